@@ -1,0 +1,618 @@
+"""Statement form: rewrite a function so every call is its own statement.
+
+`f(g(), h())` becomes `_pf_t1 = g(); _pf_t2 = h(); _pf_t3 = f(_pf_t1, _pf_t2)`.
+Python's evaluation order is kept exactly: an operand evaluated before a call
+in the original is evaluated (into a temporary) before it here; `and`/`or`
+and conditional expressions become `if` statements; chained comparisons
+evaluate each operand once. Loop iterators become named locals. Comprehensions
+that call user code become explicit loops (over renamed variables, so nothing
+leaks); generator expressions and lambdas whose bodies call become nested
+generator functions and defs. Expressions without calls stay as they are: they
+are atomic, and leaving them alone keeps tier 0 as fast as CPython.
+
+Every new node keeps the user's source location (`ast.copy_location`), which
+`compiler/statements.py` turns into the source map when it numbers the
+statements.
+"""
+import ast
+import copy
+import itertools
+
+TEMP = "_pf_t"
+LAMBDA = "_pf_lambda"
+GENEXPR = "_pf_genexpr"
+ITERATOR = "_pf_it"
+ITER_BUILTIN = "_pf_iter"
+MUTATION_CHECK = "_pf_mut"
+
+_NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
+                  ast.GeneratorExp)
+
+
+def calls_inside(node: ast.AST) -> bool:
+    """Whether evaluating `node` may run a call, a yield or a mutation check."""
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom)):
+            return True
+        if getattr(sub, "pf_check", None):
+            return True
+    return False
+
+
+def _located(new, origin):
+    """`new`, with `origin`'s location on it and on every node inside it that lacks one."""
+    ast.copy_location(new, origin)
+    for sub in ast.walk(new):
+        if not hasattr(sub, "lineno"):
+            ast.copy_location(sub, origin)
+    return new
+
+
+def _name(id_, ctx=None):
+    return ast.Name(id=id_, ctx=ctx or ast.Load())
+
+
+def _is_temp(atom) -> bool:
+    """Temporaries are assigned once before they are read, so reading one later is the same."""
+    return isinstance(atom, ast.Name) and atom.id.startswith(TEMP)
+
+
+def _walrus_targets(nodes) -> set[str]:
+    return {n.target.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.NamedExpr)}
+
+
+class Flattener:
+    """Rewrite one function (and the functions nested in it) into statement form."""
+
+    def __init__(self, counter=None):
+        self.counter = counter or itertools.count(1)
+
+    # ## Temporaries
+
+    def temp(self, prefix=TEMP) -> str:
+        return f"{prefix}{next(self.counter)}"
+
+    def assign(self, target: str, value: ast.expr, origin) -> ast.stmt:
+        return _located(ast.Assign(targets=[_name(target, ast.Store())], value=value), origin)
+
+    def hoist(self, pre: list, atom: ast.expr, origin) -> ast.expr:
+        """Evaluate `atom` now, into a temporary, unless it is a constant."""
+        if isinstance(atom, ast.Constant) or _is_temp(atom):
+            return atom
+        if isinstance(atom, ast.Slice):
+            parts = {f: self.hoist(pre, getattr(atom, f), origin) if getattr(atom, f) else None
+                     for f in ("lower", "upper", "step")}
+            return ast.copy_location(ast.Slice(**parts), atom)
+        t = self.temp()
+        pre.append(self.assign(t, atom, origin))
+        return _name(t)
+
+    # ## Expressions
+
+    def sequence(self, exprs: list, origin) -> tuple[list, list]:
+        """Flatten operands evaluated left to right, keeping that order for their effects."""
+        inner = [e.value if isinstance(e, ast.Starred) else e for e in exprs]
+        parts = [self.expr(e) if e is not None else ([], None) for e in inner]
+        pre: list = []
+        atoms = []
+        for i, (p, atom) in enumerate(parts):
+            pre.extend(p)
+            later = [q for q, _ in parts[i + 1:]]
+            if atom is not None and any(later) and not self._stable(atom, inner[i + 1:]):
+                atom = self.hoist(pre, atom, origin)
+            if isinstance(exprs[i], ast.Starred):
+                atom = ast.copy_location(ast.Starred(value=atom, ctx=exprs[i].ctx), exprs[i])
+            atoms.append(atom)
+        return pre, atoms
+
+    @staticmethod
+    def _stable(atom, later_exprs) -> bool:
+        """An atom later operands cannot change: a constant, or a name no later walrus binds."""
+        if isinstance(atom, ast.Constant) or _is_temp(atom):
+            return True
+        if isinstance(atom, ast.Name):
+            return atom.id not in _walrus_targets(e for e in later_exprs if e is not None)
+        return False
+
+    def expr(self, e: ast.expr) -> tuple[list, ast.expr]:
+        """(statements to run first, an expression without calls giving `e`'s value)."""
+        if not calls_inside(e):
+            return [], e
+        handler = getattr(self, "expr_" + type(e).__name__, None)
+        if handler is None:
+            return self.expr_generic(e)
+        return handler(e)
+
+    def expr_generic(self, e):
+        """Flatten the direct operands of `e` in field order, then rebuild it."""
+        fields = [(f, v) for f, v in ast.iter_fields(e)
+                  if isinstance(v, ast.expr) or (isinstance(v, list) and v and isinstance(v[0], ast.expr))]
+        flat_exprs, slots = [], []
+        for f, v in fields:
+            items = v if isinstance(v, list) else [v]
+            slots.append((f, isinstance(v, list), len(items)))
+            flat_exprs.extend(items)
+        pre, atoms = self.sequence(flat_exprs, e)
+        new = type(e)(**{f: v for f, v in ast.iter_fields(e)})
+        pos = 0
+        for f, is_list, n in slots:
+            chunk = atoms[pos:pos + n]
+            pos += n
+            setattr(new, f, chunk if is_list else chunk[0])
+        return pre, ast.copy_location(new, e)
+
+    def expr_Dict(self, e):
+        order = []
+        for k, v in zip(e.keys, e.values):
+            order.extend([k, v])
+        pre, atoms = self.sequence(order, e)
+        return pre, ast.copy_location(ast.Dict(keys=atoms[0::2], values=atoms[1::2]), e)
+
+    def expr_JoinedStr(self, e):
+        operands = []
+        for fv in e.values:
+            if isinstance(fv, ast.FormattedValue):
+                operands.append(fv.value)
+                if fv.format_spec is not None:
+                    operands.extend(v.value for v in fv.format_spec.values
+                                    if isinstance(v, ast.FormattedValue))
+        pre, atoms = self.sequence(operands, e)
+        atoms = iter(atoms)
+
+        def rebuild(joined):
+            values = []
+            for fv in joined.values:
+                if isinstance(fv, ast.FormattedValue):
+                    value = next(atoms)
+                    spec = rebuild(fv.format_spec) if fv.format_spec is not None else None
+                    fv = ast.copy_location(ast.FormattedValue(value=value, conversion=fv.conversion,
+                                                              format_spec=spec), fv)
+                values.append(fv)
+            return ast.copy_location(ast.JoinedStr(values=values), joined)
+
+        return pre, rebuild(e)
+
+    def expr_Call(self, e):
+        func = e.func
+        head = func.value if isinstance(func, ast.Attribute) else func
+        pre, atoms = self.sequence([head] + e.args + [k.value for k in e.keywords], e)
+        if head is func:
+            new_func = atoms[0]
+        else:
+            new_func = ast.copy_location(ast.Attribute(value=atoms[0], attr=func.attr, ctx=ast.Load()), func)
+        args = atoms[1:1 + len(e.args)]
+        rest = atoms[1 + len(e.args):]
+        keywords = [ast.copy_location(ast.keyword(arg=k.arg, value=rest.pop(0)), k) for k in e.keywords]
+        call = ast.copy_location(ast.Call(func=new_func, args=args, keywords=keywords), e)
+        if getattr(e, "pf_check", None):
+            pre.append(self.mutation_check(new_func.value, e))
+        t = self.temp()
+        pre.append(self.assign(t, call, e))
+        return pre, _name(t)
+
+    def mutation_check(self, receiver: ast.expr, origin) -> ast.stmt:
+        """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
+        check = ast.Call(func=_name(MUTATION_CHECK), args=[receiver, ast.Constant(origin.pf_check)],
+                         keywords=[])
+        return _located(ast.Expr(value=check), origin)
+
+    def expr_BoolOp(self, e):
+        t = self.temp()
+        pre, first = self.expr(e.values[0])
+        pre.append(self.assign(t, first, e))
+        body = pre
+        for value in e.values[1:]:
+            test = _name(t) if isinstance(e.op, ast.And) else ast.UnaryOp(op=ast.Not(), operand=_name(t))
+            inner, atom = self.expr(value)
+            inner.append(self.assign(t, atom, e))
+            body.append(_located(ast.If(test=test, body=inner, orelse=[]), e))
+            body = inner
+        return pre, _name(t)
+
+    def expr_IfExp(self, e):
+        pre, test = self.expr(e.test)
+        t = self.temp()
+        body, b = self.expr(e.body)
+        body.append(self.assign(t, b, e))
+        orelse, o = self.expr(e.orelse)
+        orelse.append(self.assign(t, o, e))
+        pre.append(_located(ast.If(test=test, body=body, orelse=orelse), e))
+        return pre, _name(t)
+
+    def expr_Compare(self, e):
+        if len(e.ops) == 1:
+            return self.expr_generic(e)
+        t = self.temp()
+        pre, (left,) = self.sequence([e.left], e)
+        body = pre
+        for i, (op, comparator) in enumerate(zip(e.ops, e.comparators)):
+            inner, right = self.expr(comparator)
+            if i < len(e.ops) - 1:
+                right = self.hoist(inner, right, comparator)
+            cmp = ast.copy_location(ast.Compare(left=left, ops=[op], comparators=[right]), e)
+            body.extend(inner)
+            body.append(self.assign(t, cmp, e))
+            if i < len(e.ops) - 1:
+                nxt: list = []
+                body.append(_located(ast.If(test=_name(t), body=nxt, orelse=[]), e))
+                body = nxt
+            left = right
+        return pre, _name(t)
+
+    def expr_NamedExpr(self, e):
+        pre, value = self.expr(e.value)
+        pre.append(_located(ast.Assign(targets=[_name(e.target.id, ast.Store())], value=value), e))
+        return pre, _name(e.target.id)
+
+    def expr_Yield(self, e):
+        pre, atoms = self.sequence([e.value], e) if e.value is not None else ([], [None])
+        t = self.temp()
+        pre.append(self.assign(t, ast.copy_location(ast.Yield(value=atoms[0]), e), e))
+        return pre, _name(t)
+
+    def expr_YieldFrom(self, e):
+        pre, value = self.expr(e.value)
+        t = self.temp()
+        pre.append(self.assign(t, ast.copy_location(ast.YieldFrom(value=value), e), e))
+        return pre, _name(t)
+
+    def expr_Lambda(self, e):
+        if not calls_inside(e.body):
+            return self._defaults_only(e)
+        name = self.temp(LAMBDA)
+        ret = _located(ast.Return(value=e.body), e.body)
+        fn = _located(ast.FunctionDef(name=name, args=e.args, body=[ret], decorator_list=[],
+                                      returns=None, type_comment=None), e)
+        return self.stmt_FunctionDef(fn), _name(name)
+
+    def _defaults_only(self, e):
+        """A lambda whose body is atomic: only its default values may need flattening."""
+        defaults = e.args.defaults + [d for d in e.args.kw_defaults if d is not None]
+        pre, atoms = self.sequence(defaults, e)
+        args = ast.arguments(**{f: v for f, v in ast.iter_fields(e.args)})
+        args.defaults = atoms[:len(e.args.defaults)]
+        rest = iter(atoms[len(e.args.defaults):])
+        args.kw_defaults = [next(rest) if d is not None else None for d in e.args.kw_defaults]
+        return pre, ast.copy_location(ast.Lambda(args=args, body=e.body), e)
+
+    # ## Comprehensions
+
+    def _comprehension_first_iter(self, e):
+        """Flatten only the first iterable, which Python evaluates in the enclosing scope."""
+        pre, first = self.expr(e.generators[0].iter)
+        gens = [ast.comprehension(target=g.target, iter=g.iter, ifs=g.ifs, is_async=0)
+                for g in e.generators]
+        gens[0].iter = first
+        new = type(e)(**{f: v for f, v in ast.iter_fields(e)})
+        new.generators = gens
+        return pre, ast.copy_location(new, e)
+
+    def _comprehension_inlinable(self, e) -> bool:
+        inner = [n for n in ast.walk(e) if n is not e and isinstance(n, _NESTED_SCOPES)]
+        if any(not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) for n in inner):
+            return False
+        body = [e.generators[0].ifs, e.generators[1:], [getattr(e, f) for f in ("elt", "key", "value")
+                                                         if hasattr(e, f)]]
+        return any(calls_inside(n) for group in body for n in group)
+
+    def _comprehension_loop(self, e):
+        if not self._comprehension_inlinable(e):
+            return self._comprehension_first_iter(e)
+        renames = {}
+        for g in e.generators:
+            for n in ast.walk(g.target):
+                if isinstance(n, ast.Name):
+                    renames.setdefault(n.id, self.temp(f"_pf_c{n.id}_"))
+        first_iter = e.generators[0].iter
+        e = _Renamer(renames).visit(copy.deepcopy(e))
+        e.generators[0].iter = first_iter
+        result = self.temp()
+        empty = {ast.ListComp: ast.List(elts=[], ctx=ast.Load()),
+                 ast.SetComp: ast.Set(elts=[ast.Starred(value=ast.Tuple(elts=[], ctx=ast.Load()),
+                                                        ctx=ast.Load())]),
+                 ast.DictComp: ast.Dict(keys=[], values=[])}[type(e)]
+        pre = [self.assign(result, empty, e)]
+        inner = self._comprehension_body(e, result)
+        for g in reversed(e.generators):
+            for cond in reversed(g.ifs):
+                inner = self._if_stmts(cond, inner, e)
+            inner = self.stmt_For(_located(ast.For(target=g.target, iter=g.iter, body=inner, orelse=[],
+                                                   type_comment=None), e), flatten_body=False)
+        pre.extend(inner)
+        return pre, _name(result)
+
+    def _comprehension_body(self, e, result) -> list:
+        if isinstance(e, ast.DictComp):
+            body, (k, v) = self.sequence([e.key, e.value], e)
+            target = ast.Subscript(value=_name(result), slice=k, ctx=ast.Store())
+            body.append(_located(ast.Assign(targets=[target], value=v), e))
+            return body
+        body, elt = self.expr(e.elt)
+        method = "append" if isinstance(e, ast.ListComp) else "add"
+        call = ast.Call(func=ast.Attribute(value=_name(result), attr=method, ctx=ast.Load()),
+                        args=[elt], keywords=[])
+        body.append(_located(ast.Expr(value=call), e))
+        return body
+
+    def _if_stmts(self, cond, body, origin) -> list:
+        pre, test = self.expr(cond)
+        pre.append(_located(ast.If(test=test, body=body, orelse=[]), origin))
+        return pre
+
+    expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
+
+    def expr_GeneratorExp(self, e):
+        if not self._comprehension_inlinable(e):
+            return self._comprehension_first_iter(e)
+        name = self.temp(GENEXPR)
+        arg = self.temp(ITERATOR)
+        body = [_located(ast.Expr(value=ast.Yield(value=e.elt)), e)]
+        gens = e.generators
+        for i, g in reversed(list(enumerate(gens))):
+            for cond in reversed(g.ifs):
+                body = [_located(ast.If(test=cond, body=body, orelse=[]), e)]
+            source = _name(arg) if i == 0 else g.iter
+            body = [_located(ast.For(target=g.target, iter=source, body=body, orelse=[], type_comment=None), e)]
+        args = ast.arguments(posonlyargs=[ast.arg(arg=arg)], args=[], vararg=None, kwonlyargs=[],
+                             kw_defaults=[], kwarg=None, defaults=[])
+        fn = _located(ast.FunctionDef(name=name, args=args, body=body, decorator_list=[], returns=None,
+                                      type_comment=None), e)
+        pre = self.stmt_FunctionDef(fn)
+        first_pre, first = self.expr(gens[0].iter)
+        pre.extend(first_pre)
+        it = self.hoist(pre, _located(ast.Call(func=_name(ITER_BUILTIN), args=[first], keywords=[]), e), e)
+        t = self.temp()
+        pre.append(self.assign(t, _located(ast.Call(func=_name(name), args=[it], keywords=[]), e), e))
+        return pre, _name(t)
+
+    # ## Statements
+
+    def body(self, stmts: list) -> list:
+        out = []
+        for s in stmts:
+            out.extend(self.stmt(s))
+        return out
+
+    def stmt(self, s: ast.stmt) -> list:
+        handler = getattr(self, "stmt_" + type(s).__name__, None)
+        if handler is None:
+            return self.stmt_generic(s)
+        return handler(s)
+
+    def stmt_generic(self, s):
+        """Statements with no expressions of their own to flatten (pass, break, continue, global...)."""
+        return [s]
+
+    def stmt_Expr(self, s):
+        v = s.value
+        if isinstance(v, ast.Call) and calls_inside(v):
+            pre, atom = self.expr_Call(v)
+            last = pre.pop()
+            pre.append(ast.copy_location(ast.Expr(value=last.value), s))
+            return pre
+        if isinstance(v, (ast.Yield, ast.YieldFrom)):
+            inner = v.value
+            pre, atom = self.expr(inner) if inner is not None else ([], None)
+            pre.append(ast.copy_location(ast.Expr(value=ast.copy_location(type(v)(value=atom), v)), s))
+            return pre
+        pre, atom = self.expr(v)
+        if pre and isinstance(atom, ast.Name):
+            return pre
+        pre.append(ast.copy_location(ast.Expr(value=atom), s))
+        return pre
+
+    def stmt_Return(self, s):
+        if s.value is None:
+            return [s]
+        pre, atom = self.expr(s.value)
+        pre.append(ast.copy_location(ast.Return(value=atom), s))
+        return pre
+
+    def stmt_Assign(self, s):
+        pre, value = self.expr(s.value)
+        target_pre: list = []
+        targets = [self.target(t, target_pre) for t in s.targets]
+        if target_pre:
+            value = self.hoist(pre, value, s)
+            pre.extend(target_pre)
+        for t in targets:
+            self._check_store(t, pre)
+        pre.append(ast.copy_location(ast.Assign(targets=targets, value=value), s))
+        return pre
+
+    def _check_store(self, target, pre):
+        if isinstance(target, ast.Subscript) and getattr(target, "pf_check", None):
+            pre.append(self.mutation_check(target.value, target))
+
+    def target(self, t: ast.expr, pre: list) -> ast.expr:
+        """A store target whose own operands (object, index) are evaluated into `pre` first."""
+        if not calls_inside(t):
+            return t
+        if isinstance(t, ast.Subscript):
+            p, (obj, index) = self.sequence([t.value, t.slice], t)
+            pre.extend(p)
+            new = ast.copy_location(ast.Subscript(value=obj, slice=index, ctx=ast.Store()), t)
+        elif isinstance(t, ast.Attribute):
+            p, obj = self.expr(t.value)
+            pre.extend(p)
+            new = ast.copy_location(ast.Attribute(value=obj, attr=t.attr, ctx=ast.Store()), t)
+        elif isinstance(t, (ast.Tuple, ast.List)):
+            new = ast.copy_location(type(t)(elts=[self.target(x, pre) for x in t.elts], ctx=ast.Store()), t)
+        elif isinstance(t, ast.Starred):
+            new = ast.copy_location(ast.Starred(value=self.target(t.value, pre), ctx=ast.Store()), t)
+        else:
+            return t
+        new.pf_check = getattr(t, "pf_check", None)
+        return new
+
+    def stmt_AnnAssign(self, s):
+        if s.value is None:
+            return [ast.copy_location(ast.Pass(), s)]
+        return self.stmt_Assign(ast.copy_location(ast.Assign(targets=[s.target], value=s.value), s))
+
+    def stmt_AugAssign(self, s):
+        t = s.target
+        needs = calls_inside(s.value) or calls_inside(t) or getattr(t, "pf_check", None)
+        if not needs:
+            return [s]
+        pre: list = []
+        if isinstance(t, ast.Name):
+            p, value = self.expr(s.value)
+            pre.extend(p)
+            if getattr(t, "pf_check", None):
+                pre.append(self.mutation_check(t, t))
+            pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
+            return pre
+        if isinstance(t, ast.Subscript):
+            p, (obj, index) = self.sequence([t.value, t.slice], t)
+            pre.extend(p)
+            obj, index = self.hoist(pre, obj, t), self.hoist(pre, index, t)
+            load = ast.Subscript(value=obj, slice=index, ctx=ast.Load())
+            store = ast.Subscript(value=obj, slice=index, ctx=ast.Store())
+        else:
+            p, obj = self.expr(t.value)
+            pre.extend(p)
+            obj = self.hoist(pre, obj, t)
+            load = ast.Attribute(value=obj, attr=t.attr, ctx=ast.Load())
+            store = ast.Attribute(value=obj, attr=t.attr, ctx=ast.Store())
+        old = self.temp()
+        pre.append(self.assign(old, _located(load, t), s))
+        p, value = self.expr(s.value)
+        pre.extend(p)
+        pre.append(_located(ast.AugAssign(target=_name(old, ast.Store()), op=s.op, value=value), s))
+        if getattr(t, "pf_check", None) and isinstance(t, ast.Subscript):
+            pre.append(self.mutation_check(obj, t))
+        pre.append(_located(ast.Assign(targets=[_located(store, t)], value=_name(old)), s))
+        return pre
+
+    def stmt_Delete(self, s):
+        pre: list = []
+        targets = [self.target(t, pre) for t in s.targets]
+        for t in targets:
+            self._check_store(t, pre)
+        pre.append(ast.copy_location(ast.Delete(targets=targets), s))
+        return pre
+
+    def stmt_If(self, s):
+        pre, test = self.expr(s.test)
+        pre.append(ast.copy_location(ast.If(test=test, body=self.body(s.body),
+                                            orelse=self.body(s.orelse)), s))
+        return pre
+
+    def stmt_While(self, s):
+        body = self.body(s.body)
+        orelse = self.body(s.orelse)
+        if not calls_inside(s.test):
+            return [ast.copy_location(ast.While(test=s.test, body=body, orelse=orelse), s)]
+        pre, test = self.expr(s.test)
+        exit_ = [ast.copy_location(ast.Break(), s)]
+        before, after = [], []
+        if orelse:
+            flag = self.temp()
+            before = [self.assign(flag, ast.Constant(False), s)]
+            exit_.insert(0, self.assign(flag, ast.Constant(True), s))
+            after = [_located(ast.If(test=_name(flag), body=orelse, orelse=[]), s)]
+        stop = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=exit_, orelse=[]), s)
+        loop = ast.While(test=ast.Constant(True), body=pre + [stop] + body, orelse=[])
+        return before + [ast.copy_location(loop, s)] + after
+
+    def stmt_For(self, s, flatten_body=True):
+        pre, source = self.expr(s.iter)
+        it = self.temp(ITERATOR)
+        pre.append(self.assign(it, _located(ast.Call(func=_name(ITER_BUILTIN), args=[source], keywords=[]),
+                                            s.iter), s))
+        body = self.body(s.body) if flatten_body else s.body
+        target = s.target
+        if calls_inside(target):
+            item = self.temp()
+            setup: list = []
+            new_target = self.target(target, setup)
+            setup.append(_located(ast.Assign(targets=[new_target], value=_name(item)), target))
+            target, body = _name(item, ast.Store()), setup + body
+        loop = ast.For(target=target, iter=_name(it), body=body, orelse=self.body(s.orelse),
+                       type_comment=None)
+        pre.append(ast.copy_location(loop, s))
+        return pre
+
+    def stmt_Raise(self, s):
+        pre, atoms = self.sequence([s.exc, s.cause], s)
+        pre.append(ast.copy_location(ast.Raise(exc=atoms[0], cause=atoms[1]), s))
+        return pre
+
+    def stmt_Assert(self, s):
+        if not calls_inside(s.test) and (s.msg is None or not calls_inside(s.msg)):
+            return [s]
+        pre, test = self.expr(s.test)
+        fail, msg = self.expr(s.msg) if s.msg is not None else ([], None)
+        fail.append(_located(ast.Assert(test=ast.Constant(False), msg=msg), s))
+        pre.append(_located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=fail, orelse=[]), s))
+        return pre
+
+    def stmt_Try(self, s):
+        handlers = [ast.copy_location(ast.ExceptHandler(type=h.type, name=h.name, body=self.body(h.body)), h)
+                    for h in s.handlers]
+        new = type(s)(body=self.body(s.body), handlers=handlers, orelse=self.body(s.orelse),
+                      finalbody=self.body(s.finalbody))
+        return [ast.copy_location(new, s)]
+
+    stmt_TryStar = stmt_Try
+
+    def stmt_Match(self, s):
+        pre, subject = self.expr(s.subject)
+        cases = [ast.match_case(pattern=c.pattern, guard=c.guard, body=self.body(c.body)) for c in s.cases]
+        pre.append(ast.copy_location(ast.Match(subject=subject, cases=cases), s))
+        return pre
+
+    def stmt_FunctionDef(self, s):
+        defaults = s.args.defaults + [d for d in s.args.kw_defaults if d is not None]
+        pre, atoms = self.sequence(list(s.decorator_list) + defaults, s)
+        decorators = atoms[:len(s.decorator_list)]
+        if any(pre) or decorators:
+            decorators = [self.hoist(pre, d, s) for d in decorators]
+        rest = iter(atoms[len(s.decorator_list):])
+        args = _strip_annotations(s.args)
+        args.defaults = [next(rest) for _ in s.args.defaults]
+        args.kw_defaults = [next(rest) if d is not None else None for d in s.args.kw_defaults]
+        body = Flattener(self.counter).body(s.body)
+        fn = ast.FunctionDef(name=s.name, args=args, body=body or [ast.Pass()], decorator_list=[],
+                             returns=None, type_comment=None)
+        pre.append(_located(fn, s))
+        for deco in reversed(decorators):
+            call = ast.Call(func=deco, args=[_name(s.name)], keywords=[])
+            pre.append(_located(ast.Assign(targets=[_name(s.name, ast.Store())], value=call), s))
+        return pre
+
+
+def _strip_annotations(args: ast.arguments) -> ast.arguments:
+    new = ast.arguments(**{f: v for f, v in ast.iter_fields(args)})
+    for field in ("posonlyargs", "args", "kwonlyargs"):
+        setattr(new, field, [ast.copy_location(ast.arg(arg=a.arg), a) for a in getattr(args, field)])
+    for field in ("vararg", "kwarg"):
+        a = getattr(args, field)
+        setattr(new, field, ast.copy_location(ast.arg(arg=a.arg), a) if a else None)
+    return new
+
+
+class _Renamer(ast.NodeTransformer):
+    def __init__(self, renames):
+        self.renames = renames
+
+    def visit_Name(self, node):
+        if node.id in self.renames:
+            return ast.copy_location(ast.Name(id=self.renames[node.id], ctx=node.ctx), node)
+        return node
+
+
+def to_statement_form(fn: ast.FunctionDef | ast.Lambda) -> ast.FunctionDef:
+    """The function `fn` in statement form (a lambda becomes a def named `_pf_lambda...`)."""
+    flattener = Flattener()
+    if isinstance(fn, ast.Lambda):
+        ret = _located(ast.Return(value=fn.body), fn.body)
+        fn = _located(ast.FunctionDef(name=LAMBDA + "0", args=fn.args, body=[ret], decorator_list=[],
+                                      returns=None, type_comment=None), fn)
+    stmts = flattener.stmt_FunctionDef(ast.FunctionDef(
+        name=fn.name, args=fn.args, body=fn.body, decorator_list=[], returns=None, type_comment=None,
+        lineno=fn.lineno, col_offset=fn.col_offset, end_lineno=fn.end_lineno,
+        end_col_offset=fn.end_col_offset))
+    (result,) = stmts
+    return result

@@ -1,0 +1,305 @@
+"""The object walker: from a function and its arguments to a program image, and back.
+
+The walker is a pickler. Plain data pickles as usual; a user function becomes
+a reference to its `CodeDef` (source text, checked against the subset here,
+before anything runs) plus the globals it reads, its closure cells, defaults
+and attributes; a user class becomes its name, bases and namespace; modules
+must be ones the subset allows. Anything else is refused with a conversion
+error. The same module unpickles results on the client: functions and classes
+that came from the client come back as the client's own objects, functions
+made in the VM are rebuilt around the client's original code objects.
+"""
+import builtins
+import dis
+import io
+import pickle
+import sys
+import sysconfig
+import threading
+import types
+
+from pyfora.errors import PythonToForaConversionError
+
+from . import linker
+from .program import CodeDef, ProgramImage
+from .source import find_node, source_text
+from .subset import check_function
+from .tier0 import mangle_class
+
+ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
+                             "itertools", "numpy", "builtins", "copyreg", "collections"})
+REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.ctypeslib", "numpy.testing")
+
+_LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
+
+
+def _top_module(name: str | None) -> str:
+    return (name or "").split(".")[0]
+
+
+def is_allowed_library(module: str | None) -> bool:
+    """Whether functions of `module` may be called from pyfora code (by reference)."""
+    if module is None:
+        return False
+    if module.startswith(REFUSED_NUMPY):
+        return False
+    return _top_module(module) in ALLOWED_MODULES
+
+
+def is_user_module(module: str | None, filename: str | None = None) -> bool:
+    """Whether code from `module` is the user's own (shipped as source) rather than a library."""
+    if is_allowed_library(module):
+        return False
+    mod = sys.modules.get(module or "")
+    path = filename or getattr(mod, "__file__", None)
+    if path is None:
+        return module in (None, "__main__") or mod is None
+    return not path.startswith(_LIBRARY_PATHS)
+
+
+def global_names(code: types.CodeType) -> list[str]:
+    """Names `code` (and code nested in it) reads as globals."""
+    names = []
+    for ins in dis.get_instructions(code):
+        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME") and ins.argval not in names:
+            names.append(ins.argval)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names.extend(n for n in global_names(const) if n not in names)
+    return names
+
+
+def _refuse_value(obj, why: str, code: types.CodeType | None = None):
+    where = {}
+    if code is not None:
+        where = dict(filename=code.co_filename, lineno=code.co_firstlineno)
+    return PythonToForaConversionError(why, construct=type(obj).__name__, **where)
+
+
+class _Namespace:
+    """Stands for one module's globals while pickling; the worker makes one dict per module."""
+
+    def __init__(self, module: str):
+        self.module = module
+
+    def __reduce__(self):
+        return (linker.new_namespace, (self.module,))
+
+
+class Walker(pickle.Pickler):
+    """Pickle a submission, turning user functions and classes into code references."""
+
+    def __init__(self, file, image: ProgramImage, code_cache: dict):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.image = image
+        self.code_cache = code_cache
+        self.handles: list = []
+        self._namespaces: dict[int, _Namespace] = {}
+        self._current_code: types.CodeType | None = None
+
+    def reducer_override(self, obj):
+        t = type(obj)
+        if t is types.FunctionType:
+            return self._function(obj)
+        if isinstance(obj, type):
+            return self._class(obj)
+        if t is types.ModuleType:
+            if is_allowed_library(obj.__name__) and obj.__name__ != "builtins":
+                        return (linker.import_module, (obj.__name__,))
+            raise _refuse_value(obj, f"the module {obj.__name__!r} is not supported by pyfora (only math, "
+                                     "cmath, operator, functools, itertools and numpy are); pass the data "
+                                     "you need in as arguments", self._current_code)
+        if t in (staticmethod, classmethod):
+            return (t, (obj.__func__,))
+        if t is property:
+            return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
+        if t is types.MethodType:
+            return (types.MethodType, (obj.__func__, obj.__self__))
+        if t is types.BuiltinFunctionType:
+            return self._builtin(obj)
+        if t in (types.GeneratorType, types.CoroutineType, types.FrameType, types.CodeType,
+                 types.TracebackType, types.CellType) or isinstance(obj, io.IOBase):
+            raise _refuse_value(obj, f"a {t.__name__} object cannot be passed to pyfora; pass the values "
+                                     "it would produce instead", self._current_code)
+        return NotImplemented
+
+    def _builtin(self, obj):
+        owner = obj.__self__
+        if owner is None or isinstance(owner, types.ModuleType):
+            module = getattr(obj, "__module__", None) or getattr(owner, "__name__", None)
+            if module == "builtins" or is_allowed_library(module):
+                return NotImplemented
+            raise _refuse_value(obj, f"calling {module}.{obj.__name__}() is not supported by pyfora "
+                                     f"(the module {module!r} is outside the subset)", self._current_code)
+        return (getattr, (owner, obj.__name__))
+
+    # ## Functions
+
+    def code_def(self, code: types.CodeType, qualname: str) -> CodeDef:
+        """The checked code definition of `code` (cached per code object)."""
+        cached = self.code_cache.get(code)
+        if cached is None:
+            text = source_text(code)
+            mangle = mangle_class(qualname)
+            cached = CodeDef(text.filename, text.text, text.line, text.col, qualname,
+                             tuple(code.co_freevars), mangle)
+            if text.text == "async def":
+                check_function(find_node(code), code.co_filename, lambda name: False)
+            self.code_cache[code] = cached
+        self.image.codes.setdefault(cached.id, cached)
+        return cached
+
+    def _function(self, fn: types.FunctionType):
+        module = fn.__module__
+        if module and module.startswith("pyfora."):
+            return NotImplemented
+        if not is_user_module(module, fn.__code__.co_filename):
+            if is_allowed_library(module):
+                return NotImplemented
+            raise _refuse_value(fn, f"calling {module}.{fn.__qualname__}() is not supported by pyfora "
+                                    f"(the module {module!r} is outside the subset)", self._current_code)
+        code = fn.__code__
+        code_def = self.code_def(code, fn.__qualname__)
+        self._check(fn, code_def)
+        namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
+        outer, self._current_code = self._current_code, code
+        try:
+            glob = {}
+            for name in global_names(code):
+                if name in fn.__globals__:
+                    glob[name] = fn.__globals__[name]
+            cells = {}
+            for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
+                try:
+                    cells[name] = cell.cell_contents
+                except ValueError:
+                    pass
+            state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__))
+        finally:
+            self._current_code = outer
+        self.handles.append(fn)
+        return (linker.new_function, (code_def.id, namespace, fn.__name__, fn.__qualname__,
+                                      len(self.handles) - 1),
+                state, None, None, linker.set_function_state)
+
+    def _check(self, fn, code_def: CodeDef):
+        if getattr(code_def, "_checked", False):
+            return
+        from .ownership import annotate_ownership
+        from .tier0 import parse_code_def
+        g = fn.__globals__
+        node = parse_code_def(code_def)
+        check_function(node, code_def.filename, lambda name: name in g)
+        annotate_ownership(node, code_def)
+        object.__setattr__(code_def, "_checked", True)
+
+    # ## Classes
+
+    def _class(self, cls: type):
+        if not is_user_module(cls.__module__):
+            if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
+                return NotImplemented
+            raise _refuse_value(cls, f"the class {cls.__module__}.{cls.__qualname__} is outside the subset "
+                                     "pyfora supports", self._current_code)
+        if type(cls) is not type:
+            raise _refuse_value(cls, f"the class {cls.__qualname__} has the metaclass "
+                                     f"{type(cls).__name__}; pyfora supports plain classes only")
+        if "__slots__" in cls.__dict__:
+            raise _refuse_value(cls, f"the class {cls.__qualname__} uses __slots__, which pyfora does not "
+                                     "support; remove __slots__")
+        namespace = {k: v for k, v in cls.__dict__.items()
+                     if k not in ("__dict__", "__weakref__", "__module__", "__qualname__")}
+        self.handles.append(cls)
+        return (linker.new_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__,
+                                   len(self.handles) - 1),
+                namespace, None, None, linker.set_class_state)
+
+
+def build_image(fn, args: tuple, kwargs: dict, code_cache: dict) -> tuple[ProgramImage, list]:
+    """The program image of `fn(*args, **kwargs)` and the client objects it refers to by handle."""
+    image = ProgramImage()
+    buf = io.BytesIO()
+    walker = Walker(buf, image, code_cache)
+    try:
+        walker.dump((fn, args, kwargs))
+    except RecursionError:
+        raise PythonToForaConversionError("the arguments are nested too deeply to send to pyfora") from None
+    image.graph = buf.getvalue()
+    return image, walker.handles
+
+
+# ## Results, on the client
+
+_result_context = threading.local()
+
+
+class ResultReader(pickle.Unpickler):
+    """Unpickle what a worker sent back, resolving handles to the client's own objects."""
+
+    def __init__(self, data: bytes, handles: list, code_cache: dict):
+        super().__init__(io.BytesIO(data))
+        self.handles = handles
+        self.code_cache = code_cache
+
+    def persistent_load(self, pid):
+        return self.handles[pid]
+
+    def load(self):
+        _result_context.reader = self
+        try:
+            return super().load()
+        finally:
+            _result_context.reader = None
+
+
+def client_function(code_id: str, position: tuple, name: str, qualname: str, module: str):
+    """Rebuild, on the client, a function the VM made: the client's original code, fresh cells."""
+    reader = _result_context.reader
+    code, globals_ = _original_code(reader, code_id, position)
+    closure = tuple(types.CellType() for _ in code.co_freevars)
+    fn = types.FunctionType(code, globals_, name, None, closure)
+    fn.__qualname__ = qualname
+    return fn
+
+
+def set_client_function_state(fn, state):
+    defaults, kwdefaults, cells, attrs = state
+    fn.__defaults__ = defaults
+    fn.__kwdefaults__ = kwdefaults
+    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
+        if name in cells:
+            cell.cell_contents = cells[name]
+    fn.__dict__.update(attrs)
+
+
+def _original_code(reader, code_id: str, position: tuple):
+    for code, code_def in reader.code_cache.items():
+        if code_def.id == code_id:
+            globals_ = _globals_for(reader, code)
+            if position is None:
+                return code, globals_
+            return _nested_code(code, position), globals_
+    raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
+
+
+def _globals_for(reader, code):
+    for h in reader.handles:
+        if isinstance(h, types.FunctionType) and h.__code__ is code:
+            return h.__globals__
+    for h in reader.handles:
+        if isinstance(h, types.FunctionType) and h.__code__.co_filename == code.co_filename:
+            return h.__globals__
+    return vars(builtins)
+
+
+def _nested_code(code, position):
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            node = find_node(const)
+            if (node.lineno, node.col_offset) == tuple(position):
+                return const
+            try:
+                return _nested_code(const, position)
+            except LookupError:
+                pass
+    raise LookupError(position)

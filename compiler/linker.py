@@ -1,0 +1,116 @@
+"""The linker: turn a program image back into live objects, in the process that runs it.
+
+Each code definition is compiled once per process (tier 0) and cached by id;
+every function object of that definition shares its template code object. The
+functions named here are what the pickled graph calls to rebuild user
+functions, classes and module namespaces. Objects that came from the client
+remember their handle, so results that contain them go back as the client's
+own objects.
+"""
+import builtins
+import importlib
+import io
+import pickle
+import threading
+import types
+
+from pyfora.errors import PythonToForaConversionError
+
+from .ownership import annotate_ownership
+from .program import CodeDef, ProgramImage
+from .tier0 import CompiledUnit, compile_code_def, unit_filename
+
+UNITS: dict[str, CompiledUnit] = {}
+"""Compiled units by their code filename (what a frame's f_code.co_filename says)."""
+
+_COMPILED: dict[str, CompiledUnit] = {}
+_KNOWN: dict[str, CodeDef] = {}
+"""Every code definition this process has been sent; a client sends each one once."""
+_context = threading.local()
+
+_OWNED_TYPES = (list, dict, set, bytearray)
+
+
+def check_mutation(obj, where: str):
+    """Refuse mutating a builtin container the running frame does not own (flagged sites only)."""
+    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ == "ndarray":
+        filename, line, what = where.split("\x00")
+        raise PythonToForaConversionError(
+            f"{what} mutates a {type(obj).__name__} this function does not own (an argument, a global, "
+            "or a value that was passed to a call, stored elsewhere or given a second name); build a new "
+            "value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
+            filename=filename, lineno=int(line), construct=what)
+
+
+def compiled(code_def: CodeDef) -> CompiledUnit:
+    """The tier-0 unit of `code_def`, compiled on first use."""
+    unit = _COMPILED.get(code_def.id)
+    if unit is None:
+        unit = compile_code_def(code_def, annotate=lambda node: annotate_ownership(node, code_def))
+        _COMPILED[code_def.id] = unit
+        UNITS[unit_filename(code_def.id)] = unit
+    return unit
+
+
+class _Context:
+    def __init__(self, image: ProgramImage):
+        _KNOWN.update(image.codes)
+        self.codes = _KNOWN
+        self.origins: dict[int, int] = {}
+        self.keep: list = []
+
+    def remember(self, obj, handle: int):
+        self.origins[id(obj)] = handle
+        self.keep.append(obj)
+
+
+def load(image: ProgramImage):
+    """Rebuild `(fn, args, kwargs)` from `image`; return it and the origins of client objects."""
+    ctx = _Context(image)
+    _context.current = ctx
+    try:
+        fn, args, kwargs = pickle.load(io.BytesIO(image.graph))
+    finally:
+        _context.current = None
+    return (fn, args, kwargs), ctx.origins, ctx.keep
+
+
+def new_namespace(module: str) -> dict:
+    """A fresh globals dict for one user module, with the names tier-0 code relies on."""
+    return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation}
+
+
+def import_module(name: str):
+    return importlib.import_module(name)
+
+
+def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle: int):
+    ctx = _context.current
+    unit = compiled(ctx.codes[code_id])
+    closure = tuple(types.CellType() for _ in unit.code.co_freevars) or None
+    fn = types.FunctionType(unit.code, namespace, name, None, closure)
+    fn.__qualname__ = qualname
+    ctx.remember(fn, handle)
+    return fn
+
+
+def set_function_state(fn, state):
+    namespace, glob, defaults, kwdefaults, cells, attrs = state
+    namespace.update(glob)
+    fn.__defaults__ = defaults
+    fn.__kwdefaults__ = kwdefaults
+    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
+        if name in cells:
+            cell.cell_contents = cells[name]
+    fn.__dict__.update(attrs)
+
+
+def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
+    cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+    _context.current.remember(cls, handle)
+    return cls
+
+
+def set_class_state(cls, namespace: dict):
+    for key, value in namespace.items():
+        setattr(cls, key, value)

@@ -1,0 +1,407 @@
+"""Ownership: which containers a frame may mutate, decided before the program runs.
+
+The rule (DESIGN.md): a list, dict, set or bytearray is owned by the frame
+that made it (a display, a comprehension, `list(...)`, a concatenation, a
+slice, `.copy()`, `.split()`) until it escapes: passed to a call that may
+keep it, stored in another container or attribute, captured by a nested
+function, yielded, or bound to a second name. An instance is owned inside its
+own `__init__`. Owned containers may be mutated in every way Python allows;
+anything else is refused here when the analysis can see it, otherwise the
+site is flagged (`node.pf_check`) and checked when it runs.
+
+The analysis is flow-sensitive abstract interpretation over one function. A
+name's kind is one integer, joined by `min`:
+
+    ESCAPED (-1)  a container we made that may now be shared: never mutate
+    UNKNOWN (0)   anything (an argument, a call's result): check at run time
+    1..ALL        owned, that many levels deep (ALL: every level)
+    IMMUTABLE     no mutable container (numbers, strings, tuples of those)
+"""
+import ast
+
+from pyfora.errors import PythonToForaConversionError
+
+ESCAPED, UNKNOWN, ALL, IMMUTABLE = -1, 0, 8, 9
+
+FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray"}
+IMMUTABLE_BUILTINS = {"len", "int", "float", "str", "bool", "abs", "round", "repr", "ord", "chr", "hash",
+                      "format", "isinstance", "issubclass", "hex", "bin", "oct", "range", "complex",
+                      "bytes", "frozenset", "callable"}
+NON_KEEPING_BUILTINS = FRESH_BUILTINS | IMMUTABLE_BUILTINS | {
+    "sum", "min", "max", "any", "all", "iter", "enumerate", "zip", "reversed", "print", "tuple", "map",
+    "filter", "next", "divmod", "pow"}
+FRESH_METHODS = {"copy", "split", "rsplit", "splitlines"}
+NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "union", "intersection",
+                       "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
+                       "startswith", "endswith", "find", "format", "difference_update",
+                       "intersection_update", "symmetric_difference_update"}
+MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+                    "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+                    "symmetric_difference_update", "fill", "resize", "put", "itemset"}
+
+
+def _container(element_kind: int) -> int:
+    if element_kind >= ALL:
+        return ALL
+    return max(1, element_kind + 1) if element_kind >= 1 else 1
+
+
+def _element(kind: int) -> int:
+    if kind == IMMUTABLE:
+        return IMMUTABLE
+    if kind >= ALL:
+        return ALL
+    return kind - 1 if kind > 1 else UNKNOWN
+
+
+def _join(a: dict, b: dict) -> dict:
+    return {k: min(a.get(k, UNKNOWN), b.get(k, UNKNOWN)) for k in a.keys() | b.keys()}
+
+
+class Ownership:
+    """Analyse one function body; refuse or flag each mutation it contains."""
+
+    def __init__(self, filename: str, fn, is_init: bool, shadowed: set):
+        self.filename = filename
+        self.is_init = is_init
+        self.shadowed = shadowed
+        args = fn.args
+        self.params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+        self.self_name = self.params[0] if is_init and self.params else None
+
+    # ## Errors and flags
+
+    def refuse(self, node, what: str, name: str):
+        raise PythonToForaConversionError(
+            f"{what} mutates {name}, which this function does not own (it was passed in, is a global, or "
+            "was passed to a call, stored elsewhere or given a second name before this); build a new value "
+            "instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
+            filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
+
+    def flag(self, node, what: str):
+        node.pf_check = f"{self.filename}\x00{node.lineno}\x00{what}"
+
+    # ## Expressions
+
+    def kind(self, e, state) -> int:
+        """The kind of `e`'s value; escapes the owned names `e` lets go of."""
+        if e is None:
+            return IMMUTABLE
+        if isinstance(e, ast.Constant):
+            return IMMUTABLE
+        if isinstance(e, ast.Name):
+            return state.get(e.id, UNKNOWN)
+        if isinstance(e, (ast.List, ast.Set)):
+            kinds = [self.stored(x, state) for x in e.elts]
+            return _container(min(kinds, default=IMMUTABLE))
+        if isinstance(e, ast.Dict):
+            kinds = [self.stored(x, state) for x in e.keys + e.values if x is not None]
+            return _container(min(kinds, default=IMMUTABLE))
+        if isinstance(e, ast.Tuple):
+            kinds = [self.stored(x, state) for x in e.elts]
+            return IMMUTABLE if all(k == IMMUTABLE for k in kinds) else UNKNOWN
+        if isinstance(e, (ast.ListComp, ast.SetComp, ast.DictComp)):
+            return self.comprehension(e, state)
+        if isinstance(e, ast.GeneratorExp):
+            self.comprehension(e, state)
+            return UNKNOWN
+        if isinstance(e, ast.BinOp):
+            return self.binop(self.kind(e.left, state), self.kind(e.right, state))
+        if isinstance(e, ast.BoolOp):
+            return min(self.kind(v, state) for v in e.values)
+        if isinstance(e, ast.IfExp):
+            self.kind(e.test, state)
+            return min(self.kind(e.body, state), self.kind(e.orelse, state))
+        if isinstance(e, (ast.Compare, ast.JoinedStr)):
+            for sub in ast.iter_child_nodes(e):
+                self.kind(sub, state) if isinstance(sub, ast.expr) else None
+            return IMMUTABLE
+        if isinstance(e, ast.UnaryOp):
+            k = self.kind(e.operand, state)
+            return IMMUTABLE if k == IMMUTABLE or isinstance(e.op, ast.Not) else UNKNOWN
+        if isinstance(e, ast.Call):
+            return self.call(e, state)
+        if isinstance(e, ast.Subscript):
+            base = self.kind(e.value, state)
+            self.kind(e.slice, state)
+            if isinstance(e.slice, ast.Slice):
+                return base if base >= 1 else 1
+            return _element(base)
+        if isinstance(e, ast.Attribute):
+            key = self.self_key(e)
+            self.kind(e.value, state)
+            return state.get(key, UNKNOWN) if key else UNKNOWN
+        if isinstance(e, ast.NamedExpr):
+            k = self.kind(e.value, state)
+            self.bind(e.target.id, e.value, k, state)
+            return k
+        if isinstance(e, (ast.Yield, ast.YieldFrom)):
+            self.stored(e.value, state)
+            return UNKNOWN
+        if isinstance(e, ast.Lambda):
+            self.capture(e, state)
+            return IMMUTABLE
+        if isinstance(e, ast.Starred):
+            return self.kind(e.value, state)
+        for sub in ast.iter_child_nodes(e):
+            if isinstance(sub, ast.expr):
+                self.kind(sub, state)
+        return UNKNOWN
+
+    def stored(self, e, state) -> int:
+        """The kind of `e`, which is being kept somewhere else: an owned name escapes."""
+        k = self.kind(e, state)
+        if isinstance(e, ast.Name) and 1 <= k < IMMUTABLE:
+            state[e.id] = ESCAPED
+        return k
+
+    @staticmethod
+    def binop(a: int, b: int) -> int:
+        if a == IMMUTABLE and b == IMMUTABLE:
+            return IMMUTABLE
+        if a >= 1 or b >= 1:
+            return max(1, min(a, b))
+        return UNKNOWN
+
+    def comprehension(self, e, state) -> int:
+        inner = dict(state)
+        for i, gen in enumerate(e.generators):
+            element = _element(self.kind(gen.iter, inner if i else state))
+            for n in ast.walk(gen.target):
+                if isinstance(n, ast.Name):
+                    inner[n.id] = element if element == IMMUTABLE else UNKNOWN
+            for cond in gen.ifs:
+                self.kind(cond, inner)
+        if isinstance(e, ast.DictComp):
+            k = min(self.stored(e.key, inner), self.stored(e.value, inner))
+        else:
+            k = self.stored(e.elt, inner)
+        for name, value in inner.items():
+            if name in state and value == ESCAPED:
+                state[name] = ESCAPED
+        return _container(k)
+
+    def call(self, e: ast.Call, state) -> int:
+        func = e.func
+        builtin = func.id if isinstance(func, ast.Name) and func.id not in self.shadowed \
+            and func.id not in state else None
+        method = func.attr if isinstance(func, ast.Attribute) else None
+        if method is not None:
+            self.kind(func.value, state)
+            if method in MUTATING_METHODS:
+                self.mutation(func.value, e, f"`.{method}()`", state)
+        else:
+            self.kind(func, state)
+        keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS)
+        kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
+        kinds += [(self.stored if keeps else self.kind)(k.value, state) for k in e.keywords]
+        if builtin in FRESH_BUILTINS:
+            return _container(min((_element(k) for k in kinds), default=IMMUTABLE))
+        if builtin in IMMUTABLE_BUILTINS:
+            return IMMUTABLE
+        if method in FRESH_METHODS:
+            return 1
+        return UNKNOWN
+
+    def capture(self, fn, state):
+        """A nested function or lambda captures the names it reads: owned ones escape."""
+        for n in ast.walk(fn):
+            if isinstance(n, ast.Name) and 1 <= state.get(n.id, UNKNOWN) < IMMUTABLE:
+                state[n.id] = ESCAPED
+        for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
+            self.stored(d, state)
+
+    # ## Mutation
+
+    def self_key(self, e) -> str | None:
+        """`self.attr` inside __init__ is tracked as a name of its own."""
+        if self.self_name and isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) \
+                and e.value.id == self.self_name:
+            return f"{self.self_name}.{e.attr}"
+        return None
+
+    def mutation(self, container, node, what: str, state):
+        """`node` mutates `container`: allow it, refuse it, or flag it for a check at run time."""
+        depth = 0
+        root = container
+        while self.self_key(root) is None and isinstance(root, (ast.Subscript, ast.Attribute)):
+            root = root.value
+            depth += 1
+        key = self.self_key(root) or (root.id if isinstance(root, ast.Name) else None)
+        kind = state.get(key, UNKNOWN) if key else UNKNOWN
+        if kind == IMMUTABLE or (kind >= 1 and kind > depth):
+            return
+        if kind == ESCAPED and depth == 0:
+            self.refuse(node, what, f"`{key}`")
+        self.flag(node, what)
+
+    # ## Statements
+
+    def bind(self, name: str, value, kind: int, state):
+        if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+            state[value.id] = ESCAPED
+            kind = ESCAPED
+        state[name] = kind
+
+    def assign(self, target, value, kind: int, state):
+        if isinstance(target, ast.Name):
+            self.bind(target.id, value, kind, state)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            values = value.elts if isinstance(value, (ast.Tuple, ast.List)) and \
+                len(value.elts) == len(target.elts) else None
+            for i, t in enumerate(target.elts):
+                v = values[i] if values else None
+                self.assign(t, v, self.kind(v, state) if v is not None else UNKNOWN, state)
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, None, UNKNOWN, state)
+        elif isinstance(target, ast.Subscript):
+            self.kind(target.slice, state)
+            if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+                state[value.id] = ESCAPED
+            self.mutation(target.value, target, "item assignment", state)
+        elif isinstance(target, ast.Attribute):
+            key = self.self_key(target)
+            if key and 1 <= state.get(self.self_name, UNKNOWN):
+                if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+                    state[value.id] = ESCAPED
+                state[key] = kind
+                return
+            raise PythonToForaConversionError(
+                f"setting the attribute `{ast.unparse(target)}` mutates an object; pyfora objects are "
+                "immutable once built: set attributes only on `self` inside __init__, or build a new object",
+                filename=self.filename, lineno=target.lineno, col=target.col_offset, construct="attribute")
+
+    def block(self, stmts, state) -> dict:
+        for s in stmts:
+            state = self.stmt(s, state)
+        return state
+
+    def stmt(self, s, state) -> dict:
+        if isinstance(s, ast.Assign):
+            k = self.kind(s.value, state)
+            for t in s.targets:
+                self.assign(t, s.value, k, state)
+            if len(s.targets) > 1 and 1 <= k < IMMUTABLE:
+                for t in s.targets:
+                    if isinstance(t, ast.Name):
+                        state[t.id] = ESCAPED
+        elif isinstance(s, ast.AnnAssign):
+            if s.value is not None:
+                self.assign(s.target, s.value, self.kind(s.value, state), state)
+        elif isinstance(s, ast.AugAssign):
+            self.kind(s.value, state)
+            if isinstance(s.target, ast.Name):
+                k = state.get(s.target.id, UNKNOWN)
+                if k == ESCAPED:
+                    self.refuse(s.target, f"`{s.target.id} {_op(s.op)}= ...`", f"`{s.target.id}`")
+                if k == UNKNOWN:
+                    self.flag(s.target, f"`{s.target.id} {_op(s.op)}= ...`")
+            elif isinstance(s.target, ast.Subscript):
+                self.kind(s.target.slice, state)
+                self.mutation(s.target.value, s.target, "augmented item assignment", state)
+            else:
+                self.assign(s.target, None, UNKNOWN, state)
+        elif isinstance(s, ast.Delete):
+            for t in s.targets:
+                if isinstance(t, ast.Subscript):
+                    self.kind(t.slice, state)
+                    self.mutation(t.value, t, "`del` of an item", state)
+                elif isinstance(t, ast.Name):
+                    state.pop(t.id, None)
+                elif isinstance(t, ast.Attribute):
+                    self.assign(t, None, UNKNOWN, state)
+        elif isinstance(s, (ast.Expr, ast.Return)):
+            if isinstance(s, ast.Return):
+                self.kind(s.value, state)
+            else:
+                self.kind(s.value, state)
+        elif isinstance(s, ast.If):
+            self.kind(s.test, state)
+            state = _join(self.block(s.body, dict(state)), self.block(s.orelse, dict(state)))
+        elif isinstance(s, (ast.For, ast.While)):
+            state = self.loop(s, state)
+        elif isinstance(s, (ast.Try, ast.TryStar)):
+            state = self.try_(s, state)
+        elif isinstance(s, ast.FunctionDef):
+            for d in s.decorator_list:
+                self.kind(d, state)
+            self.capture(s, state)
+            state[s.name] = IMMUTABLE
+        elif isinstance(s, ast.Match):
+            self.kind(s.subject, state)
+            out = None
+            for case in s.cases:
+                branch = dict(state)
+                for n in ast.walk(case.pattern):
+                    for name in (getattr(n, "name", None), getattr(n, "rest", None)):
+                        if name:
+                            branch[name] = UNKNOWN
+                if case.guard is not None:
+                    self.kind(case.guard, branch)
+                branch = self.block(case.body, branch)
+                out = branch if out is None else _join(out, branch)
+            state = _join(state, out) if out is not None else state
+        elif isinstance(s, (ast.Raise, ast.Assert)):
+            for sub in ast.iter_child_nodes(s):
+                self.kind(sub, state)
+        return state
+
+    def loop(self, s, state) -> dict:
+        head = dict(state)
+        seen = dict(state)
+        for _ in range(6):
+            body_state = dict(head)
+            if isinstance(s, ast.For):
+                element = _element(self.kind(s.iter, body_state))
+                self.assign(s.target, None, element if element == IMMUTABLE else UNKNOWN, body_state)
+            else:
+                self.kind(s.test, body_state)
+            after = self.block(s.body, body_state)
+            seen = _join(seen, after)
+            new_head = _join(head, after)
+            if new_head == head:
+                break
+            head = new_head
+        return self.block(s.orelse, _join(head, seen))
+
+    def try_(self, s, state) -> dict:
+        after_body = self.block(s.body, dict(state))
+        anywhere = _join(state, after_body)
+        outs = [self.block(s.orelse, after_body)]
+        for h in s.handlers:
+            branch = dict(anywhere)
+            if h.name:
+                branch[h.name] = UNKNOWN
+            outs.append(self.block(h.body, branch))
+        out = outs[0]
+        for o in outs[1:]:
+            out = _join(out, o)
+        return self.block(s.finalbody, _join(out, anywhere)) if s.finalbody else out
+
+
+def _op(op) -> str:
+    return {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
+            ast.Pow: "**", ast.BitOr: "|", ast.BitAnd: "&", ast.BitXor: "^", ast.LShift: "<<",
+            ast.RShift: ">>", ast.MatMult: "@"}[type(op)]
+
+
+def analyse_function(fn, filename: str, is_init: bool, shadowed: set):
+    """Run the analysis over `fn` and, separately, over every function nested in it."""
+    analysis = Ownership(filename, fn, is_init, shadowed)
+    state = {name: UNKNOWN for name in analysis.params}
+    if analysis.self_name:
+        state[analysis.self_name] = 1
+    body = fn.body if isinstance(fn.body, list) else [ast.Return(value=fn.body, lineno=fn.lineno,
+                                                                 col_offset=fn.col_offset)]
+    analysis.block(body, state)
+    for node in ast.walk(fn):
+        if node is not fn and isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            if not getattr(node, "pf_analysed", False):
+                node.pf_analysed = True
+                analyse_function(node, filename, False, shadowed)
+
+
+def annotate_ownership(fn, code_def) -> None:
+    """Refuse the mutations of `fn` that break ownership; flag those only a run can decide."""
+    is_init = code_def.qualname.endswith(".__init__") and code_def.mangle is not None
+    analyse_function(fn, code_def.filename, is_init, set())

@@ -1,0 +1,102 @@
+"""Find the source of a code object: the file's AST and the def or lambda node it came from.
+
+The whole file is parsed once (through `linecache`, so IPython cells work) and
+nodes are matched by name and line, lambdas on one line told apart by the
+positions of the code object's instructions.
+"""
+import ast
+import linecache
+import types
+from dataclasses import dataclass
+
+from pyfora.errors import CantGetSourceTextError
+
+FunctionNode = ast.FunctionDef | ast.Lambda
+
+_parsed: dict[tuple[str, int], ast.Module] = {}
+
+
+def parse_file(filename: str) -> ast.Module:
+    """Parse (and cache) the current text of `filename` from linecache."""
+    lines = linecache.getlines(filename)
+    key = (filename, hash("".join(lines)))
+    tree = _parsed.get(key)
+    if tree is None:
+        if not lines:
+            raise CantGetSourceTextError(f"cannot find the source text of {filename!r}")
+        tree = ast.parse("".join(lines), filename)
+        _parsed[key] = tree
+    return tree
+
+
+def first_line(node: ast.AST) -> int:
+    """The line a code object built from `node` reports as co_firstlineno."""
+    decorators = getattr(node, "decorator_list", None)
+    return decorators[0].lineno if decorators else node.lineno
+
+
+def _code_span(code: types.CodeType):
+    spans = [(l, c, el, ec) for l, el, c, ec in list(code.co_positions())[1:]
+             if None not in (l, el, c, ec)]
+    if not spans:
+        return None
+    return min((l, c) for l, c, _, _ in spans), max((el, ec) for _, _, el, ec in spans)
+
+
+def _contains(node: ast.AST, span) -> bool:
+    (start, end) = span
+    return (node.lineno, node.col_offset) <= start and end <= (node.end_lineno, node.end_col_offset)
+
+
+def find_node(code: types.CodeType) -> FunctionNode:
+    """The def or lambda node of `code` in its file's AST."""
+    where = f"{code.co_qualname} ({code.co_filename}:{code.co_firstlineno})"
+    try:
+        tree = parse_file(code.co_filename)
+    except (SyntaxError, CantGetSourceTextError) as exc:
+        raise CantGetSourceTextError(f"cannot get the source text of {where}: {exc}") from None
+    if code.co_name == "<lambda>":
+        candidates = [n for n in ast.walk(tree)
+                      if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno]
+        span = _code_span(code)
+        if span is not None:
+            candidates = [n for n in candidates if _contains(n.body, span)]
+        candidates.sort(key=lambda n: (n.end_lineno - n.lineno, n.end_col_offset - n.col_offset))
+    else:
+        candidates = [n for n in ast.walk(tree)
+                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                      and n.name == code.co_name and first_line(n) == code.co_firstlineno]
+    if not candidates:
+        raise CantGetSourceTextError(f"cannot find the source text of {where}")
+    return candidates[0]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one def or lambda, placed so that parsing it gives the file's positions."""
+    filename: str
+    text: str
+    line: int
+    col: int
+
+    def parse(self) -> FunctionNode:
+        """Parse the text back into its def or lambda node, at the file's lines and columns."""
+        if self.text.startswith("lambda"):
+            if self.col > 0:
+                padded = "\n" * (self.line - 1) + " " * (self.col - 1) + "(" + self.text + ")"
+            else:
+                padded = "\n" * (self.line - 2) + "(\n" + self.text + ")"
+            return ast.parse(padded, self.filename, mode="eval").body
+        if self.col == 0:
+            return ast.parse("\n" * (self.line - 1) + self.text, self.filename).body[0]
+        padded = "\n" * (self.line - 2) + "if 1:\n" + " " * self.col + self.text
+        return ast.parse(padded, self.filename).body[0].body[0]
+
+
+def source_text(code: types.CodeType) -> SourceText:
+    """The text of the def or lambda `code` was compiled from, without decorators."""
+    node = find_node(code)
+    if isinstance(node, ast.AsyncFunctionDef):
+        return SourceText(code.co_filename, "async def", node.lineno, node.col_offset)
+    text = ast.get_source_segment("".join(linecache.getlines(code.co_filename)), node)
+    return SourceText(code.co_filename, text, node.lineno, node.col_offset)

@@ -1,0 +1,243 @@
+"""Number the statements of a statement-form function and build its two tables.
+
+Each statement gets an id, and that id becomes its line number in the compiled
+code: a frame's `f_lineno` is then its statement id, line events fire once per
+statement, and the *source map* (id -> user file, line, column) translates
+back for tracebacks. The *fork table* lists, for each call statement, the later
+call statements of the same block that do not depend on it, with the locals
+their operands need: what the scheduler forks while the first call runs.
+"""
+import ast
+import enum
+from dataclasses import dataclass, field
+
+from .anf import GENEXPR, LAMBDA
+
+MUTATORS = frozenset({
+    "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+    "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+    "symmetric_difference_update", "fill", "resize", "put", "itemset",
+})
+
+
+class Kind(enum.Enum):
+    CALL = "call"
+    ASSIGN = "assign"
+    RETURN = "return"
+    IF = "if"
+    WHILE = "while"
+    FOR = "for"
+    TRY = "try"
+    HANDLER = "except"
+    MATCH = "match"
+    DEF = "def"
+    RAISE = "raise"
+    OTHER = "other"
+
+
+_KINDS = {ast.If: Kind.IF, ast.While: Kind.WHILE, ast.For: Kind.FOR, ast.Try: Kind.TRY,
+          ast.TryStar: Kind.TRY, ast.Match: Kind.MATCH, ast.FunctionDef: Kind.DEF,
+          ast.Return: Kind.RETURN, ast.Raise: Kind.RAISE, ast.Assign: Kind.ASSIGN,
+          ast.AugAssign: Kind.ASSIGN, ast.ExceptHandler: Kind.HANDLER}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: its id (= line in the compiled code) and where the user wrote it."""
+    id: int
+    kind: Kind
+    line: int
+    col: int
+    function: str
+    reads: frozenset
+    writes: frozenset
+    text: str
+
+
+@dataclass(frozen=True)
+class ForkCandidate:
+    """A later call statement that may run while `after` runs, given the locals `operands`."""
+    statement: int
+    operands: frozenset
+
+
+@dataclass
+class Tables:
+    """The source map and the fork table of one compiled unit."""
+    filename: str
+    statements: dict = field(default_factory=dict)
+    forks: dict = field(default_factory=dict)
+
+    def position(self, stmt_id: int):
+        """(user file, line, function name) of a statement id, or None."""
+        s = self.statements.get(stmt_id)
+        return None if s is None else (self.filename, s.line, s.function)
+
+
+def display_name(name: str) -> str:
+    """The name Python shows for a function the rewrite introduced."""
+    if name.startswith(LAMBDA):
+        return "<lambda>"
+    if name.startswith(GENEXPR):
+        return "<genexpr>"
+    return name
+
+
+def is_call(s: ast.stmt) -> bool:
+    return isinstance(s, (ast.Assign, ast.Expr)) and isinstance(s.value, ast.Call)
+
+
+def _own_expressions(s: ast.AST):
+    """The expression nodes that belong to statement `s` itself, not to its nested blocks."""
+    for name, value in ast.iter_fields(s):
+        if name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ast.AST):
+                yield from ast.walk(item)
+
+
+def _reads_writes(s: ast.AST):
+    reads, writes = set(), set()
+    for n in _own_expressions(s):
+        if isinstance(n, ast.Name):
+            (reads if isinstance(n.ctx, ast.Load) else writes).add(n.id)
+        elif isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del)) \
+                and isinstance(n.value, ast.Name):
+            writes.add(n.value.id)
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) \
+                and n.func.attr in MUTATORS and isinstance(n.func.value, ast.Name):
+            writes.add(n.func.value.id)
+    if isinstance(s, ast.FunctionDef):
+        writes.add(s.name)
+    if isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name):
+        reads.add(s.target.id)
+    if isinstance(s, ast.ExceptHandler) and s.name:
+        writes.add(s.name)
+    return frozenset(reads), frozenset(writes)
+
+
+def _header(s: ast.AST) -> str:
+    if isinstance(s, ast.If):
+        return f"if {ast.unparse(s.test)}:"
+    if isinstance(s, ast.While):
+        return f"while {ast.unparse(s.test)}:"
+    if isinstance(s, ast.For):
+        return f"for {ast.unparse(s.target)} in {ast.unparse(s.iter)}:"
+    if isinstance(s, (ast.Try, ast.TryStar)):
+        return "try:"
+    if isinstance(s, ast.ExceptHandler):
+        return "except" + (f" {ast.unparse(s.type)}" if s.type else "") + (f" as {s.name}" if s.name else "") + ":"
+    if isinstance(s, ast.Match):
+        return f"match {ast.unparse(s.subject)}:"
+    if isinstance(s, ast.FunctionDef):
+        return f"def {s.name}({ast.unparse(s.args)}):"
+    return ast.unparse(s)
+
+
+class Numberer:
+    """Give statements ids in pre-order, set those ids as line numbers, and fill the tables."""
+
+    def __init__(self, tables: Tables, first_id: int):
+        self.tables = tables
+        self.next_id = first_id
+        self.functions: list[str] = []
+
+    def function(self, fn: ast.FunctionDef, qualname: str) -> int:
+        self.functions.append(qualname)
+        last = self.statement(fn)
+        self.functions.pop()
+        return last
+
+    def block(self, stmts: list) -> int:
+        last = self.next_id - 1
+        for s in stmts:
+            last = self.statement(s)
+        self._forks(stmts)
+        return last
+
+    def statement(self, s: ast.AST) -> int:
+        sid = self.next_id
+        self.next_id += 1
+        reads, writes = _reads_writes(s)
+        kind = Kind.CALL if is_call(s) else _KINDS.get(type(s), Kind.OTHER)
+        self.tables.statements[sid] = Statement(
+            sid, kind, getattr(s, "lineno", 0), getattr(s, "col_offset", 0),
+            self.functions[-1], reads, writes, _header(s))
+        own = list(_own_expressions(s))
+        for case in getattr(s, "cases", None) or []:
+            own.extend(ast.walk(case.pattern))
+            if case.guard is not None:
+                own.extend(ast.walk(case.guard))
+        for n in own:
+            if hasattr(n, "lineno"):
+                n.lineno = n.end_lineno = sid
+                n.col_offset = n.end_col_offset = 0
+        last = sid
+        if isinstance(s, ast.FunctionDef):
+            self.functions.append(f"{self.functions[-1]}.<locals>.{display_name(s.name)}")
+        for name in ("body", "handlers", "orelse", "finalbody"):
+            part = getattr(s, name, None)
+            if part:
+                last = self.block(part)
+        for case in getattr(s, "cases", None) or []:
+            if case.body:
+                last = self.block(case.body)
+        if isinstance(s, ast.FunctionDef):
+            self.functions.pop()
+        s.lineno, s.end_lineno, s.col_offset, s.end_col_offset = sid, last, 0, 0
+        return last
+
+    def _forks(self, stmts: list):
+        ids = [s.lineno for s in stmts]
+        table = self.tables.statements
+        for i, s in enumerate(stmts):
+            if not is_call(s):
+                continue
+            depends = set(table[ids[i]].writes)
+            written = set()
+            found = []
+            for later, sid in zip(stmts[i + 1:], ids[i + 1:]):
+                if not isinstance(later, (ast.Assign, ast.Expr, ast.AugAssign)):
+                    break
+                info = table[sid]
+                if info.reads & depends:
+                    depends |= info.writes
+                elif is_call(later) and not info.reads & written:
+                    found.append(ForkCandidate(sid, info.reads))
+                written |= info.writes
+            if found:
+                self.tables.forks[ids[i]] = tuple(found)
+
+
+def number_statements(fn: ast.FunctionDef, qualname: str, filename: str, first_id: int = 2):
+    """Number `fn` (already in statement form) in place; return its tables and the last id."""
+    tables = Tables(filename)
+    last = Numberer(tables, first_id).function(fn, qualname)
+    return tables, last
+
+
+def format_ir(fn: ast.FunctionDef, tables: Tables) -> str:
+    """The statement form with ids and user lines, then the fork table, as text."""
+    lines = []
+
+    def walk(stmts, depth):
+        for s in stmts:
+            info = tables.statements[s.lineno]
+            lines.append(f"{s.lineno:5d}  {'    ' * depth}{info.text.splitlines()[0]:<60}  "
+                         f"# line {info.line}")
+            for name in ("body", "handlers", "orelse", "finalbody"):
+                part = getattr(s, name, None)
+                if part:
+                    walk(part, depth + 1)
+            for case in getattr(s, "cases", None) or []:
+                walk(case.body, depth + 1)
+
+    walk([fn], 0)
+    lines.append("fork table:")
+    for sid, cands in sorted(tables.forks.items()):
+        for c in cands:
+            lines.append(f"  while {sid} runs: fork {c.statement} with {sorted(c.operands)}")
+    if not tables.forks:
+        lines.append("  (none)")
+    return "\n".join(lines)

@@ -1,0 +1,105 @@
+"""Tier 0: compile a code definition, in statement form, to an ordinary CPython function.
+
+The statement form is wrapped in a maker function whose parameters are the
+original free variables, so closures compile as closures; the maker's inner
+code object is the template every function object of this definition shares.
+Line numbers in the compiled code are statement ids (compiler/statements.py).
+"""
+import ast
+import types
+from dataclasses import dataclass
+
+from .anf import to_statement_form
+from .program import CodeDef
+from .statements import Tables, display_name, format_ir, number_statements
+
+MAKER = "_pf_maker"
+
+
+@dataclass
+class CompiledUnit:
+    """A compiled code definition: the template code object and its tables."""
+    code_def: CodeDef
+    code: types.CodeType
+    tables: Tables
+    ir: ast.FunctionDef
+
+    def format_ir(self) -> str:
+        return format_ir(self.ir, self.tables)
+
+
+def unit_filename(code_id: str) -> str:
+    """The co_filename of compiled code: how a frame names its unit."""
+    return f"<pyfora {code_id}>"
+
+
+class _Mangler(ast.NodeTransformer):
+    """Private name mangling (`__x` -> `_Cls__x`), which compiling outside the class body loses."""
+
+    def __init__(self, cls: str):
+        self.prefix = "_" + cls.lstrip("_")
+
+    def mangle(self, name):
+        if name and name.startswith("__") and not name.endswith("__") and "." not in name:
+            return self.prefix + name
+        return name
+
+    def generic_visit(self, node):
+        for attr in ("id", "attr", "arg", "name"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str):
+                setattr(node, attr, self.mangle(value))
+        return super().generic_visit(node)
+
+
+def mangle_class(qualname: str) -> str | None:
+    """The class whose name mangles identifiers in the function `qualname`, if any."""
+    parts = qualname.split(".")
+    owner = None
+    for i, part in enumerate(parts[:-1]):
+        if part != "<locals>" and parts[i + 1] != "<locals>":
+            owner = part
+    return owner
+
+
+def _rename_codes(code: types.CodeType, qualname: str) -> types.CodeType:
+    """Give generated functions Python's names (`<lambda>`, `<genexpr>`) and the user's qualnames."""
+    consts = []
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            c = _rename_codes(c, f"{qualname}.<locals>.{display_name(c.co_name)}")
+        consts.append(c)
+    name = display_name(code.co_name)
+    return code.replace(co_consts=tuple(consts), co_name=name, co_qualname=qualname)
+
+
+def parse_code_def(code_def: CodeDef):
+    from .source import SourceText
+    return SourceText(code_def.filename, code_def.text, code_def.line, code_def.col).parse()
+
+
+def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
+    """Parse, rewrite to statement form, number and compile one code definition.
+
+    `annotate(node)` may mark nodes before the rewrite (the ownership pass).
+    """
+    node = parse_code_def(code_def)
+    if code_def.mangle:
+        node = _Mangler(code_def.mangle).visit(node)
+    if annotate is not None:
+        annotate(node)
+    fn = to_statement_form(node)
+    filename = unit_filename(code_def.id)
+    tables, last = number_statements(fn, code_def.qualname, code_def.filename)
+    args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=v) for v in code_def.freevars], vararg=None,
+                         kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+    ret = ast.Return(value=ast.Name(id=fn.name, ctx=ast.Load()), lineno=last + 1, end_lineno=last + 1,
+                     col_offset=0, end_col_offset=0)
+    maker = ast.FunctionDef(name=MAKER, args=args, body=[fn, ret], decorator_list=[], returns=None,
+                            type_comment=None, lineno=1, end_lineno=last + 1, col_offset=0, end_col_offset=0)
+    module = ast.Module(body=[maker], type_ignores=[])
+    ast.fix_missing_locations(module)
+    module_code = compile(module, filename, "exec", dont_inherit=True)
+    maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
+    inner = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == fn.name)
+    return CompiledUnit(code_def, _rename_codes(inner, code_def.qualname), tables, fn)

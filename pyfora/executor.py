@@ -1,0 +1,70 @@
+"""`pyfora.connect` and the `Executor` it returns; `pyfora.submit` on a default executor."""
+import atexit
+import os
+import threading
+
+from pyfora.compiler.image import build_image
+from pyfora.scheduler.futures import Future
+from pyfora.scheduler.pool import LocalPool
+
+from . import config, metrics
+
+
+class Executor:
+    """Runs submitted functions on a pyfora VM: an embedded local one, for now."""
+
+    def __init__(self, workers: int | None = None, jit: bool | None = None):
+        self.workers = config.default_workers() if workers is None else workers
+        if self.workers < 0:
+            raise ValueError(f"workers must be 0 or more, not {self.workers}")
+        self.jit = config.jit_enabled(jit)
+        self._code_cache: dict = {}
+        self._pool = LocalPool(self.workers, os.environ.get("PYTHONHASHSEED", "0"))
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        """Run `fn(*args, **kwargs)` on the VM; the code is checked before anything runs."""
+        if not callable(fn):
+            raise TypeError(f"pyfora.submit needs a function, not {type(fn).__name__}")
+        image, handles = build_image(fn, args, kwargs, self._code_cache)
+        return self._pool.submit(image, handles, self._code_cache, on_done=metrics.record)
+
+    def map(self, fn, *iterables, timeout=None):
+        """Like `concurrent.futures.Executor.map`: results in order."""
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        return (f.result(timeout=timeout) for f in futures)
+
+    def close(self):
+        """Stop the workers; running computations are cancelled."""
+        self._pool.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def connect(url: str | None = None, *, workers: int | None = None, jit: bool | None = None) -> Executor:
+    """An executor: the embedded local VM when `url` is None (`workers=0` runs in this process)."""
+    if url is not None:
+        raise NotImplementedError("connecting to a pyfora VM server is not available yet; "
+                                  "use pyfora.connect() for the local VM")
+    return Executor(workers=workers, jit=jit)
+
+
+_default: Executor | None = None
+_default_lock = threading.Lock()
+
+
+def default_executor() -> Executor:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Executor()
+            atexit.register(_default.close)
+        return _default
+
+
+def submit(fn, /, *args, **kwargs) -> Future:
+    """Run `fn(*args, **kwargs)` on the default executor (made on first use)."""
+    return default_executor().submit(fn, *args, **kwargs)

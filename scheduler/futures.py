@@ -1,0 +1,30 @@
+"""`pyfora.Future`: a concurrent.futures.Future whose cancel() also stops running work."""
+import asyncio
+import concurrent.futures
+
+
+class Future(concurrent.futures.Future):
+    """The result of one submitted computation.
+
+    `metrics` (a `pyfora.vm.run.Metrics`) is set once the computation is done.
+    Awaitable from asyncio. `cancel()` stops the computation even when it is
+    already running, and then returns True.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.metrics = None
+        self._stop_running = None
+
+    def cancel(self) -> bool:
+        with self._condition:
+            running = self._state == "RUNNING"
+            stop = self._stop_running
+        if running and stop is not None:
+            stop()
+            with self._condition:
+                self._state = "PENDING"
+        return super().cancel()
+
+    def __await__(self):
+        return asyncio.wrap_future(self).__await__()

@@ -1,0 +1,238 @@
+"""The local pool: warm worker processes that each run one computation at a time.
+
+Policy: submissions wait in one FIFO queue and go to the first idle worker.
+A worker is a separate process (`python -m pyfora.vm.worker`), so no
+`if __name__ == "__main__"` guard is needed in the user's script. Each worker
+is sent a code definition once; later images refer to it by id. When a worker
+dies (a crash, a signal, the memory limit) its computation fails with
+`WorkerCrashedError` and a fresh worker takes its place; cancelling a running
+computation ends its worker the same way, so the pool stays usable.
+With `workers=0` computations run synchronously in the calling thread.
+"""
+import collections
+import io
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+
+from pyfora.compiler.image import ResultReader
+from pyfora.compiler.program import ProgramImage
+from pyfora.errors import WorkerCrashedError
+from pyfora.vm import protocol
+from pyfora.vm.run import Metrics, run
+
+from .futures import Future
+
+
+@dataclass
+class Task:
+    """One submitted computation and what decoding its result needs."""
+    id: int
+    image: ProgramImage
+    handles: list
+    code_cache: dict
+    future: Future
+    on_done: object = None
+    stdout: object = None
+
+
+def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics):
+    """Decode a worker's answer into the task's future."""
+    if task.future.done():
+        return
+    task.future.metrics = metrics
+    try:
+        value = ResultReader(payload, task.handles, task.code_cache).load()
+    except BaseException as exc:
+        value, ok = exc, False
+    if task.on_done is not None:
+        task.on_done(task.future)
+    if task.future.done():
+        return
+    if ok:
+        task.future.set_result(value)
+    else:
+        task.future.set_exception(value)
+
+
+class WorkerProcess:
+    """One worker process and the thread that reads its messages."""
+
+    def __init__(self, pool: "LocalPool"):
+        self.pool = pool
+        self.known_codes: set[str] = set()
+        self.task: Task | None = None
+        self.ended = False
+        to_worker_r, self.to_worker = os.pipe()
+        self.from_worker, from_worker_w = os.pipe()
+        env = dict(os.environ)
+        env.setdefault("PYTHONHASHSEED", pool.hash_seed)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pyfora.vm.worker", str(to_worker_r), str(from_worker_w)],
+            pass_fds=(to_worker_r, from_worker_w), env=env, stdin=subprocess.DEVNULL)
+        os.close(to_worker_r)
+        os.close(from_worker_w)
+        self.ready = threading.Event()
+        self.reader = threading.Thread(target=self._read, name="pyfora-worker-reader", daemon=True)
+        self.reader.start()
+
+    def start(self, task: Task):
+        self.task = task
+        image = task.image
+        fresh = {k: v for k, v in image.codes.items() if k not in self.known_codes}
+        self.known_codes.update(fresh)
+        payload = ProgramImage(fresh, image.graph).to_bytes()
+        try:
+            protocol.send(self.to_worker, protocol.Kind.RUN, task.id, payload)
+        except OSError:
+            self.kill()
+
+    def kill(self):
+        """End the process now; the reader thread reports it."""
+        self.ended = True
+        try:
+            self.process.kill()
+        except ProcessLookupError:
+            pass
+
+    def stop(self):
+        self.ended = True
+        try:
+            protocol.send(self.to_worker, protocol.Kind.STOP, 0, None)
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._close()
+
+    def _close(self):
+        for fd in (self.to_worker,):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def _read(self):
+        while True:
+            message = protocol.receive(self.from_worker)
+            if message is None:
+                break
+            kind, task_id, payload = message
+            if kind is protocol.Kind.READY:
+                self.ready.set()
+            elif kind is protocol.Kind.PRINT:
+                task = self.task
+                out = task.stdout if task is not None and task.stdout is not None else sys.stdout
+                out.write(payload)
+            elif kind in (protocol.Kind.DONE, protocol.Kind.FAILED):
+                data, m = payload
+                task, self.task = self.task, None
+                _settle(task, kind is protocol.Kind.DONE, data, Metrics(*m))
+                self.pool._worker_idle(self)
+        os.close(self.from_worker)
+        code = self.process.wait()
+        self.pool._worker_ended(self, code)
+
+
+class LocalPool:
+    """Worker processes on this machine, or the calling thread when `workers` is 0."""
+
+    def __init__(self, workers: int, hash_seed: str = "0"):
+        self.size = workers
+        self.hash_seed = hash_seed
+        self.lock = threading.Lock()
+        self.queue: collections.deque[Task] = collections.deque()
+        self.idle: list[WorkerProcess] = []
+        self.workers: list[WorkerProcess] = []
+        self.closed = False
+        self._next_id = 0
+        for _ in range(workers):
+            self._spawn()
+
+    def _spawn(self):
+        worker = WorkerProcess(self)
+        self.workers.append(worker)
+        self.idle.append(worker)
+
+    def submit(self, image: ProgramImage, handles: list, code_cache: dict, on_done=None) -> Future:
+        future = Future()
+        with self.lock:
+            if self.closed:
+                raise RuntimeError("cannot submit to a closed pyfora executor")
+            self._next_id += 1
+            task = Task(self._next_id, image, handles, code_cache, future, on_done)
+        if self.size == 0:
+            return self._run_here(task)
+        future._stop_running = lambda: self._cancel_running(task)
+        with self.lock:
+            self.queue.append(task)
+        self._dispatch()
+        return future
+
+    def _run_here(self, task: Task) -> Future:
+        task.future.set_running_or_notify_cancel()
+        outcome = run(ProgramImage.from_bytes(task.image.to_bytes()))
+        _settle(task, outcome.ok, outcome.payload, outcome.metrics)
+        return task.future
+
+    def _dispatch(self):
+        while True:
+            with self.lock:
+                if not self.queue or not self.idle:
+                    return
+                task = self.queue.popleft()
+                if not task.future.set_running_or_notify_cancel():
+                    continue
+                task.stdout = sys.stdout
+                worker = self.idle.pop()
+            worker.start(task)
+
+    def _cancel_running(self, task: Task):
+        with self.lock:
+            worker = next((w for w in self.workers if w.task is task), None)
+        if worker is not None:
+            worker.kill()
+
+    def _worker_idle(self, worker: WorkerProcess):
+        with self.lock:
+            if worker.ended or self.closed:
+                return
+            self.idle.append(worker)
+        self._dispatch()
+
+    def _worker_ended(self, worker: WorkerProcess, code: int):
+        task, worker.task = worker.task, None
+        with self.lock:
+            if worker in self.workers:
+                self.workers.remove(worker)
+            if worker in self.idle:
+                self.idle.remove(worker)
+            replace = not self.closed
+        if task is not None and not task.future.done():
+            how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
+            task.future.set_exception(WorkerCrashedError(
+                f"the worker process running this computation {how} (a crash, or it ran out of memory)"))
+        if replace:
+            with self.lock:
+                self._spawn()
+            self._dispatch()
+
+    def close(self):
+        with self.lock:
+            self.closed = True
+            pending = list(self.queue)
+            self.queue.clear()
+            workers = list(self.workers)
+        for task in pending:
+            task.future.cancel()
+        for worker in workers:
+            if worker.task is not None:
+                worker.kill()
+            else:
+                worker.stop()
+        for worker in workers:
+            worker.reader.join(timeout=5)

@@ -1,0 +1,75 @@
+"""Exceptions across the process boundary, with tracebacks that name the user's code.
+
+In the VM, an exception's traceback runs through compiled statement-form code
+whose line numbers are statement ids; `user_frames` maps each frame back to
+the user's file, line and function through the source map. On the client,
+`rebuild_exception` recreates the exception (without calling `__init__`,
+whose signature need not match `args`) and hangs a real traceback on it,
+made of frames that carry the user's file, line and function name, so
+`traceback.print_exc()` shows the user's code.
+"""
+import types
+
+from pyfora.compiler.linker import UNITS
+
+_STUBS: dict[tuple, types.FrameType] = {}
+
+
+def user_frames(tb) -> list[tuple[str, int, str]]:
+    """(file, line, function) for each frame of `tb` that runs user code."""
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        unit = UNITS.get(code.co_filename)
+        if unit is not None:
+            info = unit.tables.statements.get(tb.tb_lineno)
+            if info is not None:
+                frames.append((unit.code_def.filename, info.line, code.co_name))
+        tb = tb.tb_next
+    return frames
+
+
+def reduce_exception(exc: BaseException):
+    state = {
+        "dict": dict(getattr(exc, "__dict__", {})),
+        "cause": exc.__cause__,
+        "context": exc.__context__,
+        "suppress": exc.__suppress_context__,
+        "frames": user_frames(exc.__traceback__),
+    }
+    return (rebuild_exception, (type(exc), exc.args), state, None, None, set_exception_state)
+
+
+def rebuild_exception(cls, args):
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    return exc
+
+
+def set_exception_state(exc, state):
+    exc.__dict__.update(state["dict"])
+    exc.__cause__ = state["cause"]
+    exc.__context__ = state["context"]
+    exc.__suppress_context__ = state["suppress"]
+    exc.__traceback__ = build_traceback(state["frames"])
+
+
+def _stub_frame(filename: str, line: int, name: str) -> types.FrameType:
+    """A frame whose code says `filename`, line `line`, function `name`."""
+    key = (filename, line, name)
+    frame = _STUBS.get(key)
+    if frame is None:
+        source = "\n" * (line - 1) + "frame = sys._getframe()"
+        code = compile(source, filename, "exec").replace(co_name=name, co_qualname=name)
+        namespace = {"sys": __import__("sys"), "__name__": name}
+        exec(code, namespace)
+        frame = _STUBS[key] = namespace["frame"]
+    return frame
+
+
+def build_traceback(frames) -> types.TracebackType | None:
+    """A traceback through the user's frames, outermost first."""
+    tb = None
+    for filename, line, name in reversed(frames):
+        tb = types.TracebackType(tb, _stub_frame(filename, line, name), -1, line)
+    return tb

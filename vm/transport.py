@@ -1,0 +1,72 @@
+"""Send results and exceptions from the VM back to the client, as the client's own values.
+
+Objects that came from the client go back as handles (the client's objects
+themselves); functions made in the VM go back as their code id and position,
+rebuilt on the client around its original code; exceptions keep their type,
+arguments, attributes, chain (`__cause__`, `__context__`) and a traceback of
+the user's frames, mapped through the source map.
+"""
+import importlib
+import io
+import pickle
+import types
+
+from pyfora.compiler import image
+from pyfora.compiler.linker import UNITS
+
+from . import tracebacks
+
+
+class ResultWriter(pickle.Pickler):
+    """Pickle a result (or an exception) for the client."""
+
+    def __init__(self, file, origins: dict):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.origins = origins
+
+    def persistent_id(self, obj):
+        return self.origins.get(id(obj))
+
+    def reducer_override(self, obj):
+        t = type(obj)
+        if t is types.FunctionType:
+            return self._function(obj)
+        if t is types.ModuleType:
+            return (importlib.import_module, (obj.__name__,))
+        if t in (staticmethod, classmethod):
+            return (t, (obj.__func__,))
+        if t is property:
+            return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
+        if t is types.MethodType:
+            return (types.MethodType, (obj.__func__, obj.__self__))
+        if isinstance(obj, BaseException):
+            return tracebacks.reduce_exception(obj)
+        return NotImplemented
+
+    def _function(self, fn):
+        code = fn.__code__
+        unit = UNITS.get(code.co_filename)
+        if unit is None:
+            return NotImplemented
+        if code is unit.code:
+            position = None
+        else:
+            info = unit.tables.statements[code.co_firstlineno]
+            position = (info.line, info.col)
+        cells = {}
+        for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
+            try:
+                cells[name] = cell.cell_contents
+            except ValueError:
+                pass
+        state = (fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__))
+        return (image.client_function, (unit.code_def.id, position, fn.__name__, fn.__qualname__,
+                                        fn.__module__),
+                state, None, None, image.set_client_function_state)
+
+
+def dump_result(value, origins: dict) -> bytes:
+    """Pickle `value` for the client."""
+    buf = io.BytesIO()
+    ResultWriter(buf, origins).dump(value)
+    return buf.getvalue()

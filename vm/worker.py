@@ -1,0 +1,90 @@
+"""A worker process: runs computations on its main thread, one at a time.
+
+Started as `python -m pyfora.vm.worker READ_FD WRITE_FD`. The main thread
+needs a large C stack for deep recursion (through constructors, 50,000 nested
+calls overflow 8 MB), and a main thread's stack is fixed when the process
+starts, so the worker raises RLIMIT_STACK and re-executes itself once.
+Printed text goes to the client as PRINT messages, in program order.
+"""
+import io
+import os
+import resource
+import sys
+import threading
+
+STACK_BYTES = 4 << 30
+RECURSION_LIMIT = 1_000_000
+_REEXEC = "PYFORA_WORKER_STACK"
+
+
+def _ensure_big_stack():
+    soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+    want = STACK_BYTES if hard == resource.RLIM_INFINITY else min(STACK_BYTES, hard)
+    if os.environ.get(_REEXEC) or (soft != resource.RLIM_INFINITY and soft >= want):
+        return
+    if soft == resource.RLIM_INFINITY:
+        return
+    resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+    os.environ[_REEXEC] = "1"
+    os.execv(sys.executable, [sys.executable, "-m", "pyfora.vm.worker", *sys.argv[1:]])
+
+
+class _PrintStream(io.TextIOBase):
+    """sys.stdout of a worker: each write goes to the client at once."""
+
+    def __init__(self, channel):
+        self.channel = channel
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if text:
+            self.channel.send_print(text)
+        return len(text)
+
+
+class Channel:
+    def __init__(self, read_fd: int, write_fd: int):
+        from . import protocol
+        self.protocol = protocol
+        self.read_fd, self.write_fd = read_fd, write_fd
+        self.lock = threading.Lock()
+        self.task = 0
+
+    def send(self, kind, payload):
+        with self.lock:
+            self.protocol.send(self.write_fd, kind, self.task, payload)
+
+    def send_print(self, text):
+        self.send(self.protocol.Kind.PRINT, text)
+
+
+def main():
+    _ensure_big_stack()
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(64 << 20)
+    memory = os.environ.get("PYFORA_MEMORY_LIMIT")
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (int(memory), int(memory)))
+    from pyfora.compiler.program import ProgramImage
+    from . import protocol
+    from .run import run
+
+    channel = Channel(int(sys.argv[1]), int(sys.argv[2]))
+    sys.stdout = _PrintStream(channel)
+    channel.send(protocol.Kind.READY, None)
+    while True:
+        message = protocol.receive(channel.read_fd)
+        if message is None or message[0] is protocol.Kind.STOP:
+            return
+        kind, task, payload = message
+        channel.task = task
+        outcome = run(ProgramImage.from_bytes(payload))
+        m = outcome.metrics
+        channel.send(protocol.Kind.DONE if outcome.ok else protocol.Kind.FAILED,
+                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth]])
+
+
+if __name__ == "__main__":
+    main()
