@@ -431,15 +431,15 @@ class Flattener:
         if isinstance(t, ast.Subscript):
             p, (obj, index) = self.sequence([t.value, t.slice], t)
             pre.extend(p)
-            new = ast.copy_location(ast.Subscript(value=obj, slice=index, ctx=ast.Store()), t)
+            new = ast.copy_location(ast.Subscript(value=obj, slice=index, ctx=t.ctx), t)
         elif isinstance(t, ast.Attribute):
             p, obj = self.expr(t.value)
             pre.extend(p)
-            new = ast.copy_location(ast.Attribute(value=obj, attr=t.attr, ctx=ast.Store()), t)
+            new = ast.copy_location(ast.Attribute(value=obj, attr=t.attr, ctx=t.ctx), t)
         elif isinstance(t, (ast.Tuple, ast.List)):
-            new = ast.copy_location(type(t)(elts=[self.target(x, pre) for x in t.elts], ctx=ast.Store()), t)
+            new = ast.copy_location(type(t)(elts=[self.target(x, pre) for x in t.elts], ctx=t.ctx), t)
         elif isinstance(t, ast.Starred):
-            new = ast.copy_location(ast.Starred(value=self.target(t.value, pre), ctx=ast.Store()), t)
+            new = ast.copy_location(ast.Starred(value=self.target(t.value, pre), ctx=t.ctx), t)
         else:
             return t
         new.pf_check = getattr(t, "pf_check", None)
@@ -460,7 +460,7 @@ class Flattener:
             p, value = self.expr(s.value)
             pre.extend(p)
             if getattr(t, "pf_check", None):
-                pre.append(self.mutation_check(t, t))
+                pre.append(self.mutation_check(_name(t.id), t))
             pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
             return pre
         if isinstance(t, ast.Subscript):
@@ -604,14 +604,20 @@ class _Renamer(ast.NodeTransformer):
 
 
 def to_statement_form(fn: ast.FunctionDef | ast.Lambda) -> ast.FunctionDef:
-    """The function `fn` in statement form (a lambda becomes a def named `_pf_lambda...`)."""
+    """The function `fn` in statement form (a lambda becomes a def named `_pf_lambda...`).
+
+    Its default values are dropped: they were evaluated where the function was defined, and
+    the linker sets them on the function object.
+    """
     flattener = Flattener()
     if isinstance(fn, ast.Lambda):
         ret = _located(ast.Return(value=fn.body), fn.body)
         fn = _located(ast.FunctionDef(name=LAMBDA + "0", args=fn.args, body=[ret], decorator_list=[],
                                       returns=None, type_comment=None), fn)
+    args = ast.arguments(**{f: v for f, v in ast.iter_fields(fn.args)})
+    args.defaults, args.kw_defaults = [], [None] * len(args.kwonlyargs)
     stmts = flattener.stmt_FunctionDef(ast.FunctionDef(
-        name=fn.name, args=fn.args, body=fn.body, decorator_list=[], returns=None, type_comment=None,
+        name=fn.name, args=args, body=fn.body, decorator_list=[], returns=None, type_comment=None,
         lineno=fn.lineno, col_offset=fn.col_offset, end_lineno=fn.end_lineno,
         end_col_offset=fn.end_col_offset))
     (result,) = stmts

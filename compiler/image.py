@@ -114,7 +114,7 @@ class Walker(pickle.Pickler):
         if t is property:
             return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
         if t is types.MethodType:
-            return (types.MethodType, (obj.__func__, obj.__self__))
+            return (linker.bound_method, (obj.__func__, obj.__self__))
         if t is types.BuiltinFunctionType:
             return self._builtin(obj)
         if t in (types.GeneratorType, types.CoroutineType, types.FrameType, types.CodeType,

@@ -80,6 +80,10 @@ def new_namespace(module: str) -> dict:
     return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation}
 
 
+def bound_method(func, obj):
+    return types.MethodType(func, obj)
+
+
 def import_module(name: str):
     return importlib.import_module(name)
 

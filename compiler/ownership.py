@@ -228,7 +228,7 @@ class Ownership:
             root = root.value
             depth += 1
         key = self.self_key(root) or (root.id if isinstance(root, ast.Name) else None)
-        kind = state.get(key, UNKNOWN) if key else UNKNOWN
+        kind = state.get(key, UNKNOWN) if key else self.kind(root, dict(state))
         if kind == IMMUTABLE or (kind >= 1 and kind > depth):
             return
         if kind == ESCAPED and depth == 0:
@@ -310,11 +310,10 @@ class Ownership:
                     state.pop(t.id, None)
                 elif isinstance(t, ast.Attribute):
                     self.assign(t, None, UNKNOWN, state)
-        elif isinstance(s, (ast.Expr, ast.Return)):
-            if isinstance(s, ast.Return):
-                self.kind(s.value, state)
-            else:
-                self.kind(s.value, state)
+        elif isinstance(s, ast.Expr):
+            self.kind(s.value, state)
+        elif isinstance(s, ast.Return):
+            self.kind(s.value, dict(state))
         elif isinstance(s, ast.If):
             self.kind(s.test, state)
             state = _join(self.block(s.body, dict(state)), self.block(s.orelse, dict(state)))
@@ -341,7 +340,10 @@ class Ownership:
                 branch = self.block(case.body, branch)
                 out = branch if out is None else _join(out, branch)
             state = _join(state, out) if out is not None else state
-        elif isinstance(s, (ast.Raise, ast.Assert)):
+        elif isinstance(s, ast.Raise):
+            for sub in ast.iter_child_nodes(s):
+                self.kind(sub, dict(state))
+        elif isinstance(s, ast.Assert):
             for sub in ast.iter_child_nodes(s):
                 self.kind(sub, state)
         return state

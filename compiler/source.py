@@ -36,8 +36,8 @@ def first_line(node: ast.AST) -> int:
 
 
 def _code_span(code: types.CodeType):
-    spans = [(l, c, el, ec) for l, el, c, ec in list(code.co_positions())[1:]
-             if None not in (l, el, c, ec)]
+    spans = [(l, c, el, ec) for l, el, c, ec in code.co_positions()
+             if None not in (l, el, c, ec) and (c, ec) != (0, 0)]
     if not spans:
         return None
     return min((l, c) for l, c, _, _ in spans), max((el, ec) for _, _, el, ec in spans)
@@ -82,11 +82,9 @@ class SourceText:
     def parse(self) -> FunctionNode:
         """Parse the text back into its def or lambda node, at the file's lines and columns."""
         if self.text.startswith("lambda"):
-            if self.col > 0:
-                padded = "\n" * (self.line - 1) + " " * (self.col - 1) + "(" + self.text + ")"
-            else:
-                padded = "\n" * (self.line - 2) + "(\n" + self.text + ")"
-            return ast.parse(padded, self.filename, mode="eval").body
+            prefix = "_=" + " " * (self.col - 3) if self.col >= 3 else ""
+            padded = "\n" * (self.line - 1) + prefix + "(" + self.text + ")"
+            return ast.parse(padded, self.filename).body[0].value
         if self.col == 0:
             return ast.parse("\n" * (self.line - 1) + self.text, self.filename).body[0]
         padded = "\n" * (self.line - 2) + "if 1:\n" + " " * self.col + self.text

@@ -20,7 +20,6 @@ REFUSED_BUILTINS = {
     "__import__": "import the module at module level (math, cmath, operator, functools, itertools, numpy)",
     "globals": "pass the values you need as arguments",
     "locals": "pass the values you need as arguments",
-    "vars": "read the attributes you need directly",
     "breakpoint": "debug with pyfora.connect(workers=0), which runs in this process",
     "exit": "return a value or raise an exception",
     "quit": "return a value or raise an exception",

@@ -14,6 +14,9 @@ from .program import CodeDef
 from .statements import Tables, display_name, format_ir, number_statements
 
 MAKER = "_pf_maker"
+TOP = "_pf_top"
+"""The compiled def's name inside the maker: were it the user's name, a recursive call would
+read the maker's (never filled) local instead of the global."""
 
 
 @dataclass
@@ -89,6 +92,7 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
     if annotate is not None:
         annotate(node)
     fn = to_statement_form(node)
+    fn.name = TOP
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)
     args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=v) for v in code_def.freevars], vararg=None,
@@ -102,4 +106,5 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
     module_code = compile(module, filename, "exec", dont_inherit=True)
     maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
     inner = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == fn.name)
+    inner = inner.replace(co_name=code_def.qualname.rsplit(".", 1)[-1])
     return CompiledUnit(code_def, _rename_codes(inner, code_def.qualname), tables, fn)

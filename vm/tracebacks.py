@@ -41,6 +41,12 @@ def reduce_exception(exc: BaseException):
 
 
 def rebuild_exception(cls, args):
+    """The exception, made by the builtin's own constructor or, for a user class, without __init__."""
+    if cls.__module__ == "builtins":
+        try:
+            return cls(*args)
+        except Exception:
+            pass
     exc = cls.__new__(cls, *args)
     exc.args = args
     return exc

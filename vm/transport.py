@@ -11,7 +11,7 @@ import io
 import pickle
 import types
 
-from pyfora.compiler import image
+from pyfora.compiler import image, linker
 from pyfora.compiler.linker import UNITS
 
 from . import tracebacks
@@ -38,7 +38,7 @@ class ResultWriter(pickle.Pickler):
         if t is property:
             return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
         if t is types.MethodType:
-            return (types.MethodType, (obj.__func__, obj.__self__))
+            return (linker.bound_method, (obj.__func__, obj.__self__))
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
         return NotImplemented
