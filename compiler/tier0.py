@@ -92,9 +92,9 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
     if annotate is not None:
         annotate(node)
     fn = to_statement_form(node)
-    fn.name = TOP
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)
+    fn.name = TOP
     args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=v) for v in code_def.freevars], vararg=None,
                          kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
     ret = ast.Return(value=ast.Name(id=fn.name, ctx=ast.Load()), lineno=last + 1, end_lineno=last + 1,

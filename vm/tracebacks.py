@@ -8,11 +8,13 @@ whose signature need not match `args`) and hangs a real traceback on it,
 made of frames that carry the user's file, line and function name, so
 `traceback.print_exc()` shows the user's code.
 """
+import ast
+import sys
 import types
 
 from pyfora.compiler.linker import UNITS
 
-_STUBS: dict[tuple, types.FrameType] = {}
+_STUBS: dict[tuple, tuple[types.FrameType, int]] = {}
 
 
 def user_frames(tb) -> list[tuple[str, int, str]]:
@@ -60,22 +62,32 @@ def set_exception_state(exc, state):
     exc.__traceback__ = build_traceback(state["frames"])
 
 
-def _stub_frame(filename: str, line: int, name: str) -> types.FrameType:
-    """A frame whose code says `filename`, line `line`, function `name`."""
+def _stub_frame(filename: str, line: int, name: str) -> tuple[types.FrameType, int]:
+    """A frame whose code says `filename`, line `line`, function `name`, and an instruction there.
+
+    The stub's locations carry no columns (col_offset -1), so a traceback prints the user's
+    line without carets that would point at the stub's own text.
+    """
     key = (filename, line, name)
-    frame = _STUBS.get(key)
-    if frame is None:
-        source = "\n" * (line - 1) + "frame = sys._getframe()"
-        code = compile(source, filename, "exec").replace(co_name=name, co_qualname=name)
-        namespace = {"sys": __import__("sys"), "__name__": name}
+    stub = _STUBS.get(key)
+    if stub is None:
+        tree = ast.parse("frame = sys._getframe()")
+        for node in ast.walk(tree):
+            if hasattr(node, "lineno"):
+                node.lineno = node.end_lineno = line
+                node.col_offset = node.end_col_offset = -1
+        code = compile(tree, filename, "exec").replace(co_name=name, co_qualname=name)
+        namespace = {"sys": sys, "__name__": name}
         exec(code, namespace)
-        frame = _STUBS[key] = namespace["frame"]
-    return frame
+        lasti = next(offset for offset, (start, _, _, _) in enumerate(code.co_positions()) if start == line)
+        stub = _STUBS[key] = (namespace["frame"], 2 * lasti)
+    return stub
 
 
 def build_traceback(frames) -> types.TracebackType | None:
     """A traceback through the user's frames, outermost first."""
     tb = None
     for filename, line, name in reversed(frames):
-        tb = types.TracebackType(tb, _stub_frame(filename, line, name), -1, line)
+        frame, lasti = _stub_frame(filename, line, name)
+        tb = types.TracebackType(tb, frame, lasti, line)
     return tb

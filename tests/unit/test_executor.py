@@ -1,0 +1,196 @@
+"""The executor and its workers: deep stacks, cancel, crashes, tracebacks, metrics, asyncio."""
+import asyncio
+import os
+import subprocess
+import sys
+import time
+import traceback
+
+import pytest
+
+import pyfora
+
+
+@pytest.fixture(scope="module")
+def executor():
+    with pyfora.connect(workers=1) as ex:
+        yield ex
+
+
+def depth(n):
+    if n == 0:
+        return 0
+    return depth(n - 1) + 1
+
+
+class Node:
+    def __init__(self, n):
+        self.child = Node(n - 1) if n > 0 else None
+        self.n = n
+
+
+def chain_length(n):
+    node = Node(n)
+    count = 0
+    while node is not None:
+        count += 1
+        node = node.child
+    return count
+
+
+def spin():
+    x = 0
+    while True:
+        x += 1
+
+
+def mean(xs):
+    return sum(xs) / len(xs)
+
+
+def report(xs):
+    m = mean(xs)
+    return m
+
+
+def chained(x):
+    try:
+        return 1 // x
+    except ZeroDivisionError as exc:
+        raise ValueError("bad x") from exc
+
+
+def noisy(n):
+    for i in range(n):
+        print("line", i)
+    return n
+
+
+def test_submit_deep_recursion_200000(executor):
+    future = executor.submit(depth, 200_000)
+    assert future.result(timeout=60) == 200_000
+    assert future.metrics.max_stack_depth > 1000
+
+
+def test_submit_recursion_through_constructor_50000(executor):
+    assert executor.submit(chain_length, 50_000).result(timeout=60) == 50_001
+
+
+def test_cancel_stops_running_loop_and_vm_stays_usable(executor):
+    future = executor.submit(spin)
+    deadline = time.monotonic() + 10
+    while not future.running() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    start = time.monotonic()
+    assert future.cancel()
+    assert future.cancelled()
+    assert time.monotonic() - start < 0.1
+    with pytest.raises(Exception) as info:
+        future.result()
+    assert type(info.value).__name__ == "CancelledError"
+    assert executor.submit(depth, 10).result(timeout=60) == 10
+
+
+def test_worker_crash_gives_error_not_hang():
+    with pyfora.connect(workers=1) as ex:
+        future = ex.submit(spin)
+        deadline = time.monotonic() + 10
+        while not future.running() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        ex._pool.workers[0].process.kill()
+        with pytest.raises(pyfora.WorkerCrashedError, match="killed by signal 9"):
+            future.result(timeout=30)
+        assert ex.submit(depth, 5).result(timeout=60) == 5
+
+
+def test_exception_traceback_names_user_frames(executor):
+    with pytest.raises(ZeroDivisionError, match="division by zero") as info:
+        executor.submit(report, []).result()
+    frames = [(f.name, f.lineno, f.line) for f in traceback.extract_tb(info.value.__traceback__)]
+    assert ("report", report.__code__.co_firstlineno + 1, "m = mean(xs)") in frames
+    assert ("mean", mean.__code__.co_firstlineno + 1, "return sum(xs) / len(xs)") in frames
+    assert all(f.filename == __file__ for f in traceback.extract_tb(info.value.__traceback__)[-2:])
+
+
+def test_exception_chain_kept(executor):
+    with pytest.raises(ValueError, match="bad x") as info:
+        executor.submit(chained, 0).result()
+    assert type(info.value.__cause__) is ZeroDivisionError
+    assert info.value.__suppress_context__
+
+
+def test_print_streams_in_order(executor, capsys):
+    assert executor.submit(noisy, 3).result() == 3
+    assert capsys.readouterr().out == "line 0\nline 1\nline 2\n"
+
+
+def test_metrics_after_done(executor):
+    before = pyfora.get_metrics()["total_calls"]
+    future = executor.submit(depth, 1000)
+    future.result()
+    m = future.metrics
+    assert m.wall_time > 0 and m.cpu_time > 0 and m.suspensions == 0
+    after = pyfora.get_metrics()
+    assert after["total_calls"] == before + 1
+    assert after["avg_time"] == pytest.approx(after["total_time"] / after["total_calls"])
+
+
+def test_future_awaitable_from_asyncio(executor):
+    async def main():
+        return await executor.submit(depth, 7)
+    assert asyncio.run(main()) == 7
+    assert isinstance(executor.submit(depth, 1), pyfora.Future)
+
+
+def test_map_in_order(executor):
+    assert list(executor.map(depth, [3, 1, 2])) == [3, 1, 2]
+
+
+def test_conversion_error_raised_at_submit_names_line(executor):
+    def aliased(x):
+        xs = [x]
+        ys = xs
+        ys.append(1)
+        return xs
+    with pytest.raises(pyfora.PythonToForaConversionError) as info:
+        executor.submit(aliased, 1)
+    assert f"{__file__}:{aliased.__code__.co_firstlineno + 3}:" in str(info.value)
+    assert isinstance(info.value, pyfora.PyforaError)
+
+
+def test_mutating_an_argument_refused_when_it_runs(executor):
+    def appends(xs):
+        total = len(xs)
+        xs.append(1)
+        return total
+    future = executor.submit(appends, [1, 2])
+    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a list") as info:
+        future.result()
+    assert f"{__file__}:{appends.__code__.co_firstlineno + 2}:" in str(info.value)
+
+
+def test_in_process_mode_runs_same_code():
+    with pyfora.connect(workers=0) as ex:
+        assert ex.submit(depth, 50).result() == 50
+        with pytest.raises(ZeroDivisionError):
+            ex.submit(report, []).result()
+
+
+def test_no_main_guard_and_no_process_left(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text("import pyfora\n"
+                      "def sq(x):\n    return x * x\n"
+                      "print(pyfora.submit(sq, 12).result())\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "144\n"
+
+
+def test_closed_executor_leaves_no_worker():
+    ex = pyfora.connect(workers=2)
+    pids = [w.process.pid for w in ex._pool.workers]
+    ex.close()
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
