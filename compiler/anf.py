@@ -24,6 +24,7 @@ GENEXPR = "_pf_genexpr"
 ITERATOR = "_pf_it"
 ITER_BUILTIN = "_pf_iter"
 MUTATION_CHECK = "_pf_mut"
+SUSPENDING = "_pf_susp"
 
 _NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
                   ast.GeneratorExp)
@@ -549,11 +550,19 @@ class Flattener:
         return pre
 
     def stmt_Try(self, s):
-        handlers = [ast.copy_location(ast.ExceptHandler(type=h.type, name=h.name, body=self.body(h.body)), h)
-                    for h in s.handlers]
+        handlers = [ast.copy_location(ast.ExceptHandler(
+            type=h.type, name=h.name, body=[self.pass_suspension(h)] + self.body(h.body)), h)
+            for h in s.handlers]
+        final = [self.pass_suspension(s.finalbody[0])] + self.body(s.finalbody) if s.finalbody else []
         new = type(s)(body=self.body(s.body), handlers=handlers, orelse=self.body(s.orelse),
-                      finalbody=self.body(s.finalbody))
+                      finalbody=final)
         return [ast.copy_location(new, s)]
+
+    @staticmethod
+    def pass_suspension(origin) -> ast.stmt:
+        """`if _pf_susp.active: raise`: a suspension unwinds through the user's handlers unseen."""
+        test = ast.Attribute(value=_name(SUSPENDING), attr="active", ctx=ast.Load())
+        return _located(ast.If(test=test, body=[ast.Raise(exc=None, cause=None)], orelse=[]), origin)
 
     stmt_TryStar = stmt_Try
 

@@ -80,9 +80,18 @@ def load(image: ProgramImage):
     return (fn, args, kwargs), ctx.origins, ctx.keep
 
 
+class SuspendFlag:
+    """Set while a suspension unwinds the stack; rewritten handlers and `finally` blocks re-raise."""
+    active = False
+
+
+SUSPENDING = SuspendFlag()
+
+
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
-    return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation}
+    return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+            "_pf_susp": SUSPENDING}
 
 
 def bound_method(func, obj):
@@ -114,10 +123,58 @@ def set_function_state(fn, state):
     fn.__dict__.update(attrs)
 
 
+CLASS_ORIGINS: dict = {}
+"""User classes made in this process -> the client's handle for them (or -1)."""
+
+
 def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
     cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
-    _context.current.remember(cls, handle)
+    CLASS_ORIGINS[cls] = handle
+    ctx = getattr(_context, "current", None)
+    if ctx is not None and handle >= 0:
+        ctx.remember(cls, handle)
     return cls
+
+
+def _nested_code(code: types.CodeType, first_line: int) -> types.CodeType | None:
+    if code.co_firstlineno == first_line:
+        return code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            found = _nested_code(const, first_line)
+            if found is not None:
+                return found
+    return None
+
+
+def vm_function(code_id: str, def_id: int, name: str, qualname: str, globals_: dict, cells: dict):
+    """A function of unit `code_id`, the one defined at statement `def_id`, over `cells`."""
+    code = _nested_code(_COMPILED[code_id].code, def_id)
+    closure = tuple(cells.get(n) or types.CellType() for n in code.co_freevars) or None
+    fn = types.FunctionType(code, globals_, name, None, closure)
+    fn.__qualname__ = qualname
+    return fn
+
+
+def set_vm_function_state(fn, state):
+    defaults, kwdefaults, attrs = state
+    fn.__defaults__ = defaults
+    fn.__kwdefaults__ = kwdefaults
+    fn.__dict__.update(attrs)
+
+
+def new_cell():
+    return types.CellType()
+
+
+def set_cell(cell, state):
+    full, contents = state
+    if full:
+        cell.cell_contents = contents
+
+
+def suspend_flag():
+    return SUSPENDING
 
 
 def set_class_state(cls, namespace: dict):

@@ -1,0 +1,266 @@
+"""Resume code: "continue function f from statement s", generated from f's statement form.
+
+Python has no goto, so resuming inside nested blocks rebuilds the path to s:
+in each enclosing block, the statements before the one that holds s are
+dropped; an `if` or `match` is replaced by the rest of its taken branch; a
+`try` keeps its handlers and `finally` around the rest of its body; a loop
+becomes a one-shot run of the rest of the current iteration followed by the
+loop itself (the iterator is a named local, so `for` goes on where it was).
+`break`/`continue` in that rest are redirected to match.
+
+The frame's statement is the entry: run from its start (the frame was
+stopped at a statement boundary), or — for a frame that was waiting on a
+call — take the callee's value into the statement's target, or raise the
+callee's exception there. Copied statements keep their ids as line numbers,
+so a resumed frame can be suspended again and reads as the original function.
+Synthetic lines (restoring locals, flags) are line 1, which is no statement.
+"""
+import ast
+import copy
+import enum
+import types
+from dataclasses import dataclass
+
+from .statements import display_name, is_call
+from .tier0 import CompiledUnit, MAKER
+
+SYNTHETIC_LINE = 1
+STATE = "_pf_state"
+VALUE = "_pf_value"
+
+
+class Entry(enum.Enum):
+    START = "start"    # run the statement from its beginning
+    VALUE = "value"    # the statement's call returned VALUE
+    RAISE = "raise"    # the statement's call raised VALUE
+
+
+@dataclass(frozen=True)
+class ResumeKey:
+    function: int          # statement id of the function's def (2 for the unit's own function)
+    statement: int
+    entry: Entry
+    bound: frozenset       # plain locals bound at the suspension (unbound ones must stay unbound)
+
+
+def _synthetic(node: ast.AST) -> ast.AST:
+    for n in ast.walk(node):
+        if "lineno" in n._attributes:
+            n.lineno = n.end_lineno = SYNTHETIC_LINE
+            n.col_offset = n.end_col_offset = 0
+    return node
+
+
+def function_node(unit: CompiledUnit, def_id: int) -> ast.FunctionDef | None:
+    """The def (in the unit's statement form) whose statement id is `def_id`."""
+    for node in ast.walk(unit.ir):
+        if isinstance(node, ast.FunctionDef) and node.lineno == def_id:
+            return node
+    return None
+
+
+_NODES: dict = {}
+
+
+def statement_node(unit: CompiledUnit, stmt_id: int) -> ast.stmt | None:
+    """The statement-form node with id `stmt_id` in `unit`."""
+    nodes = _NODES.get(unit.code.co_filename)
+    if nodes is None:
+        nodes = _NODES[unit.code.co_filename] = {n.lineno: n for n in ast.walk(unit.ir)
+                                                 if isinstance(n, (ast.stmt, ast.ExceptHandler))}
+    return nodes.get(stmt_id)
+
+
+def _own_statements(fn: ast.FunctionDef):
+    """Paths (lists of (node, field)) to each statement of `fn`, not entering nested defs."""
+    def walk(block, path):
+        for s in block:
+            yield s, path
+            if isinstance(s, ast.FunctionDef):
+                continue
+            for name in ("body", "orelse", "finalbody"):
+                yield from walk(getattr(s, name, None) or [], path + [(s, name)])
+            for h in getattr(s, "handlers", None) or []:
+                yield from walk(h.body, path + [(s, "handlers")])
+            for case in getattr(s, "cases", None) or []:
+                yield from walk(case.body, path + [(s, "cases")])
+    yield from walk(fn.body, [])
+
+
+def is_generator(fn: ast.FunctionDef) -> bool:
+    for s, _ in _own_statements(fn):
+        for n in ast.walk(s) if not isinstance(s, ast.FunctionDef) else ():
+            if isinstance(n, (ast.Yield, ast.YieldFrom)):
+                return True
+    return False
+
+
+def resumable(fn: ast.FunctionDef, stmt_id: int, waiting: bool) -> bool:
+    """Whether a frame of `fn` stopped at `stmt_id` can be resumed (waiting: on a call there)."""
+    for s, path in _own_statements(fn):
+        if s.lineno == stmt_id:
+            if any(name in ("handlers", "finalbody") for _, name in path):
+                return False
+            return is_call(s) if waiting else True
+    return False
+
+
+class _Builder:
+    def __init__(self, target: int, entry: Entry):
+        self.target = target
+        self.entry = entry
+        self.flags = 0
+
+    def block(self, stmts: list) -> list | None:
+        """The rest of `stmts` from the target on, or None if the target is not inside."""
+        for i, s in enumerate(stmts):
+            rest = [copy.deepcopy(x) for x in stmts[i + 1:]]
+            if s.lineno == self.target:
+                return self.entry_statements(s) + rest
+            if s.lineno < self.target <= s.end_lineno and not isinstance(s, ast.FunctionDef):
+                inner = self.compound(s)
+                if inner is not None:
+                    return inner + rest
+        return None
+
+    def entry_statements(self, s) -> list:
+        if self.entry is Entry.START:
+            return [copy.deepcopy(s)]
+        if self.entry is Entry.RAISE:
+            raise_ = ast.Raise(exc=ast.Name(id=VALUE, ctx=ast.Load()), cause=None)
+            return [ast.copy_location(raise_, s)]
+        if isinstance(s, ast.Assign):
+            value = ast.Assign(targets=copy.deepcopy(s.targets), value=ast.Name(id=VALUE, ctx=ast.Load()))
+            return [ast.copy_location(value, s)]
+        return []
+
+    def compound(self, s) -> list | None:
+        if isinstance(s, ast.If):
+            return self.block(s.body) if self.block(s.body) is not None else self.block(s.orelse)
+        if isinstance(s, ast.Match):
+            for case in s.cases:
+                rest = self.block(case.body)
+                if rest is not None:
+                    return rest
+            return None
+        if isinstance(s, (ast.Try, ast.TryStar)):
+            rest = self.block(s.body)
+            if rest is not None:
+                new = type(s)(body=rest, handlers=copy.deepcopy(s.handlers), orelse=copy.deepcopy(s.orelse),
+                              finalbody=copy.deepcopy(s.finalbody))
+                return [ast.copy_location(new, s)]
+            rest = self.block(s.orelse)
+            if rest is not None and s.finalbody:
+                new = ast.Try(body=rest, handlers=[], orelse=[], finalbody=copy.deepcopy(s.finalbody))
+                return [ast.copy_location(new, s)]
+            return rest
+        if isinstance(s, (ast.For, ast.While)):
+            rest = self.block(s.orelse)
+            if rest is not None:
+                return rest
+            rest = self.block(s.body)
+            if rest is None:
+                return None
+            return self.loop(s, rest)
+        return None
+
+    def loop(self, s, rest: list) -> list:
+        """The rest of this iteration, once, then the loop itself unless the rest broke out."""
+        self.flags += 1
+        flag = f"_pf_resumeflag{self.flags}"
+        leave = _synthetic(ast.Break())
+        once = _synthetic(ast.While(test=ast.Constant(True), body=[], orelse=[]))
+        once.body = _redirect(rest, flag) + [leave]
+        again = _synthetic(ast.If(test=ast.Name(id=flag, ctx=ast.Load()), body=[], orelse=[]))
+        again.body = [copy.deepcopy(s)]
+        start = ast.Assign(targets=[ast.Name(id=flag, ctx=ast.Store())], value=ast.Constant(True))
+        return [_synthetic(start), once, again]
+
+
+def _redirect(stmts: list, flag: str) -> list:
+    """Rewrite `break` (clear flag, leave) and `continue` (leave) that bind to the loop being resumed."""
+    out = []
+    for s in stmts:
+        if isinstance(s, ast.Break):
+            clear = ast.Assign(targets=[ast.Name(id=flag, ctx=ast.Store())], value=ast.Constant(False))
+            out.extend([ast.copy_location(clear, s), ast.copy_location(ast.Break(), s)])
+        elif isinstance(s, ast.Continue):
+            out.append(ast.copy_location(ast.Break(), s))
+        elif isinstance(s, (ast.For, ast.While, ast.FunctionDef)):
+            out.append(s)
+        else:
+            for name in ("body", "orelse", "finalbody"):
+                if isinstance(getattr(s, name, None), list):
+                    setattr(s, name, _redirect(getattr(s, name), flag))
+            for h in getattr(s, "handlers", None) or []:
+                h.body = _redirect(h.body, flag)
+            for case in getattr(s, "cases", None) or []:
+                case.body = _redirect(case.body, flag)
+            out.append(s)
+    return out
+
+
+def _rename(code: types.CodeType, qualname: str) -> types.CodeType:
+    """Nested functions of resume code get the names and qualnames the original ones have."""
+    consts = []
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            name = display_name(c.co_name)
+            c = _rename(c, f"{qualname}.<locals>.{name}").replace(
+                co_name=name, co_qualname=f"{qualname}.<locals>.{name}")
+        consts.append(c)
+    return code.replace(co_consts=tuple(consts))
+
+
+def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: str,
+                      closure_names: tuple) -> types.CodeType:
+    """The code of `_pf_resume(_pf_state, _pf_value)`, a closure over `closure_names` (the frame's cells)."""
+    fn = function_node(unit, key.function)
+    rest = _Builder(key.statement, key.entry).block(fn.body)
+    if rest is None:
+        raise LookupError(f"statement {key.statement} is not in the function at {key.function}")
+    restore = [_synthetic(ast.Assign(
+        targets=[ast.Name(id=n, ctx=ast.Store())],
+        value=ast.Subscript(value=ast.Name(id=STATE, ctx=ast.Load()), slice=ast.Constant(n), ctx=ast.Load())))
+        for n in sorted(key.bound)]
+    args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=STATE), ast.arg(arg=VALUE)], vararg=None,
+                         kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+    shared = [_synthetic(ast.Nonlocal(names=list(closure_names)))] if closure_names else []
+    resume = ast.FunctionDef(name="_pf_resume", args=args, body=shared + restore + rest, decorator_list=[],
+                             returns=None, type_comment=None)
+    _synthetic_header(resume)
+    maker_args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=n) for n in closure_names], vararg=None,
+                               kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+    ret = ast.Return(value=ast.Name(id="_pf_resume", ctx=ast.Load()))
+    maker = ast.FunctionDef(name=MAKER, args=maker_args, body=[resume, _synthetic(ret)], decorator_list=[],
+                            returns=None, type_comment=None)
+    _synthetic_header(maker)
+    module = ast.Module(body=[maker], type_ignores=[])
+    ast.fix_missing_locations(module)
+    _fix_ranges(module)
+    module_code = compile(module, unit.code.co_filename, "exec", dont_inherit=True)
+    maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
+    code = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == "_pf_resume")
+    return _rename(code, qualname).replace(co_name=name, co_qualname=qualname)
+
+
+def _synthetic_header(fn: ast.FunctionDef):
+    fn.lineno = SYNTHETIC_LINE
+    fn.col_offset = fn.end_col_offset = 0
+    for n in ast.walk(fn.args):
+        if "lineno" in n._attributes:
+            n.lineno = n.end_lineno = SYNTHETIC_LINE
+            n.col_offset = n.end_col_offset = 0
+
+
+def _fix_ranges(node: ast.AST) -> int:
+    """Make every node's end line at least its start and its children's (compile checks ranges)."""
+    last = getattr(node, "lineno", 0)
+    for child in ast.iter_child_nodes(node):
+        last = max(last, _fix_ranges(child))
+    if "end_lineno" in node._attributes:
+        node.end_lineno = max(last, node.lineno)
+        if node.end_lineno == node.lineno and (node.end_col_offset or 0) < (node.col_offset or 0):
+            node.end_col_offset = node.col_offset
+    return last
+

@@ -1,0 +1,66 @@
+"""Suspend at a statement boundary, serialise, resume — and get exactly CPython's run."""
+import contextlib
+import io
+import sys
+
+import pytest
+
+from programs import PROGRAMS
+
+from pyfora.compiler import linker
+from pyfora.compiler.image import build_image
+from pyfora.compiler.program import ProgramImage
+from pyfora.vm import suspend
+
+
+def cpython(fn, args):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            return ("value", fn(*args)), out.getvalue()
+        except Exception as exc:
+            return ("error", type(exc), str(exc)), out.getvalue()
+
+
+def _outcome(thunk):
+    try:
+        return ("value", thunk()), None
+    except suspend.Suspended as stop:
+        linker.SUSPENDING.active = False
+        return None, stop.continuation
+    except Exception as exc:
+        return ("error", type(exc), str(exc)), None
+
+
+def suspending_run(fn, args, points):
+    """Run `fn(*args)` in this process, suspending after each count of statements in `points`."""
+    image, _ = build_image(fn, args, {}, {})
+    (f, a, k), _, _ = linker.load(ProgramImage.from_bytes(image.to_bytes()))
+    suspensions = 0
+    out = io.StringIO()
+    points = list(points)
+    suspender = suspend.Suspender(suspend.ROOTS)
+    with contextlib.redirect_stdout(out):
+        try:
+            if points:
+                suspender.suspend_after(points.pop(0), sys._getframe())
+            result, continuation = _outcome(lambda: suspend.start(f, a, k))
+            while continuation is not None:
+                suspensions += 1
+                continuation = suspend.loads(suspend.dumps(continuation))
+                if points:
+                    suspender.suspend_after(points.pop(0), sys._getframe())
+                result, continuation = _outcome(lambda: suspend.resume(continuation, suspender))
+        finally:
+            suspender.stop_tracing()
+    return result, out.getvalue(), suspensions
+
+
+@pytest.mark.parametrize("fn,args", PROGRAMS, ids=[fn.__name__ for fn, _ in PROGRAMS])
+@pytest.mark.parametrize("points", [[0], [3], [17], [5, 5, 5, 5, 5, 5], [40, 1, 90]])
+def test_suspend_resume_matches_cpython(fn, args, points):
+    expected, expected_out = cpython(fn, args)
+    result, out, suspensions = suspending_run(fn, args, points)
+    assert result == expected
+    assert out == expected_out
+    assert suspensions >= 1 or points[0] > 0

@@ -1,0 +1,314 @@
+"""Suspend a running computation at a statement boundary, capture it, and resume it.
+
+How a suspension happens (DESIGN.md, tier 0):
+1. `Suspender.request()` (from any thread) sends SIGUSR1 to the run thread;
+   its handler turns tracing on for every frame of the stack.
+2. At the next line event in user code — every statement has a line of its
+   own, so that is the start of a statement — `trace` checks that the whole
+   stack can be resumed: the innermost frame is at a statement outside
+   handlers and `finally`, each caller waits at a call statement on exactly
+   the frame above it (no C function in between; a constructor call is the
+   one exception: its `__init__` returns the instance), and no generator is on
+   the stack. If not, tracing goes on and the next line event tries again.
+3. It snapshots every frame as a `FrameState` (function, statement id, entry,
+   locals, cells) *before anything unwinds*, then raises `Suspended`, which
+   the rewritten handlers and `finally` blocks pass through unseen.
+
+`resume` runs the frames again innermost-out through generated resume code
+(compiler/resume.py), handing each the value or exception of the frame
+above. A continuation pickles to bytes (`dumps`/`loads`) with one memo, so
+aliasing between frames survives, and resumes in this process or another.
+"""
+import ast
+import io
+import pickle
+import signal
+import sys
+import threading
+import types
+from dataclasses import dataclass, field
+
+from pyfora.compiler import linker
+from pyfora.compiler.linker import SUSPENDING, UNITS
+from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, function_node, is_generator, resumable,
+                                    statement_node)
+
+from . import frames
+
+
+@dataclass
+class FrameState:
+    """One frame: which function (unit, def statement), where, and its state."""
+    unit: str                  # the unit's code filename
+    function: int              # statement id of the function's def
+    name: str
+    qualname: str
+    globals: dict
+    statement: int
+    entry: Entry
+    locals: dict
+    cells: dict
+
+
+@dataclass
+class Continuation:
+    """A suspended computation: its frames, innermost first."""
+    frames: list
+    code_defs: dict = field(default_factory=dict)
+
+
+class Suspended(BaseException):
+    """Unwinds a suspended computation; carries its continuation."""
+
+    def __init__(self, continuation: Continuation):
+        super().__init__("computation suspended")
+        self.continuation = continuation
+
+
+_RESUME_CODES: dict = {}
+"""Resume code objects -> (unit filename, def statement id, entry statement), for re-suspension."""
+_CACHE: dict = {}
+
+
+def _function_of(frame):
+    """(unit, def statement id) of a frame running tier-0 or resume code, or None."""
+    code = frame.f_code
+    info = _RESUME_CODES.get(code)
+    if info is not None:
+        return info[0], info[1]
+    unit = UNITS.get(code.co_filename)
+    if unit is None:
+        return None
+    return code.co_filename, code.co_firstlineno
+
+
+class Suspender:
+    """Suspends the computation running on one thread, on request.
+
+    `roots` are the code objects of the VM's own frames the computation runs
+    under (the runner, the resume driver): the walk stops there.
+    """
+
+    def __init__(self, roots):
+        self.roots = set(roots)
+        self.pending = False
+        self.countdown = 0
+        self.waiting: list = []
+        self.thread = threading.get_ident()
+
+    def request(self):
+        """Ask the run thread to suspend at its next resumable statement boundary."""
+        self.pending = True
+        signal.pthread_kill(self.thread, signal.SIGUSR1)
+
+    def install_handler(self):
+        signal.signal(signal.SIGUSR1, self._on_signal)
+
+    def _on_signal(self, signum, frame):
+        if self.pending:
+            self.start_tracing(frame)
+
+    def suspend_after(self, line_events: int, frame):
+        """Suspend at the first resumable point after `line_events` statements (for tests)."""
+        self.pending = True
+        self.countdown = line_events
+        self.start_tracing(frame)
+
+    def start_tracing(self, frame):
+        f = frame
+        while f is not None:
+            f.f_trace = self.trace
+            f = f.f_back
+        sys.settrace(self.trace)
+
+    def stop_tracing(self):
+        self.pending = False
+        sys.settrace(None)
+
+    def trace(self, frame, event, arg):
+        if not self.pending:
+            return None
+        if event == "line" and frame.f_code.co_filename in UNITS:
+            if self.countdown > 0:
+                self.countdown -= 1
+                return self.trace
+            continuation = self.capture(frame)
+            if continuation is not None:
+                self.stop_tracing()
+                SUSPENDING.active = True
+                raise Suspended(continuation)
+        return self.trace
+
+    def capture(self, frame) -> Continuation | None:
+        """The continuation of the stack ending at `frame`, or None if it cannot be resumed now."""
+        states = []
+        waiting = False
+        f = frame
+        while True:
+            state = self._state(f, waiting)
+            if state is None:
+                return None
+            states.append(state)
+            parent = f.f_back
+            if parent is None:
+                return None
+            if parent.f_code in self.roots:
+                return Continuation(states + list(self.waiting))
+            if frames.entered_from_c(f):
+                if not _constructs(parent, f):
+                    return None
+                state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
+            f, waiting = parent, True
+
+    def _state(self, f, waiting: bool) -> FrameState | None:
+        where = _function_of(f)
+        if where is None:
+            return None
+        fn = function_node(UNITS[where[0]], where[1])
+        stmt = f.f_lineno
+        if fn is None or is_generator(fn) or not resumable(fn, stmt, waiting):
+            return None
+        info = _RESUME_CODES.get(f.f_code)
+        if info is not None and stmt == info[2] and not waiting:
+            return None
+        return _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START)
+
+
+CONSTRUCTED = "_pf_constructed"
+
+
+def _constructs(parent, child) -> bool:
+    """Whether `parent` waits at `t = Cls(...)` and `child` is that class's `__init__`."""
+    where = _function_of(parent)
+    node = statement_node(UNITS[where[0]], parent.f_lineno) if where else None
+    if node is None or not isinstance(node.value, ast.Call) or not isinstance(node.value.func, ast.Name):
+        return False
+    name = node.value.func.id
+    callee = parent.f_locals.get(name, parent.f_globals.get(name))
+    init = getattr(callee, "__init__", None) if isinstance(callee, type) else None
+    return getattr(init, "__code__", None) is child.f_code
+
+
+def _frame_state(frame, where, stmt: int, entry: Entry) -> FrameState:
+    fn = frames.function(frame)
+    cells = frames.cells(frame)
+    local_values = {k: v for k, v in frame.f_locals.items() if k not in cells
+                    and not k.startswith("_pf_resumeflag") and k not in ("_pf_state", "_pf_value")}
+    return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, fn.__globals__,
+                      stmt, entry, local_values, cells)
+
+
+def resume_function(state: FrameState) -> types.FunctionType:
+    """A function that continues `state`'s frame: call it with (locals, value)."""
+    unit = UNITS[state.unit]
+    constructed = CONSTRUCTED in state.locals
+    bound = frozenset(k for k in state.locals if k != CONSTRUCTED)
+    key = ResumeKey(state.function, state.statement, state.entry, bound)
+    closure_names = tuple(sorted(state.cells))
+    cache_key = (state.unit, key, closure_names, state.name, state.qualname)
+    code = _CACHE.get(cache_key)
+    if code is None:
+        code = build_resume_code(unit, key, state.name, state.qualname, closure_names)
+        _CACHE[cache_key] = code
+        _RESUME_CODES[code] = (state.unit, state.function, state.statement)
+    closure = tuple(state.cells[n] for n in code.co_freevars)
+    fn = types.FunctionType(code, state.globals, state.name, None, closure or None)
+    if constructed:
+        instance = state.locals[CONSTRUCTED]
+        inner = fn
+
+        def fn(state_, value, inner=inner, instance=instance):
+            inner(state_, value)
+            return instance
+    return fn
+
+
+def resume(continuation: Continuation, suspender: Suspender | None = None):
+    """Run a continuation to its end: the computation's value, or its exception raised."""
+    value, failed = None, False
+    states = continuation.frames
+    for i, state in enumerate(states):
+        if suspender is not None:
+            suspender.waiting = states[i + 1:]
+        fn = resume_function(state)
+        try:
+            value = fn(state.locals, value)
+            failed = False
+        except Suspended:
+            raise
+        except BaseException as exc:
+            value, failed = exc, True
+        if i + 1 < len(states):
+            states[i + 1].entry = Entry.RAISE if failed else states[i + 1].entry
+    if suspender is not None:
+        suspender.waiting = []
+    if failed:
+        raise value
+    return value
+
+
+# ## Serialising a continuation
+
+class _ContinuationWriter(pickle.Pickler):
+    """Pickle VM objects by what rebuilds them in any worker: code ids, statement ids, namespaces."""
+
+    def __init__(self, file, code_defs: dict):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.code_defs = code_defs
+
+    def reducer_override(self, obj):
+        t = type(obj)
+        if t is types.FunctionType:
+            unit = UNITS.get(obj.__code__.co_filename)
+            if unit is None:
+                return NotImplemented
+            self.code_defs[unit.code_def.id] = unit.code_def
+            position = _RESUME_CODES.get(obj.__code__, (None, obj.__code__.co_firstlineno))[1]
+            cells = dict(zip(obj.__code__.co_freevars, obj.__closure__ or ()))
+            state = (obj.__defaults__, obj.__kwdefaults__, dict(obj.__dict__))
+            return (linker.vm_function, (unit.code_def.id, position, obj.__name__, obj.__qualname__,
+                                         obj.__globals__, cells), state, None, None, linker.set_vm_function_state)
+        if obj is SUSPENDING:
+            return (linker.suspend_flag, ())
+        if t is types.CellType:
+            try:
+                contents = (True, obj.cell_contents)
+            except ValueError:
+                contents = (False, None)
+            return (linker.new_cell, (), contents, None, None, linker.set_cell)
+        if t is types.ModuleType:
+            return (linker.import_module, (obj.__name__,))
+        if isinstance(obj, type) and obj in linker.CLASS_ORIGINS:
+            namespace = {k: v for k, v in obj.__dict__.items() if k not in ("__dict__", "__weakref__",
+                                                                           "__module__", "__qualname__")}
+            return (linker.new_class, (obj.__name__, obj.__qualname__, obj.__module__, obj.__bases__,
+                                       linker.CLASS_ORIGINS[obj]), namespace, None, None, linker.set_class_state)
+        if t is types.GeneratorType:
+            raise TypeError("a suspended computation holding a live generator cannot be serialised yet")
+        if t is types.MethodType:
+            return (linker.bound_method, (obj.__func__, obj.__self__))
+        return NotImplemented
+
+
+def dumps(continuation: Continuation) -> bytes:
+    buf = io.BytesIO()
+    code_defs: dict = {}
+    body = io.BytesIO()
+    _ContinuationWriter(body, code_defs).dump(continuation.frames)
+    pickle.dump((code_defs, body.getvalue()), buf, protocol=pickle.HIGHEST_PROTOCOL)
+    return buf.getvalue()
+
+
+def loads(data: bytes) -> Continuation:
+    code_defs, body = pickle.loads(data)
+    for code_def in code_defs.values():
+        linker.compiled(code_def)
+    return Continuation(pickle.loads(body), code_defs)
+
+
+def start(fn, args, kwargs):
+    """The root frame a computation runs under (the walk of a suspension stops here)."""
+    return fn(*args, **kwargs)
+
+
+ROOTS = (start.__code__, resume.__code__)
