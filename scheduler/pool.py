@@ -5,8 +5,11 @@ A worker is a separate process (`python -m pyfora.vm.worker`), so no
 `if __name__ == "__main__"` guard is needed in the user's script. Each worker
 is sent a code definition once; later images refer to it by id. When a worker
 dies (a crash, a signal, the memory limit) its computation fails with
-`WorkerCrashedError` and a fresh worker takes its place; cancelling a running
-computation ends its worker the same way, so the pool stays usable.
+`WorkerCrashedError` and a fresh worker takes its place. Cancelling a running
+computation asks its worker to stop at the next statement; a worker that has
+not within CANCEL_GRACE (a long C call holds the signal back) is ended and
+replaced, so the pool stays usable either way. A running computation can be
+suspended to bytes and resumed in any pool (`suspend`, `resume`).
 With `workers=0` computations run synchronously in the calling thread.
 """
 import collections
@@ -36,6 +39,25 @@ class Task:
     future: Future
     on_done: object = None
     stdout: object = None
+    continuation: tuple | None = None
+    suspended: tuple | None = None
+    ended: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class Suspension:
+    """A computation suspended in a worker: its continuation and what settling its future needs."""
+    continuation: bytes
+    metrics: Metrics
+    handles: list
+    code_cache: dict
+    future: Future
+    on_done: object
+
+
+_ENDINGS = (protocol.Kind.DONE, protocol.Kind.FAILED, protocol.Kind.SUSPENDED, protocol.Kind.CANCELLED)
+CANCEL_GRACE = 0.05
+"""Seconds a worker gets to stop a cancelled computation itself before it is ended."""
 
 
 def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics):
@@ -80,12 +102,18 @@ class WorkerProcess:
 
     def start(self, task: Task):
         self.task = task
-        image = task.image
-        fresh = {k: v for k, v in image.codes.items() if k not in self.known_codes}
-        self.known_codes.update(fresh)
-        payload = ProgramImage(fresh, image.graph).to_bytes()
+        if task.continuation is not None:
+            kind, payload = protocol.Kind.RESUME, list(task.continuation)
+        else:
+            image = task.image
+            fresh = {k: v for k, v in image.codes.items() if k not in self.known_codes}
+            self.known_codes.update(fresh)
+            kind, payload = protocol.Kind.RUN, ProgramImage(fresh, image.graph).to_bytes()
+        self.request(kind, task.id, payload)
+
+    def request(self, kind: protocol.Kind, task_id: int, payload=None):
         try:
-            protocol.send(self.to_worker, protocol.Kind.RUN, task.id, payload)
+            protocol.send(self.to_worker, kind, task_id, payload)
         except OSError:
             self.kill()
 
@@ -128,10 +156,14 @@ class WorkerProcess:
                 task = self.task
                 out = task.stdout if task is not None and task.stdout is not None else sys.stdout
                 out.write(payload)
-            elif kind in (protocol.Kind.DONE, protocol.Kind.FAILED):
+            elif kind in _ENDINGS:
                 data, m = payload
                 task, self.task = self.task, None
-                _settle(task, kind is protocol.Kind.DONE, data, Metrics(*m))
+                if kind is protocol.Kind.SUSPENDED:
+                    task.suspended = (data, Metrics(*m))
+                elif kind is not protocol.Kind.CANCELLED:
+                    _settle(task, kind is protocol.Kind.DONE, data, Metrics(*m))
+                task.ended.set()
                 self.pool._worker_idle(self)
         os.close(self.from_worker)
         code = self.process.wait()
@@ -185,17 +217,58 @@ class LocalPool:
                 if not self.queue or not self.idle:
                     return
                 task = self.queue.popleft()
-                if not task.future.set_running_or_notify_cancel():
+                if not task.future.running() and not task.future.set_running_or_notify_cancel():
                     continue
                 task.stdout = sys.stdout
                 worker = self.idle.pop()
             worker.start(task)
 
-    def _cancel_running(self, task: Task):
+    def _worker_of(self, task: Task) -> WorkerProcess | None:
         with self.lock:
-            worker = next((w for w in self.workers if w.task is task), None)
-        if worker is not None:
-            worker.kill()
+            return next((w for w in self.workers if w.task is task), None)
+
+    def _cancel_running(self, task: Task):
+        """Ask the worker to stop at its next statement; end it if it has not within CANCEL_GRACE."""
+        worker = self._worker_of(task)
+        if worker is None:
+            return
+        worker.request(protocol.Kind.CANCEL, task.id)
+
+        def deadline():
+            if worker.task is task:
+                worker.kill()
+        timer = threading.Timer(CANCEL_GRACE, deadline)
+        timer.daemon = True
+        timer.start()
+
+    def suspend(self, future: Future, timeout: float = 30.0) -> "Suspension":
+        """Suspend the running computation of `future` at its next resumable statement.
+
+        The future stays running; `resume` (in this pool or another) goes on with it and
+        settles the same future.
+        """
+        task = next((w.task for w in list(self.workers) if w.task is not None and w.task.future is future), None)
+        if task is None:
+            raise RuntimeError("that computation is not running in this pool")
+        self._worker_of(task).request(protocol.Kind.SUSPEND, task.id)
+        if not task.ended.wait(timeout):
+            raise TimeoutError("the computation did not reach a resumable statement in time")
+        if task.suspended is None:
+            raise RuntimeError("the computation ended before it could be suspended")
+        continuation, metrics = task.suspended
+        return Suspension(continuation, metrics, task.handles, task.code_cache, future, task.on_done)
+
+    def resume(self, suspension: "Suspension") -> Future:
+        """Go on with a suspended computation on whichever worker is free; returns its future."""
+        with self.lock:
+            self._next_id += 1
+            task = Task(self._next_id, None, suspension.handles, suspension.code_cache, suspension.future,
+                        suspension.on_done, continuation=(suspension.continuation, suspension.metrics.suspensions))
+        task.future._stop_running = lambda: self._cancel_running(task)
+        with self.lock:
+            self.queue.append(task)
+        self._dispatch()
+        return task.future
 
     def _worker_idle(self, worker: WorkerProcess):
         with self.lock:

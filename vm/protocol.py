@@ -1,8 +1,10 @@
 """Messages between the client and a worker process: length-prefixed msgpack over a pipe.
 
 Each message is `[kind, task, payload]`. Client to worker: RUN (a program
-image) and STOP. Worker to client: PRINT (text the computation printed, in
-program order), DONE and FAILED (a pickled value or exception, with metrics).
+image), RESUME (a continuation and how often it was suspended), SUSPEND and
+CANCEL (of the running task), STOP. Worker to client: READY, PRINT (text the
+computation printed, in program order), and one of DONE, FAILED, SUSPENDED,
+CANCELLED per task (the payload with metrics).
 """
 import enum
 import os
@@ -15,11 +17,16 @@ _HEADER = struct.Struct("!I")
 
 class Kind(enum.IntEnum):
     RUN = 1
-    STOP = 2
-    PRINT = 3
-    DONE = 4
-    FAILED = 5
+    RESUME = 2
+    SUSPEND = 3
+    CANCEL = 4
+    STOP = 5
     READY = 6
+    PRINT = 7
+    DONE = 8
+    FAILED = 9
+    SUSPENDED = 10
+    CANCELLED = 11
 
 
 def send(fd: int, kind: Kind, task: int, payload) -> None:

@@ -1,9 +1,12 @@
-"""Run one computation from its program image, in the calling thread.
+"""Run one computation in the calling thread: from a program image, or from a continuation.
 
-Returns an `Outcome` and never raises across this boundary: a user
-exception, a conversion error found while linking, or a result that cannot
-be sent back all become the outcome's payload (after dask's workers).
+`Computation` never raises across this boundary: the value, a user exception,
+a conversion error found while linking, a suspension (its continuation) or a
+cancellation all become an `Outcome` (after dask's workers). Other threads
+ask for a suspension or a cancellation; the run thread acts on it at its next
+resumable statement boundary (vm/suspend.py).
 """
+import enum
 import threading
 import time
 from dataclasses import dataclass
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from pyfora.compiler import linker
 from pyfora.compiler.program import ProgramImage
 
+from . import suspend
 from .monitor import Monitor
 from .transport import dump_result
 
@@ -24,36 +28,92 @@ class Metrics:
     max_stack_depth: int = 0
 
 
+class Status(enum.IntEnum):
+    DONE = 1
+    FAILED = 2
+    SUSPENDED = 3
+    CANCELLED = 4
+
+
 @dataclass
 class Outcome:
-    ok: bool
+    status: Status
     payload: bytes
     metrics: Metrics
 
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.DONE
+
+
+class Computation:
+    """One computation on the calling thread, which other threads may suspend or cancel."""
+
+    def __init__(self, suspensions: int = 0, thread: int | None = None):
+        self.suspender = suspend.Suspender(suspend.ROOTS, thread)
+        self.cancelling = False
+        self.metrics = Metrics(suspensions=suspensions)
+
+    def request_suspension(self):
+        self.suspender.request()
+
+    def request_cancel(self):
+        self.cancelling = True
+        self.suspender.request()
+
+    def run(self, image: ProgramImage) -> Outcome:
+        """Link `image` and call its function."""
+        try:
+            (fn, args, kwargs), origins, keep = linker.load(image)
+        except BaseException as exc:
+            return Outcome(Status.FAILED, _dump_exception(exc, {}), self.metrics)
+        return self._execute(lambda: suspend.start(fn, args, kwargs), origins)
+
+    def resume(self, data: bytes) -> Outcome:
+        """Go on with a computation from its serialised continuation."""
+        try:
+            continuation = suspend.loads(data)
+        except BaseException as exc:
+            return Outcome(Status.FAILED, _dump_exception(exc, {}), self.metrics)
+        return self._execute(lambda: suspend.resume(continuation, self.suspender), {})
+
+    def _execute(self, thunk, origins: dict) -> Outcome:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        monitor = Monitor(threading.get_ident())
+        try:
+            with monitor:
+                try:
+                    value = thunk()
+                finally:
+                    self.suspender.stop_tracing()
+                    monitor.sample()
+            status, payload = Status.DONE, dump_result(value, origins)
+        except suspend.Suspended as stop:
+            linker.SUSPENDING.active = False
+            self.metrics.suspensions += 1
+            status, payload = self._suspended(stop.continuation, origins)
+        except BaseException as exc:
+            status, payload = Status.FAILED, _dump_exception(exc, origins)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+        finally:
+            self.metrics.wall_time += time.perf_counter() - wall
+            self.metrics.cpu_time += time.thread_time() - cpu
+            self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)
+        return Outcome(status, payload, self.metrics)
+
+    def _suspended(self, continuation, origins) -> tuple[Status, bytes]:
+        if self.cancelling:
+            return Status.CANCELLED, b""
+        try:
+            return Status.SUSPENDED, suspend.dumps(continuation)
+        except Exception as exc:
+            return Status.FAILED, _dump_exception(exc, origins)
+
 
 def run(image: ProgramImage) -> Outcome:
-    """Link `image`, call its function, and pickle the value or the exception for the client."""
-    metrics = Metrics()
-    wall, cpu = time.perf_counter(), time.thread_time()
-    origins: dict = {}
-    monitor = Monitor(threading.get_ident())
-    try:
-        (fn, args, kwargs), origins, keep = linker.load(image)
-        with monitor:
-            try:
-                value = fn(*args, **kwargs)
-            finally:
-                monitor.sample()
-        ok, payload = True, dump_result(value, origins)
-    except BaseException as exc:
-        ok, payload = False, _dump_exception(exc, origins)
-        if isinstance(exc, KeyboardInterrupt):
-            raise
-    finally:
-        metrics.wall_time = time.perf_counter() - wall
-        metrics.cpu_time = time.thread_time() - cpu
-        metrics.max_stack_depth = monitor.max_depth
-    return Outcome(ok, payload, metrics)
+    """Run `image` to its end in this thread (no suspension: nothing asks for one)."""
+    return Computation().run(image)
 
 
 def _dump_exception(exc: BaseException, origins: dict) -> bytes:

@@ -89,22 +89,20 @@ class Suspender:
     under (the runner, the resume driver): the walk stops there.
     """
 
-    def __init__(self, roots):
+    def __init__(self, roots, thread: int | None = None):
         self.roots = set(roots)
         self.pending = False
         self.countdown = 0
         self.waiting: list = []
-        self.thread = threading.get_ident()
+        self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
         """Ask the run thread to suspend at its next resumable statement boundary."""
         self.pending = True
         signal.pthread_kill(self.thread, signal.SIGUSR1)
 
-    def install_handler(self):
-        signal.signal(signal.SIGUSR1, self._on_signal)
-
-    def _on_signal(self, signum, frame):
+    def on_signal(self, frame):
+        """From the SIGUSR1 handler, on the run thread: trace every frame if a request is pending."""
         if self.pending:
             self.start_tracing(frame)
 
@@ -292,7 +290,7 @@ class _ContinuationWriter(pickle.Pickler):
 
 def dumps(continuation: Continuation) -> bytes:
     buf = io.BytesIO()
-    code_defs: dict = {}
+    code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
     body = io.BytesIO()
     _ContinuationWriter(body, code_defs).dump(continuation.frames)
     pickle.dump((code_defs, body.getvalue()), buf, protocol=pickle.HIGHEST_PROTOCOL)

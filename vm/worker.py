@@ -60,6 +60,62 @@ class Channel:
         self.send(self.protocol.Kind.PRINT, text)
 
 
+def _serve(channel: Channel):
+    """Run tasks on this (the main) thread; a reader thread takes requests meanwhile."""
+    import queue
+    import signal
+
+    from pyfora.compiler.program import ProgramImage
+    from . import protocol
+    from .run import Computation, Status
+
+    tasks: queue.Queue = queue.Queue()
+    current: dict = {}
+    main = threading.get_ident()
+
+    def read():
+        while True:
+            message = protocol.receive(channel.read_fd)
+            if message is None or message[0] is protocol.Kind.STOP:
+                tasks.put(None)
+                return
+            kind, task, payload = message
+            computation = current.get(task)
+            if kind is protocol.Kind.CANCEL and computation is not None:
+                computation.request_cancel()
+            elif kind is protocol.Kind.SUSPEND and computation is not None:
+                computation.request_suspension()
+            elif kind in (protocol.Kind.RUN, protocol.Kind.RESUME):
+                suspensions = payload[1] if kind is protocol.Kind.RESUME else 0
+                current[task] = Computation(suspensions, thread=main)
+                tasks.put(message)
+
+    def on_signal(signum, frame):
+        for computation in list(current.values()):
+            computation.suspender.on_signal(frame)
+
+    signal.signal(signal.SIGUSR1, on_signal)
+    threading.Thread(target=read, name="pyfora-worker-requests", daemon=True).start()
+    replies = {Status.DONE: protocol.Kind.DONE, Status.FAILED: protocol.Kind.FAILED,
+               Status.SUSPENDED: protocol.Kind.SUSPENDED, Status.CANCELLED: protocol.Kind.CANCELLED}
+    channel.send(protocol.Kind.READY, None)
+    while True:
+        message = tasks.get()
+        if message is None:
+            return
+        kind, task, payload = message
+        channel.task = task
+        computation = current[task]
+        if kind is protocol.Kind.RUN:
+            outcome = computation.run(ProgramImage.from_bytes(payload))
+        else:
+            outcome = computation.resume(payload[0])
+        del current[task]
+        m = outcome.metrics
+        channel.send(replies[outcome.status],
+                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth]])
+
+
 def main():
     _ensure_big_stack()
     sys.setrecursionlimit(RECURSION_LIMIT)
@@ -67,23 +123,9 @@ def main():
     memory = os.environ.get("PYFORA_MEMORY_LIMIT")
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (int(memory), int(memory)))
-    from pyfora.compiler.program import ProgramImage
-    from . import protocol
-    from .run import run
-
     channel = Channel(int(sys.argv[1]), int(sys.argv[2]))
     sys.stdout = _PrintStream(channel)
-    channel.send(protocol.Kind.READY, None)
-    while True:
-        message = protocol.receive(channel.read_fd)
-        if message is None or message[0] is protocol.Kind.STOP:
-            return
-        kind, task, payload = message
-        channel.task = task
-        outcome = run(ProgramImage.from_bytes(payload))
-        m = outcome.metrics
-        channel.send(protocol.Kind.DONE if outcome.ok else protocol.Kind.FAILED,
-                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth]])
+    _serve(channel)
 
 
 if __name__ == "__main__":

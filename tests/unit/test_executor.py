@@ -194,3 +194,59 @@ def test_closed_executor_leaves_no_worker():
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def nested_sums(n):
+    total = 0
+    for i in range(n):
+        j = 0
+        while j < 200:
+            total += (i * j) % 7
+            j += 1
+    return total
+
+
+def c_bound():
+    return sum(range(10 ** 11))
+
+
+def test_cancel_is_graceful_when_python_runs(executor):
+    pid = executor._pool.workers[0].process.pid
+    future = executor.submit(spin)
+    while not future.running():
+        time.sleep(0.01)
+    time.sleep(0.1)
+    assert future.cancel()
+    time.sleep(0.3)
+    assert executor._pool.workers[0].process.pid == pid
+    assert executor.submit(depth, 3).result(timeout=30) == 3
+
+
+def test_cancel_ends_worker_stuck_in_c_call():
+    with pyfora.connect(workers=1) as ex:
+        pid = ex._pool.workers[0].process.pid
+        future = ex.submit(c_bound)
+        while not future.running():
+            time.sleep(0.01)
+        time.sleep(0.1)
+        start = time.monotonic()
+        assert future.cancel()
+        assert time.monotonic() - start < 0.1
+        assert ex.submit(depth, 4).result(timeout=60) == 4
+        assert ex._pool.workers[0].process.pid != pid
+
+
+def test_suspend_in_one_worker_resume_in_another():
+    expected = nested_sums(40000)
+    with pyfora.connect(workers=1) as first, pyfora.connect(workers=1) as second:
+        future = first.submit(nested_sums, 40000)
+        while not future.running():
+            time.sleep(0.01)
+        time.sleep(0.1)
+        suspension = first._pool.suspend(future)
+        assert len(suspension.continuation) > 0
+        assert not future.done()
+        resumed = second._pool.resume(suspension)
+        assert resumed is future
+        assert future.result(timeout=60) == expected
+        assert future.metrics.suspensions == 1
