@@ -2,7 +2,7 @@
 
 The rule (DESIGN.md): a list, dict, set or bytearray is owned by the frame
 that made it (a display, a comprehension, `list(...)`, a concatenation, a
-slice, `.copy()`, `.split()`) until it escapes: passed to a call that may
+slice, an operator's result, `.copy()`, `.split()`, `np.zeros(...)`) until it escapes: passed to a call that may
 keep it, stored in another container or attribute, captured by a nested
 function, yielded, or bound to a second name. An instance is owned inside its
 own `__init__`. Owned containers may be mutated in every way Python allows;
@@ -31,6 +31,9 @@ NON_KEEPING_BUILTINS = FRESH_BUILTINS | IMMUTABLE_BUILTINS | {
     "sum", "min", "max", "any", "all", "iter", "enumerate", "zip", "reversed", "print", "tuple", "map",
     "filter", "next", "divmod", "pow"}
 FRESH_METHODS = {"copy", "split", "rsplit", "splitlines"}
+FRESH_ARRAYS = {"zeros", "ones", "empty", "full", "array", "arange", "linspace", "zeros_like", "ones_like",
+                "empty_like", "full_like", "concatenate", "stack", "vstack", "hstack", "eye", "identity"}
+"""numpy constructors (`np.zeros(...)`, called on a module-level name): a new array of numbers."""
 NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "union", "intersection",
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
@@ -157,11 +160,10 @@ class Ownership:
 
     @staticmethod
     def binop(a: int, b: int) -> int:
+        """An operator's result is a new object (a list, an array, a number), sharing its elements."""
         if a == IMMUTABLE and b == IMMUTABLE:
             return IMMUTABLE
-        if a >= 1 or b >= 1:
-            return max(1, min(a, b))
-        return UNKNOWN
+        return max(1, min(a, b))
 
     def comprehension(self, e, state) -> int:
         inner = dict(state)
@@ -201,6 +203,8 @@ class Ownership:
             return IMMUTABLE
         if method in FRESH_METHODS:
             return 1
+        if method in FRESH_ARRAYS and isinstance(func.value, ast.Name) and func.value.id not in state:
+            return ALL
         return UNKNOWN
 
     def capture(self, fn, state):

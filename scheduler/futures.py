@@ -8,7 +8,7 @@ class Future(concurrent.futures.Future):
 
     `metrics` (a `pyfora.vm.run.Metrics`) is set once the computation is done.
     Awaitable from asyncio. `cancel()` stops the computation even when it is
-    already running, and then returns True.
+    already running, and then returns True; so does Ctrl-C in `result()`.
     """
 
     def __init__(self):
@@ -25,6 +25,14 @@ class Future(concurrent.futures.Future):
             with self._condition:
                 self._state = "PENDING"
         return super().cancel()
+
+    def result(self, timeout=None):
+        """The computation's value (or its exception raised); Ctrl-C while waiting cancels it."""
+        try:
+            return super().result(timeout)
+        except KeyboardInterrupt:
+            self.cancel()
+            raise
 
     def __await__(self):
         return asyncio.wrap_future(self).__await__()

@@ -1,11 +1,14 @@
 """The executor and its workers: deep stacks, cancel, crashes, tracebacks, metrics, asyncio."""
 import asyncio
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 
+import numpy as np
 import pytest
 
 import pyfora
@@ -250,3 +253,47 @@ def test_suspend_in_one_worker_resume_in_another():
         assert resumed is future
         assert future.result(timeout=60) == expected
         assert future.metrics.suspensions == 1
+
+
+def test_ctrl_c_while_waiting_cancels(executor):
+    future = executor.submit(spin)
+    while not future.running():
+        time.sleep(0.01)
+    threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt):
+        future.result(timeout=30)
+    assert future.cancelled()
+    assert executor.submit(depth, 2).result(timeout=30) == 2
+
+
+def total_of(arr):
+    import_free = np.sum(arr * 2.0) + np.dot(arr, arr)
+    owned = np.zeros(3)
+    owned[1] = 5.0
+    owned += 1.0
+    return float(import_free), owned, np.sin(arr)
+
+
+def test_numpy_arrays_in_and_out(executor):
+    arr = np.arange(4.0)
+    total, owned, sines = executor.submit(total_of, arr).result()
+    assert total == float(np.sum(arr * 2.0) + np.dot(arr, arr))
+    assert owned.tolist() == [1.0, 6.0, 1.0]
+    assert np.array_equal(sines, np.sin(arr))
+
+
+def test_function_from_notebook_cell(executor):
+    import linecache
+    source = "def cell_fn(x):\n    return [i * x for i in range(4)]\n"
+    filename = "<ipython-input-7-abcdef>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace = {}
+    exec(compile(source, filename, "exec"), namespace)
+    assert executor.submit(namespace["cell_fn"], 3).result() == [0, 3, 6, 9]
+
+
+def test_missing_source_raises_cant_get_source(executor):
+    namespace = {}
+    exec(compile("def nosource(x):\n    return x\n", "<nowhere>", "exec"), namespace)
+    with pytest.raises(pyfora.CantGetSourceTextError):
+        executor.submit(namespace["nosource"], 1)
