@@ -253,9 +253,17 @@ class Flattener:
 
     def expr_YieldFrom(self, e):
         pre, value = self.expr(e.value)
+        delegate = self.delegate(pre, value, e)
         t = self.temp()
-        pre.append(self.assign(t, ast.copy_location(ast.YieldFrom(value=value), e), e))
+        pre.append(self.assign(t, ast.copy_location(ast.YieldFrom(value=delegate), e), e))
         return pre, _name(t)
+
+    def delegate(self, pre: list, value: ast.expr, origin) -> ast.Name:
+        """`yield from X` delegates to iter(X): held in a local, so a suspension can capture it."""
+        it = self.temp(ITERATOR)
+        pre.append(self.assign(it, _located(ast.Call(func=_name(ITER_BUILTIN), args=[value], keywords=[]),
+                                            origin), origin))
+        return _name(it)
 
     def expr_Lambda(self, e):
         if not calls_inside(e.body):
@@ -394,6 +402,8 @@ class Flattener:
         if isinstance(v, (ast.Yield, ast.YieldFrom)):
             inner = v.value
             pre, atom = self.expr(inner) if inner is not None else ([], None)
+            if isinstance(v, ast.YieldFrom):
+                atom = self.delegate(pre, atom, v)
             pre.append(ast.copy_location(ast.Expr(value=ast.copy_location(type(v)(value=atom), v)), s))
             return pre
         pre, atom = self.expr(v)

@@ -91,7 +91,7 @@ SUSPENDING = SuspendFlag()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
-            "_pf_susp": SUSPENDING}
+            "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration}
 
 
 def bound_method(func, obj):

@@ -30,9 +30,44 @@ VALUE = "_pf_value"
 
 
 class Entry(enum.Enum):
-    START = "start"    # run the statement from its beginning
-    VALUE = "value"    # the statement's call returned VALUE
-    RAISE = "raise"    # the statement's call raised VALUE
+    START = "start"          # run the statement from its beginning
+    VALUE = "value"          # the statement's call (or iterator, or delegate) gave VALUE
+    RAISE = "raise"          # the statement's call (or iterator, or delegate) raised VALUE
+    PAUSED = "paused"        # a generator paused at this yield: rebuild it paused there
+    EXHAUSTED = "exhausted"  # the `for` statement's iterator is used up
+
+
+def is_yield_from(s) -> bool:
+    return isinstance(s, (ast.Assign, ast.Expr)) and isinstance(s.value, ast.YieldFrom)
+
+
+_DELEGATION = """
+while True:
+    try:
+        _pf_yfs = yield _pf_yfy
+    except GeneratorExit:
+        try:
+            {delegate}.close()
+        except AttributeError:
+            pass
+        raise
+    except BaseException as _pf_yfx:
+        try:
+            _pf_yfy = {delegate}.throw(_pf_yfx)
+        except _pf_StopIteration as _pf_yfe:
+            {target} = _pf_yfe.value
+            break
+        continue
+    try:
+        if _pf_yfs is None:
+            _pf_yfy = _pf_next({delegate})
+        else:
+            _pf_yfy = {delegate}.send(_pf_yfs)
+    except _pf_StopIteration as _pf_yfe:
+        {target} = _pf_yfe.value
+        break
+"""
+"""PEP 380's expansion of `yield from`, for a generator resumed in the middle of one."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +136,7 @@ def resumable(fn: ast.FunctionDef, stmt_id: int, waiting: bool) -> bool:
         if s.lineno == stmt_id:
             if any(name in ("handlers", "finalbody") for _, name in path):
                 return False
-            return is_call(s) if waiting else True
+            return is_call(s) or isinstance(s, ast.For) or is_yield_from(s) if waiting else True
     return False
 
 
@@ -124,7 +159,11 @@ class _Builder:
         return None
 
     def entry_statements(self, s) -> list:
-        if self.entry is Entry.START:
+        if isinstance(s, ast.For) and self.entry is not Entry.START:
+            return self.for_entry(s)
+        if is_yield_from(s) and self.entry is not Entry.START:
+            return self.yield_from_entry(s)
+        if self.entry in (Entry.START, Entry.PAUSED):
             return [copy.deepcopy(s)]
         if self.entry is Entry.RAISE:
             raise_ = ast.Raise(exc=ast.Name(id=VALUE, ctx=ast.Load()), cause=None)
@@ -133,6 +172,34 @@ class _Builder:
             value = ast.Assign(targets=copy.deepcopy(s.targets), value=ast.Name(id=VALUE, ctx=ast.Load()))
             return [ast.copy_location(value, s)]
         return []
+
+    def for_entry(self, s: ast.For) -> list:
+        """The `for` loop's iterator gave VALUE (one more iteration), was used up, or raised."""
+        if self.entry is Entry.EXHAUSTED:
+            return copy.deepcopy(s.orelse)
+        if self.entry is Entry.RAISE:
+            return [ast.copy_location(ast.Raise(exc=ast.Name(id=VALUE, ctx=ast.Load()), cause=None), s)]
+        take = ast.copy_location(ast.Assign(targets=[copy.deepcopy(s.target)],
+                                            value=ast.Name(id=VALUE, ctx=ast.Load())), s)
+        return self.loop(s, [take] + copy.deepcopy(s.body))
+
+    def yield_from_entry(self, s) -> list:
+        """Inside `yield from`: the delegate yielded VALUE, raised it, or the generator was paused."""
+        target = ast.unparse(s.targets[0]) if isinstance(s, ast.Assign) else "_pf_yfr"
+        delegate = ast.unparse(s.value.value)
+        if self.entry is Entry.RAISE:
+            text = (f"if isinstance({VALUE}, _pf_StopIteration):\n    {target} = {VALUE}.value\n"
+                    f"else:\n    raise {VALUE}\n")
+        else:
+            first = VALUE if self.entry is Entry.VALUE else "None"
+            text = f"_pf_yfy = {first}\n" + _DELEGATION.format(delegate=delegate, target=target)
+        stmts = ast.parse(text).body
+        for node in stmts:
+            for n in ast.walk(node):
+                if "lineno" in n._attributes:
+                    n.lineno = n.end_lineno = s.lineno
+                    n.col_offset = n.end_col_offset = 0
+        return stmts
 
     def compound(self, s) -> list | None:
         if isinstance(s, ast.If):
@@ -226,6 +293,9 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
     args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=STATE), ast.arg(arg=VALUE)], vararg=None,
                          kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
     shared = [_synthetic(ast.Nonlocal(names=list(closure_names)))] if closure_names else []
+    if is_generator(fn):
+        rest.append(_synthetic(ast.If(test=ast.Constant(False), body=[ast.Expr(value=ast.Yield(value=None))],
+                                      orelse=[])))
     resume = ast.FunctionDef(name="_pf_resume", args=args, body=shared + restore + rest, decorator_list=[],
                              returns=None, type_comment=None)
     _synthetic_header(resume)

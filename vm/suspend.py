@@ -48,6 +48,7 @@ class FrameState:
     entry: Entry
     locals: dict
     cells: dict
+    generator: object = None   # for a generator's frame: the generator object it runs in
 
 
 @dataclass
@@ -150,9 +151,13 @@ class Suspender:
             parent = f.f_back
             if parent is None:
                 return None
+            generator = state.generator is not None
             if parent.f_code in self.roots:
                 return Continuation(states + list(self.waiting))
-            if frames.entered_from_c(f):
+            if generator:
+                if not _consumes(parent, state.generator):
+                    return None
+            elif frames.entered_from_c(f):
                 if not _constructs(parent, f):
                     return None
                 state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
@@ -164,12 +169,50 @@ class Suspender:
             return None
         fn = function_node(UNITS[where[0]], where[1])
         stmt = f.f_lineno
-        if fn is None or is_generator(fn) or not resumable(fn, stmt, waiting):
+        if fn is None or not resumable(fn, stmt, waiting):
             return None
         info = _RESUME_CODES.get(f.f_code)
         if info is not None and stmt == info[2] and not waiting:
             return None
-        return _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START)
+        state = _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START)
+        if is_generator(fn):
+            state.generator = _running_generator(f)
+            if state.generator is None:
+                return None
+        return state
+
+
+def _running_generator(frame):
+    """The generator object whose frame is `frame`, found among its consumer's locals."""
+    parent = frame.f_back
+    for value in list(parent.f_locals.values()) if parent is not None else ():
+        if type(value) is types.GeneratorType and value.gi_frame is frame:
+            return value
+    return None
+
+
+def _consumes(parent, generator) -> bool:
+    """Whether `parent` is taking the next item of `generator` in a way a resume can repeat.
+
+    That is a `for` loop over it, `next(it)` / `next(it, default)`, `it.send(v)`, or
+    `yield from it`: each just asks the rebuilt generator for its next item.
+    """
+    where = _function_of(parent)
+    node = statement_node(UNITS[where[0]], parent.f_lineno) if where else None
+    holds = lambda e: isinstance(e, ast.Name) and parent.f_locals.get(e.id) is generator  # noqa: E731
+    if isinstance(node, ast.For):
+        return holds(node.iter)
+    if isinstance(node, (ast.Assign, ast.Expr)):
+        value = node.value
+        if isinstance(value, ast.YieldFrom):
+            return holds(value.value)
+        if isinstance(value, ast.Call) and value.args and not value.keywords:
+            func = value.func
+            if isinstance(func, ast.Name) and func.id == "next" and len(value.args) <= 2:
+                return holds(value.args[0]) and parent.f_globals.get("next", next) is next
+            if isinstance(func, ast.Attribute) and func.attr == "send" and len(value.args) == 1:
+                return holds(func.value)
+    return False
 
 
 CONSTRUCTED = "_pf_constructed"
@@ -222,22 +265,34 @@ def resume_function(state: FrameState) -> types.FunctionType:
 
 
 def resume(continuation: Continuation, suspender: Suspender | None = None):
-    """Run a continuation to its end: the computation's value, or its exception raised."""
+    """Run a continuation to its end: the computation's value, or its exception raised.
+
+    Frames run innermost-out, each handed the value or exception of the one
+    before. A generator frame becomes a new generator, paused where the old one
+    was running; it replaces the old one in the frames still to run, and its
+    next item is what its consumer was waiting for.
+    """
     value, failed = None, False
     states = continuation.frames
     for i, state in enumerate(states):
         if suspender is not None:
             suspender.waiting = states[i + 1:]
         fn = resume_function(state)
+        consumer = states[i + 1] if i + 1 < len(states) else None
         try:
-            value = fn(state.locals, value)
+            if state.generator is not None:
+                revived = fn(state.locals, value)
+                _replace(state.generator, revived, states[i + 1:])
+                value = next(revived, *_next_default(consumer))
+            else:
+                value = fn(state.locals, value)
             failed = False
         except Suspended:
             raise
         except BaseException as exc:
             value, failed = exc, True
-        if i + 1 < len(states):
-            states[i + 1].entry = Entry.RAISE if failed else states[i + 1].entry
+        if consumer is not None:
+            consumer.entry = _entry_after(consumer, state, value, failed)
     if suspender is not None:
         suspender.waiting = []
     if failed:
@@ -245,14 +300,103 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
     return value
 
 
+def _entry_after(consumer: FrameState, callee: FrameState, value, failed: bool) -> Entry:
+    if callee.generator is not None and failed and isinstance(value, StopIteration):
+        if isinstance(statement_node(UNITS[consumer.unit], consumer.statement), ast.For):
+            return Entry.EXHAUSTED
+    return Entry.RAISE if failed else Entry.VALUE
+
+
+def _next_default(consumer: FrameState | None) -> tuple:
+    """`next(it, default)`: the default, from the consumer's locals, when it gave one."""
+    if consumer is None:
+        return ()
+    node = statement_node(UNITS[consumer.unit], consumer.statement)
+    call = getattr(node, "value", None)
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and len(call.args) == 2:
+        default = call.args[1]
+        if isinstance(default, ast.Constant):
+            return (default.value,)
+        return (consumer.locals[default.id],)
+    return ()
+
+
+def _replace(old, new, states):
+    """Point the frames still to run (and any slot standing for `old`) at the revived generator."""
+    if isinstance(old, GeneratorSlot):
+        old.bind(new)
+    for state in states:
+        for name, value in state.locals.items():
+            if value is old:
+                state.locals[name] = new
+
+
+class GeneratorSlot:
+    """Stands, after unpickling, for a generator that was running when its computation was suspended.
+
+    The resume driver binds it to the rebuilt generator; references held in
+    frames' locals are replaced outright, references inside containers forward.
+    """
+
+    def __init__(self, index: int):
+        self.index = index
+        self.target = None
+
+    def bind(self, generator):
+        self.target = generator
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self.target)
+
+    def send(self, value):
+        return self.target.send(value)
+
+    def throw(self, *args):
+        return self.target.throw(*args)
+
+    def close(self):
+        return self.target.close()
+
+
+def revive_generator(state: FrameState):
+    """Rebuild a generator that was not running: paused at a yield (or not started yet)."""
+    generator = resume_function(state)(state.locals, None)
+    if state.entry is Entry.PAUSED:
+        next(generator)
+    return generator
+
+
+def _paused_generator_state(generator) -> FrameState | None:
+    """The state of a generator not on the stack, or None once it has finished."""
+    frame = generator.gi_frame
+    if frame is None:
+        return None
+    where = _function_of(frame)
+    if where is None:
+        raise TypeError(f"cannot suspend a computation holding the generator {generator!r}")
+    if generator.gi_suspended:
+        return _frame_state(frame, where, frame.f_lineno, Entry.PAUSED)
+    info = _RESUME_CODES.get(frame.f_code)
+    if info is not None:
+        state = _frame_state(frame, where, info[2], Entry.START)
+        state.locals = dict(frame.f_locals["_pf_state"])
+        return state
+    fn = function_node(UNITS[where[0]], where[1])
+    return _frame_state(frame, where, fn.body[0].lineno, Entry.START)
+
+
 # ## Serialising a continuation
 
 class _ContinuationWriter(pickle.Pickler):
     """Pickle VM objects by what rebuilds them in any worker: code ids, statement ids, namespaces."""
 
-    def __init__(self, file, code_defs: dict):
+    def __init__(self, file, code_defs: dict, running: dict):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.code_defs = code_defs
+        self.running = running
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -282,7 +426,12 @@ class _ContinuationWriter(pickle.Pickler):
             return (linker.new_class, (obj.__name__, obj.__qualname__, obj.__module__, obj.__bases__,
                                        linker.CLASS_ORIGINS[obj]), namespace, None, None, linker.set_class_state)
         if t is types.GeneratorType:
-            raise TypeError("a suspended computation holding a live generator cannot be serialised yet")
+            if id(obj) in self.running:
+                return (GeneratorSlot, (self.running[id(obj)],))
+            state = _paused_generator_state(obj)
+            if state is None:
+                return (iter, ((),))
+            return (revive_generator, (state,))
         if t is types.MethodType:
             return (linker.bound_method, (obj.__func__, obj.__self__))
         return NotImplemented
@@ -292,7 +441,8 @@ def dumps(continuation: Continuation) -> bytes:
     buf = io.BytesIO()
     code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
     body = io.BytesIO()
-    _ContinuationWriter(body, code_defs).dump(continuation.frames)
+    running = {id(f.generator): i for i, f in enumerate(continuation.frames) if f.generator is not None}
+    _ContinuationWriter(body, code_defs, running).dump(continuation.frames)
     pickle.dump((code_defs, body.getvalue()), buf, protocol=pickle.HIGHEST_PROTOCOL)
     return buf.getvalue()
 

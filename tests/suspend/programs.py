@@ -116,3 +116,67 @@ PROGRAMS = [
     (closures, (6,)),
     (raises_late, (5,)),
 ]
+
+
+def countdown(n):
+    while n > 0:
+        print("yield", n)
+        yield n
+        n -= 1
+    return "done"
+
+
+def delegating(n):
+    result = yield from countdown(n)
+    print("sub returned", result)
+    yield from [10, 20]
+    yield result
+
+
+def generators(n):
+    total = 0
+    for x in countdown(n):
+        total += x
+    g = delegating(3)
+    first = next(g)
+    rest = []
+    for y in g:
+        rest.append(y)
+    return total, first, rest, next(iter(countdown(0)), "empty")
+
+
+def paused_generator(n):
+    g = countdown(n)
+    a = next(g)
+    b = next(g)
+    work = 0
+    for i in range(20):
+        work += i
+    return a, b, next(g), list(g), work
+
+
+def catch_all(n):
+    seen = []
+    for i in range(n):
+        try:
+            seen.append(10 // (i % 3))
+        except:  # noqa: E722
+            print("bare except", i)
+            seen.append(None)
+        try:
+            seen.append(depth(i))
+        except BaseException as exc:
+            print("caught", type(exc).__name__)
+    return seen
+
+
+def consumers(n):
+    return sum(x * x for x in range(n)), list(countdown(3)), sorted(range(n), key=lambda v: -v)[:3]
+
+
+PROGRAMS += [
+    (generators, (4,)),
+    (paused_generator, (5,)),
+    (catch_all, (7,)),
+    (consumers, (30,)),
+]

@@ -64,3 +64,13 @@ def test_suspend_resume_matches_cpython(fn, args, points):
     assert result == expected
     assert out == expected_out
     assert suspensions >= 1 or points[0] > 0
+
+
+@pytest.mark.parametrize("fn,args", PROGRAMS, ids=[fn.__name__ for fn, _ in PROGRAMS])
+@pytest.mark.parametrize("step", [0, 2])
+def test_suspend_at_every_chance(fn, args, step):
+    """Suspend as often as possible: hundreds of suspensions, nothing run twice or skipped."""
+    expected, expected_out = cpython(fn, args)
+    result, out, suspensions = suspending_run(fn, args, [step] * 2000)
+    assert (result, out) == (expected, expected_out)
+    assert suspensions >= 3
