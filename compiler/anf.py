@@ -31,9 +31,13 @@ _NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.Di
 
 
 def calls_inside(node: ast.AST) -> bool:
-    """Whether evaluating `node` may run a call, a yield or a mutation check."""
+    """Whether evaluating `node` may run a call, a yield or a mutation check, or makes a generator.
+
+    Generator expressions always become generator functions of the statement form, so a
+    suspension can capture them.
+    """
     for sub in ast.walk(node):
-        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom)):
+        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp)):
             return True
         if getattr(sub, "pf_check", None):
             return True
@@ -300,6 +304,8 @@ class Flattener:
         inner = [n for n in ast.walk(e) if n is not e and isinstance(n, _NESTED_SCOPES)]
         if any(not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) for n in inner):
             return False
+        if isinstance(e, ast.GeneratorExp):
+            return True
         body = [e.generators[0].ifs, e.generators[1:], [getattr(e, f) for f in ("elt", "key", "value")
                                                          if hasattr(e, f)]]
         return any(calls_inside(n) for group in body for n in group)
@@ -364,9 +370,18 @@ class Flattener:
             body = [_located(ast.For(target=g.target, iter=source, body=body, orelse=[], type_comment=None), e)]
         args = ast.arguments(posonlyargs=[ast.arg(arg=arg)], args=[], vararg=None, kwonlyargs=[],
                              kw_defaults=[], kwarg=None, defaults=[])
+        pre = []
+        walrus = sorted(_walrus_targets([e]))
+        if walrus:
+            # A walrus in a generator expression binds in the enclosing function: declare the
+            # names there (without binding them) and share them with the generator.
+            declare = [_located(ast.Assign(targets=[_name(n, ast.Store())], value=ast.Constant(None)), e)
+                       for n in walrus]
+            pre.append(_located(ast.If(test=ast.Constant(False), body=declare, orelse=[]), e))
+            body.insert(0, _located(ast.Nonlocal(names=walrus), e))
         fn = _located(ast.FunctionDef(name=name, args=args, body=body, decorator_list=[], returns=None,
                                       type_comment=None), e)
-        pre = self.stmt_FunctionDef(fn)
+        pre.extend(self.stmt_FunctionDef(fn))
         first_pre, first = self.expr(gens[0].iter)
         pre.extend(first_pre)
         it = self.hoist(pre, _located(ast.Call(func=_name(ITER_BUILTIN), args=[first], keywords=[]), e), e)

@@ -22,6 +22,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from . import linker
 from .program import CodeDef, ProgramImage
+from .routing import ROUTED
 from .source import find_node, source_text
 from .subset import check_function
 from .tier0 import mangle_class
@@ -135,14 +136,15 @@ class Walker(pickle.Pickler):
 
     # ## Functions
 
-    def code_def(self, code: types.CodeType, qualname: str) -> CodeDef:
+    def code_def(self, code: types.CodeType, qualname: str, globals_: dict) -> CodeDef:
         """The checked code definition of `code` (cached per code object)."""
         cached = self.code_cache.get(code)
         if cached is None:
             text = source_text(code)
             mangle = mangle_class(qualname)
+            shadowed = tuple(sorted(n for n in ROUTED if n in globals_))
             cached = CodeDef(text.filename, text.text, text.line, text.col, qualname,
-                             tuple(code.co_freevars), mangle)
+                             tuple(code.co_freevars), mangle, shadowed)
             if text.text == "async def":
                 check_function(find_node(code), code.co_filename, lambda name: False)
             self.code_cache[code] = cached
@@ -159,7 +161,7 @@ class Walker(pickle.Pickler):
             raise _refuse_value(fn, f"calling {module}.{fn.__qualname__}() is not supported by pyfora "
                                     f"(the module {module!r} is outside the subset)", self._current_code)
         code = fn.__code__
-        code_def = self.code_def(code, fn.__qualname__)
+        code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
         self._check(fn, code_def)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
         outer, self._current_code = self._current_code, code

@@ -88,10 +88,19 @@ class SuspendFlag:
 SUSPENDING = SuspendFlag()
 
 
+NAMESPACE_ADDITIONS: dict = {}
+"""Names the VM adds to every user namespace (its own builtins, `_pf_sorted`...), registered by vm/."""
+
+HIDDEN_FILES: set = set()
+"""Files of the VM's own tier-0 code, left out of user tracebacks."""
+
+
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
-    return {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
-            "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration}
+    namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration}
+    namespace.update(NAMESPACE_ADDITIONS)
+    return namespace
 
 
 def bound_method(func, obj):

@@ -22,6 +22,7 @@ class CodeDef:
     qualname: str
     freevars: tuple
     mangle: str | None
+    shadowed: tuple      # builtins the module redefines (`def sum(...)`): calls to them stay the user's
 
     @property
     def id(self) -> str:
@@ -44,5 +45,6 @@ class ProgramImage:
         codes = {}
         for k, fields in raw["codes"].items():
             fields[5] = tuple(fields[5])
+            fields[7] = tuple(fields[7])
             codes[k] = CodeDef(*fields)
         return cls(codes, raw["graph"])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .anf import to_statement_form
 from .program import CodeDef
+from .routing import route_builtins
 from .statements import Tables, display_name, format_ir, number_statements
 
 MAKER = "_pf_maker"
@@ -91,6 +92,7 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
         node = _Mangler(code_def.mangle).visit(node)
     if annotate is not None:
         annotate(node)
+    route_builtins(node, code_def.shadowed)
     fn = to_statement_form(node)
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)

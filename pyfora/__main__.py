@@ -25,7 +25,7 @@ def ir(target: str) -> str:
     """The statement form of a function, with its source map and fork table."""
     fn = _load(target)
     walker = Walker(io.BytesIO(), ProgramImage(), {})
-    code_def = walker.code_def(fn.__code__, fn.__qualname__)
+    code_def = walker.code_def(fn.__code__, fn.__qualname__, fn.__globals__)
     walker._check(fn, code_def)
     return compile_code_def(code_def).format_ir()
 

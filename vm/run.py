@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pyfora.compiler import linker
 from pyfora.compiler.program import ProgramImage
 
-from . import suspend
+from . import prelude, suspend  # noqa: F401  (prelude registers the VM's builtins)
 from .monitor import Monitor
 from .transport import dump_result
 

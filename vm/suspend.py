@@ -33,7 +33,7 @@ from pyfora.compiler.linker import SUSPENDING, UNITS
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, function_node, is_generator, resumable,
                                     statement_node)
 
-from . import frames
+from . import frames, prelude
 
 
 @dataclass
@@ -390,6 +390,10 @@ def _paused_generator_state(generator) -> FrameState | None:
 
 # ## Serialising a continuation
 
+_HIDDEN_TYPES = {v: k for k, v in vars(types).items() if isinstance(v, type) and k[0].isupper()}
+"""Builtin types pickle cannot find by name (`generator`, `function`...): found in `types` instead."""
+
+
 class _ContinuationWriter(pickle.Pickler):
     """Pickle VM objects by what rebuilds them in any worker: code ids, statement ids, namespaces."""
 
@@ -400,6 +404,8 @@ class _ContinuationWriter(pickle.Pickler):
 
     def reducer_override(self, obj):
         t = type(obj)
+        if t is types.FunctionType and prelude.NAMESPACE.get(obj.__name__) is obj:
+            return (prelude_function, (obj.__name__,))
         if t is types.FunctionType:
             unit = UNITS.get(obj.__code__.co_filename)
             if unit is None:
@@ -425,6 +431,8 @@ class _ContinuationWriter(pickle.Pickler):
                                                                            "__module__", "__qualname__")}
             return (linker.new_class, (obj.__name__, obj.__qualname__, obj.__module__, obj.__bases__,
                                        linker.CLASS_ORIGINS[obj]), namespace, None, None, linker.set_class_state)
+        if isinstance(obj, type) and obj in _HIDDEN_TYPES:
+            return (getattr, (types, _HIDDEN_TYPES[obj]))
         if t is types.GeneratorType:
             if id(obj) in self.running:
                 return (GeneratorSlot, (self.running[id(obj)],))
@@ -435,6 +443,18 @@ class _ContinuationWriter(pickle.Pickler):
         if t is types.MethodType:
             return (linker.bound_method, (obj.__func__, obj.__self__))
         return NotImplemented
+
+    def persistent_id(self, obj):
+        return "prelude" if obj is prelude.NAMESPACE else None
+
+
+class _ContinuationReader(pickle.Unpickler):
+    def persistent_load(self, pid):
+        return prelude.NAMESPACE
+
+
+def prelude_function(name: str):
+    return prelude.NAMESPACE[name]
 
 
 def dumps(continuation: Continuation) -> bytes:
@@ -451,7 +471,7 @@ def loads(data: bytes) -> Continuation:
     code_defs, body = pickle.loads(data)
     for code_def in code_defs.values():
         linker.compiled(code_def)
-    return Continuation(pickle.loads(body), code_defs)
+    return Continuation(_ContinuationReader(io.BytesIO(body)).load(), code_defs)
 
 
 def start(fn, args, kwargs):

@@ -12,7 +12,7 @@ import ast
 import sys
 import types
 
-from pyfora.compiler.linker import UNITS
+from pyfora.compiler.linker import HIDDEN_FILES, UNITS
 
 _STUBS: dict[tuple, tuple[types.FrameType, int]] = {}
 
@@ -23,7 +23,7 @@ def user_frames(tb) -> list[tuple[str, int, str]]:
     while tb is not None:
         code = tb.tb_frame.f_code
         unit = UNITS.get(code.co_filename)
-        if unit is not None:
+        if unit is not None and unit.code_def.filename not in HIDDEN_FILES:
             info = unit.tables.statements.get(tb.tb_lineno)
             if info is not None:
                 frames.append((unit.code_def.filename, info.line, code.co_name))

@@ -1,0 +1,86 @@
+"""Route calls of builtins that may run user code to the VM's own versions (vm/prelude.py).
+
+`sorted(xs, key=f)` becomes `_pf_sorted(xs, key=f)`, `sum(g)` becomes
+`_pf_sum(g)`, and so on, when the name means the builtin (no local, argument,
+enclosing or module-level definition of it) and the call has the shape the
+builtin accepts. Calls that cannot run user code (`min(a, b)`, `sum([...])`)
+stay with the C builtin and cost nothing; odd shapes stay too, so the C
+builtin raises its own argument errors.
+"""
+import ast
+
+from .subset import local_names
+
+ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max", "map", "filter",
+          "enumerate", "zip"}
+
+_SHAPES = {
+    # name: (min positional, max positional or None, allowed keywords)
+    "sum": (1, 2, {"start"}),
+    "any": (1, 1, set()),
+    "all": (1, 1, set()),
+    "list": (1, 1, set()),
+    "tuple": (1, 1, set()),
+    "set": (1, 1, set()),
+    "sorted": (1, 1, {"key", "reverse"}),
+    "min": (1, None, {"key", "default"}),
+    "max": (1, None, {"key", "default"}),
+    "map": (2, None, set()),
+    "filter": (2, 2, set()),
+    "enumerate": (1, 2, {"start"}),
+    "zip": (1, None, set()),
+}
+
+_CONTAINERS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp, ast.Constant,
+               ast.JoinedStr)
+
+
+def _needs_routing(name: str, call: ast.Call) -> bool:
+    low, high, keywords = _SHAPES[name]
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return False
+    n = len(call.args)
+    if n < low or (high is not None and n > high) or not {k.arg for k in call.keywords} <= keywords:
+        return False
+    if name in ("min", "max") and n > 1 and not call.keywords:
+        return False
+    if name in ("map", "filter"):
+        return True
+    keyed = any(k.arg == "key" for k in call.keywords)
+    return keyed or not all(isinstance(a, _CONTAINERS) for a in call.args)
+
+
+class _Router(ast.NodeTransformer):
+    def __init__(self, shadowed: set):
+        self.bound = [set(shadowed)]
+
+    def _scope(self, node, names):
+        self.bound.append(names)
+        self.generic_visit(node)
+        self.bound.pop()
+        return node
+
+    def visit_FunctionDef(self, node):
+        return self._scope(node, local_names(node))
+
+    def visit_Lambda(self, node):
+        return self._scope(node, local_names(node))
+
+    def _comprehension(self, node):
+        names = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        return self._scope(node, names)
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ROUTED \
+                and not any(func.id in scope for scope in self.bound) and _needs_routing(func.id, node):
+            node.func = ast.copy_location(ast.Name(id=f"_pf_{func.id}", ctx=ast.Load()), func)
+        return node
+
+
+def route_builtins(fn, shadowed) -> None:
+    """Rewrite, in place, the calls in `fn` that go to the VM's own builtins."""
+    _Router(set(shadowed)).visit(fn)
