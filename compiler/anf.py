@@ -37,6 +37,8 @@ def calls_inside(node: ast.AST) -> bool:
     suspension can capture them.
     """
     for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and getattr(sub, "pf_atomic", False):
+            continue
         if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp)):
             return True
         if getattr(sub, "pf_check", None):
@@ -485,9 +487,16 @@ class Flattener:
         if isinstance(t, ast.Name):
             p, value = self.expr(s.value)
             pre.extend(p)
-            if getattr(t, "pf_check", None):
-                pre.append(self.mutation_check(_name(t.id), t))
+            if not getattr(t, "pf_check", None):
+                pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
+                return pre
+            # Checked after the operation, which is cheap: only an in-place operation leaves the
+            # same object behind, and a refusal ends the computation, so nothing sees the change.
+            before = self.temp()
+            pre.append(self.assign(before, _name(t.id), t))
             pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
+            same = ast.Compare(left=_name(t.id), ops=[ast.Is()], comparators=[_name(before)])
+            pre.append(_located(ast.If(test=same, body=[self.mutation_check(_name(t.id), t)], orelse=[]), t))
             return pre
         if isinstance(t, ast.Subscript):
             p, (obj, index) = self.sequence([t.value, t.slice], t)

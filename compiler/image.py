@@ -22,7 +22,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from . import linker
 from .program import CodeDef, ProgramImage
-from .routing import ROUTED
+from .routing import ATOMIC, ROUTED
 from .source import find_node, source_text
 from .subset import check_function
 from .tier0 import mangle_class
@@ -142,7 +142,7 @@ class Walker(pickle.Pickler):
         if cached is None:
             text = source_text(code)
             mangle = mangle_class(qualname)
-            shadowed = tuple(sorted(n for n in ROUTED if n in globals_))
+            shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
             cached = CodeDef(text.filename, text.text, text.line, text.col, qualname,
                              tuple(code.co_freevars), mangle, shadowed)
             if text.text == "async def":

@@ -37,6 +37,7 @@ def check_mutation(obj, where: str):
     """Refuse mutating a builtin container the running frame does not own (flagged sites only)."""
     if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ == "ndarray":
         filename, line, what = where.split("\x00")
+        SUSPENDING.active = True
         raise PythonToForaConversionError(
             f"{what} mutates a {type(obj).__name__} this function does not own (an argument, a global, "
             "or a value that was passed to a call, stored elsewhere or given a second name); build a new "
@@ -81,7 +82,11 @@ def load(image: ProgramImage):
 
 
 class SuspendFlag:
-    """Set while a suspension unwinds the stack; rewritten handlers and `finally` blocks re-raise."""
+    """Set while the VM unwinds a computation (a suspension, or a refusal at run time).
+
+    Rewritten handlers and `finally` blocks re-raise at once, so the user's code never
+    catches the unwinding exception or runs on after it.
+    """
     active = False
 
 

@@ -1,5 +1,7 @@
 """Route calls of builtins that may run user code to the VM's own versions (vm/prelude.py).
 
+Also marks the calls of C builtins that stay atomic in the statement form (`ATOMIC`).
+
 `sorted(xs, key=f)` becomes `_pf_sorted(xs, key=f)`, `sum(g)` becomes
 `_pf_sum(g)`, and so on, when the name means the builtin (no local, argument,
 enclosing or module-level definition of it) and the call has the shape the
@@ -13,6 +15,16 @@ from .subset import local_names
 
 ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max", "map", "filter",
           "enumerate", "zip"}
+
+ATOMIC = {"len", "abs", "isinstance", "issubclass", "int", "float", "str", "bool", "range", "chr", "ord",
+          "round", "divmod", "hash", "repr", "type", "pow", "hex", "oct", "bin", "complex", "callable",
+          "min", "max", "sum", "any", "all", "list", "tuple", "set", "sorted", "frozenset", "dict", "bytes",
+          "format", "slice", "reversed", "enumerate", "zip"}
+"""C builtins that stay inside expressions, like operators, when the call is not routed.
+
+Like an operator they may call user code (`__len__`, `__lt__`), whose frame is then entered
+from C and cannot be resumed; like an operator they are never worth forking.
+"""
 
 _SHAPES = {
     # name: (min positional, max positional or None, allowed keywords)
@@ -75,9 +87,12 @@ class _Router(ast.NodeTransformer):
     def visit_Call(self, node):
         self.generic_visit(node)
         func = node.func
-        if isinstance(func, ast.Name) and func.id in ROUTED \
-                and not any(func.id in scope for scope in self.bound) and _needs_routing(func.id, node):
+        if not isinstance(func, ast.Name) or any(func.id in scope for scope in self.bound):
+            return node
+        if func.id in ROUTED and _needs_routing(func.id, node):
             node.func = ast.copy_location(ast.Name(id=f"_pf_{func.id}", ctx=ast.Load()), func)
+        elif func.id in ATOMIC:
+            node.pf_atomic = True
         return node
 
 

@@ -97,6 +97,7 @@ class Computation:
             if isinstance(exc, KeyboardInterrupt):
                 raise
         finally:
+            linker.SUSPENDING.active = False
             self.metrics.wall_time += time.perf_counter() - wall
             self.metrics.cpu_time += time.thread_time() - cpu
             self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)

@@ -297,3 +297,17 @@ def test_missing_source_raises_cant_get_source(executor):
     exec(compile("def nosource(x):\n    return x\n", "<nowhere>", "exec"), namespace)
     with pytest.raises(pyfora.CantGetSourceTextError):
         executor.submit(namespace["nosource"], 1)
+
+
+def swallow_refusal(xs):
+    try:
+        xs += [4]
+    except Exception:
+        return "caught"
+    return xs
+
+
+def test_runtime_refusal_cannot_be_caught_by_user_code(executor):
+    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a list"):
+        executor.submit(swallow_refusal, [1]).result()
+    assert executor.submit(swallow_refusal, 5).result() == swallow_refusal(5) == "caught"
