@@ -429,14 +429,31 @@ class Flattener:
         pre.append(ast.copy_location(ast.Expr(value=atom), s))
         return pre
 
+    def _direct_call(self, call) -> list | None:
+        """`call` flattened, with the call itself last as `Assign(temp, call)`; None if not a call."""
+        if not isinstance(call, ast.Call) or getattr(call, "pf_atomic", False) or not calls_inside(call):
+            return None
+        return self.expr_Call(call)[0]
+
     def stmt_Return(self, s):
         if s.value is None:
             return [s]
+        pre = self._direct_call(s.value)
+        if pre is not None:
+            pre.append(ast.copy_location(ast.Return(value=pre.pop().value), s))
+            return pre
         pre, atom = self.expr(s.value)
         pre.append(ast.copy_location(ast.Return(value=atom), s))
         return pre
 
     def stmt_Assign(self, s):
+        simple = not any(calls_inside(t) or any(getattr(n, "pf_check", None) for n in ast.walk(t))
+                         for t in s.targets)
+        pre = self._direct_call(s.value) if simple else None
+        if pre is not None:
+            # `x = f(a)` is a call statement as it stands: the call's value goes straight to x.
+            pre.append(ast.copy_location(ast.Assign(targets=s.targets, value=pre.pop().value), s))
+            return pre
         pre, value = self.expr(s.value)
         target_pre: list = []
         targets = [self.target(t, target_pre) for t in s.targets]

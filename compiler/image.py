@@ -96,6 +96,7 @@ class Walker(pickle.Pickler):
         self.code_cache = code_cache
         self.handles: list = []
         self._namespaces: dict[int, _Namespace] = {}
+        self._user_classes: dict[type, bool] = {}
         self._current_code: types.CodeType | None = None
 
     def reducer_override(self, obj):
@@ -118,11 +119,21 @@ class Walker(pickle.Pickler):
             return (linker.bound_method, (obj.__func__, obj.__self__))
         if t is types.BuiltinFunctionType:
             return self._builtin(obj)
+        if self._is_user_class(t):
+            reduced = linker.reduce_instance(obj)
+            if reduced is not None:
+                return reduced
         if t in (types.GeneratorType, types.CoroutineType, types.FrameType, types.CodeType,
                  types.TracebackType, types.CellType) or isinstance(obj, io.IOBase):
             raise _refuse_value(obj, f"a {t.__name__} object cannot be passed to pyfora; pass the values "
                                      "it would produce instead", self._current_code)
         return NotImplemented
+
+    def _is_user_class(self, cls: type) -> bool:
+        known = self._user_classes.get(cls)
+        if known is None:
+            known = self._user_classes[cls] = type(cls) is type and is_user_module(cls.__module__)
+        return known
 
     def _builtin(self, obj):
         owner = obj.__self__

@@ -187,6 +187,27 @@ def set_cell(cell, state):
         cell.cell_contents = contents
 
 
+def new_instance(cls):
+    return cls.__new__(cls)
+
+
+def set_instance_state(obj, state: dict):
+    """Set attributes one by one: reading `obj.__dict__` would turn CPython's inline attribute
+    values into a dict of their own, and attribute access on such objects is slower."""
+    for key, value in state.items():
+        object.__setattr__(obj, key, value)
+
+
+def reduce_instance(obj):
+    """How to pickle an instance of a user class, or None when its class pickles it its own way."""
+    cls = type(obj)
+    if cls.__reduce_ex__ is not object.__reduce_ex__ or cls.__reduce__ is not object.__reduce__ \
+            or getattr(cls, "__getstate__", None) is not object.__getstate__ \
+            or cls.__new__ is not object.__new__ or not hasattr(obj, "__dict__"):
+        return None
+    return (new_instance, (cls,), dict(obj.__dict__), None, None, set_instance_state)
+
+
 def suspend_flag():
     return SUSPENDING
 

@@ -171,6 +171,8 @@ class _Builder:
         if isinstance(s, ast.Assign):
             value = ast.Assign(targets=copy.deepcopy(s.targets), value=ast.Name(id=VALUE, ctx=ast.Load()))
             return [ast.copy_location(value, s)]
+        if isinstance(s, ast.Return):
+            return [ast.copy_location(ast.Return(value=ast.Name(id=VALUE, ctx=ast.Load())), s)]
         return []
 
     def for_entry(self, s: ast.For) -> list:

@@ -84,7 +84,9 @@ def display_name(name: str) -> str:
 
 
 def is_call(s: ast.stmt) -> bool:
-    return isinstance(s, (ast.Assign, ast.Expr)) and isinstance(s.value, ast.Call)
+    """A call statement: `x = f(...)`, `f(...)` or `return f(...)`, the call's operands all atoms."""
+    return isinstance(s, (ast.Assign, ast.Expr, ast.Return)) and isinstance(s.value, ast.Call) \
+        and not getattr(s.value, "pf_atomic", False)
 
 
 def _own_expressions(s: ast.AST):
@@ -198,7 +200,7 @@ class Numberer:
             written = set()
             found = []
             for later, sid in zip(stmts[i + 1:], ids[i + 1:]):
-                if not isinstance(later, (ast.Assign, ast.Expr, ast.AugAssign)):
+                if not isinstance(later, (ast.Assign, ast.Expr, ast.AugAssign, ast.Return)):
                     break
                 info = table[sid]
                 if info.reads & depends:

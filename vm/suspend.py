@@ -202,7 +202,7 @@ def _consumes(parent, generator) -> bool:
     holds = lambda e: isinstance(e, ast.Name) and parent.f_locals.get(e.id) is generator  # noqa: E731
     if isinstance(node, ast.For):
         return holds(node.iter)
-    if isinstance(node, (ast.Assign, ast.Expr)):
+    if isinstance(node, (ast.Assign, ast.Expr, ast.Return)):
         value = node.value
         if isinstance(value, ast.YieldFrom):
             return holds(value.value)
@@ -222,7 +222,7 @@ def _constructs(parent, child) -> bool:
     """Whether `parent` waits at `t = Cls(...)` and `child` is that class's `__init__`."""
     where = _function_of(parent)
     node = statement_node(UNITS[where[0]], parent.f_lineno) if where else None
-    if node is None or not isinstance(node.value, ast.Call) or not isinstance(node.value.func, ast.Name):
+    if not isinstance(getattr(node, "value", None), ast.Call) or not isinstance(node.value.func, ast.Name):
         return False
     name = node.value.func.id
     callee = parent.f_locals.get(name, parent.f_globals.get(name))
@@ -431,6 +431,10 @@ class _ContinuationWriter(pickle.Pickler):
                                                                            "__module__", "__qualname__")}
             return (linker.new_class, (obj.__name__, obj.__qualname__, obj.__module__, obj.__bases__,
                                        linker.CLASS_ORIGINS[obj]), namespace, None, None, linker.set_class_state)
+        if t in linker.CLASS_ORIGINS:
+            reduced = linker.reduce_instance(obj)
+            if reduced is not None:
+                return reduced
         if isinstance(obj, type) and obj in _HIDDEN_TYPES:
             return (getattr, (types, _HIDDEN_TYPES[obj]))
         if t is types.GeneratorType:
