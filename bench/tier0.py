@@ -5,7 +5,7 @@
 For every program in ``bench/programs.py``: the best of 3 direct CPython
 calls, and the best of 3 ``executor.submit(fn, *args).result()`` on one
 ``pyfora.connect(workers=1)`` executor after a warm-up submit. The results
-must agree (floats to a relative 1e-9: pyfora sums floats pairwise). Prints
+must be identical, floats bit for bit (tier 0 runs CPython's own arithmetic). Prints
 a table with the pyfora/CPython ratio, their geometric mean, and the submit
 overhead of ``trivial`` (median of 50). ``--markdown`` prints the same as
 markdown for bench/RESULTS.md. Exits 1 if any program failed or disagreed.
@@ -41,9 +41,7 @@ def best_of(call):
 
 
 def same(a, b):
-    """Equal values, floats compared to a relative 1e-9."""
-    if isinstance(a, float) and isinstance(b, float):
-        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    """Identical values: equal and of the same types all the way down."""
     if isinstance(a, (list, tuple)) and type(a) is type(b):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     return type(a) is type(b) and a == b
