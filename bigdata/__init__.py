@@ -1,0 +1,1 @@
+"""Big data: chunked homogeneous lists (a later issue builds them here)."""

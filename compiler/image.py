@@ -70,11 +70,35 @@ def global_names(code: types.CodeType) -> list[str]:
     return names
 
 
-def _refuse_value(obj, why: str, code: types.CodeType | None = None):
-    where = {}
-    if code is not None:
-        where = dict(filename=code.co_filename, lineno=code.co_firstlineno)
-    return PythonToForaConversionError(why, construct=type(obj).__name__, **where)
+def _instructions(code: types.CodeType):
+    yield from dis.get_instructions(code)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _instructions(const)
+
+
+def _use_of(code: types.CodeType, name: str) -> dict:
+    """Where `code` first reads the global `name`, as conversion-error keywords."""
+    for ins in _instructions(code):
+        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME") and ins.argval == name and ins.positions.lineno:
+            return dict(filename=code.co_filename, lineno=ins.positions.lineno, col=ins.positions.col_offset)
+    return dict(filename=code.co_filename, lineno=code.co_firstlineno)
+
+
+def module_attributes(code: types.CodeType, name: str) -> set[str]:
+    """The attributes `code` reads from the global `name` (`mod.f(...)` reads `f`)."""
+    attrs = set()
+    previous = None
+    for ins in _instructions(code):
+        if previous is not None and previous.opname == "LOAD_GLOBAL" and previous.argval == name \
+                and ins.opname in ("LOAD_ATTR", "LOAD_METHOD"):
+            attrs.add(ins.argval)
+        previous = ins
+    return attrs
+
+
+def _refuse_value(obj, why: str, where: dict | None = None):
+    return PythonToForaConversionError(why, construct=type(obj).__name__, **(where or {}))
 
 
 class _Namespace:
@@ -87,6 +111,21 @@ class _Namespace:
         return (linker.new_namespace, (self.module,))
 
 
+class _Module:
+    """Stands for one of the user's own modules (`import helpers`): the attributes code reads of it."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __reduce__(self):
+        return (linker.new_module, (self.name,))
+
+
+def _module_refusal(module) -> str:
+    return (f"the module {module.__name__!r} is not supported by pyfora (only math, cmath, operator, "
+            "functools, itertools and numpy are); pass the data you need in as arguments")
+
+
 class Walker(pickle.Pickler):
     """Pickle a submission, turning user functions and classes into code references."""
 
@@ -97,7 +136,7 @@ class Walker(pickle.Pickler):
         self.handles: list = []
         self._namespaces: dict[int, _Namespace] = {}
         self._user_classes: dict[type, bool] = {}
-        self._current_code: types.CodeType | None = None
+        self._modules: dict[int, _Module] = {}
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -107,16 +146,11 @@ class Walker(pickle.Pickler):
             return self._class(obj)
         if t is types.ModuleType:
             if is_allowed_library(obj.__name__) and obj.__name__ != "builtins":
-                        return (linker.import_module, (obj.__name__,))
-            raise _refuse_value(obj, f"the module {obj.__name__!r} is not supported by pyfora (only math, "
-                                     "cmath, operator, functools, itertools and numpy are); pass the data "
-                                     "you need in as arguments", self._current_code)
-        if t in (staticmethod, classmethod):
-            return (t, (obj.__func__,))
-        if t is property:
-            return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
-        if t is types.MethodType:
-            return (linker.bound_method, (obj.__func__, obj.__self__))
+                return (linker.import_module, (obj.__name__,))
+            raise _refuse_value(obj, _module_refusal(obj))
+        descriptor = linker.reduce_descriptor(obj)
+        if descriptor is not None:
+            return descriptor
         if t is types.BuiltinFunctionType:
             return self._builtin(obj)
         if self._is_user_class(t):
@@ -126,7 +160,7 @@ class Walker(pickle.Pickler):
         if t in (types.GeneratorType, types.CoroutineType, types.FrameType, types.CodeType,
                  types.TracebackType, types.CellType) or isinstance(obj, io.IOBase):
             raise _refuse_value(obj, f"a {t.__name__} object cannot be passed to pyfora; pass the values "
-                                     "it would produce instead", self._current_code)
+                                     "it would produce instead")
         return NotImplemented
 
     def _is_user_class(self, cls: type) -> bool:
@@ -142,7 +176,7 @@ class Walker(pickle.Pickler):
             if module == "builtins" or is_allowed_library(module):
                 return NotImplemented
             raise _refuse_value(obj, f"calling {module}.{obj.__name__}() is not supported by pyfora "
-                                     f"(the module {module!r} is outside the subset)", self._current_code)
+                                     f"(the module {module!r} is outside the subset)")
         return (getattr, (owner, obj.__name__))
 
     # ## Functions
@@ -170,30 +204,47 @@ class Walker(pickle.Pickler):
             if is_allowed_library(module):
                 return NotImplemented
             raise _refuse_value(fn, f"calling {module}.{fn.__qualname__}() is not supported by pyfora "
-                                    f"(the module {module!r} is outside the subset)", self._current_code)
+                                    f"(the module {module!r} is outside the subset)")
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
         self._check(fn, code_def)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
-        outer, self._current_code = self._current_code, code
-        try:
-            glob = {}
-            for name in global_names(code):
-                if name in fn.__globals__:
-                    glob[name] = fn.__globals__[name]
-            cells = {}
-            for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
-                try:
-                    cells[name] = cell.cell_contents
-                except ValueError:
-                    pass
-            state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__))
-        finally:
-            self._current_code = outer
+        glob, modules = {}, []
+        for name in global_names(code):
+            if name in fn.__globals__:
+                glob[name] = self._global(code, name, fn.__globals__[name], modules)
+        cells = {}
+        for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
+            try:
+                cells[name] = cell.cell_contents
+            except ValueError:
+                pass
+        state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__), modules)
         self.handles.append(fn)
         return (linker.new_function, (code_def.id, namespace, fn.__name__, fn.__qualname__,
                                       len(self.handles) - 1),
                 state, None, None, linker.set_function_state)
+
+    def _global(self, code: types.CodeType, name: str, value, modules: list):
+        """What to ship for the global `name`; a refusal names the line that reads it.
+
+        A module of the user's own stands in with the attributes this code reads of it, added to
+        `modules` as (module, attributes).
+        """
+        if type(value) is types.ModuleType:
+            if is_user_module(value.__name__, getattr(value, "__file__", None)):
+                module = self._modules.setdefault(id(value), _Module(value.__name__))
+                modules.append((module, {attr: getattr(value, attr) for attr in module_attributes(code, name)
+                                         if hasattr(value, attr)}))
+                return module
+            if not is_allowed_library(value.__name__) or value.__name__ == "builtins":
+                raise _refuse_value(value, _module_refusal(value), _use_of(code, name))
+        elif type(value) is types.BuiltinFunctionType and isinstance(value.__self__, (types.ModuleType, type(None))):
+            module = getattr(value, "__module__", None)
+            if module != "builtins" and not is_allowed_library(module):
+                raise _refuse_value(value, f"calling {module}.{value.__name__}() is not supported by pyfora "
+                                           f"(the module {module!r} is outside the subset)", _use_of(code, name))
+        return value
 
     def _check(self, fn, code_def: CodeDef):
         if getattr(code_def, "_checked", False):
@@ -213,7 +264,7 @@ class Walker(pickle.Pickler):
             if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
                 return NotImplemented
             raise _refuse_value(cls, f"the class {cls.__module__}.{cls.__qualname__} is outside the subset "
-                                     "pyfora supports", self._current_code)
+                                     "pyfora supports")
         if type(cls) is not type:
             raise _refuse_value(cls, f"the class {cls.__qualname__} has the metaclass "
                                      f"{type(cls).__name__}; pyfora supports plain classes only")
@@ -276,13 +327,7 @@ def client_function(code_id: str, position: tuple, name: str, qualname: str, mod
 
 
 def set_client_function_state(fn, state):
-    defaults, kwdefaults, cells, attrs = state
-    fn.__defaults__ = defaults
-    fn.__kwdefaults__ = kwdefaults
-    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
-        if name in cells:
-            cell.cell_contents = cells[name]
-    fn.__dict__.update(attrs)
+    linker.fill_function(fn, *state)
 
 
 def _original_code(reader, code_id: str, position: tuple):

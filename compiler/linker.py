@@ -108,6 +108,15 @@ def new_namespace(module: str) -> dict:
     return namespace
 
 
+def new_module(name: str) -> types.ModuleType:
+    return types.ModuleType(name)
+
+
+def set_module_state(module, attributes: dict):
+    for key, value in attributes.items():
+        setattr(module, key, value)
+
+
 def bound_method(func, obj):
     return types.MethodType(func, obj)
 
@@ -126,15 +135,34 @@ def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle
     return fn
 
 
-def set_function_state(fn, state):
-    namespace, glob, defaults, kwdefaults, cells, attrs = state
-    namespace.update(glob)
+def fill_function(fn, defaults, kwdefaults, cells: dict, attrs: dict):
+    """Give a rebuilt function its defaults, its closure cells' contents and its attributes."""
     fn.__defaults__ = defaults
     fn.__kwdefaults__ = kwdefaults
     for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
         if name in cells:
             cell.cell_contents = cells[name]
     fn.__dict__.update(attrs)
+
+
+def set_function_state(fn, state):
+    namespace, glob, defaults, kwdefaults, cells, attrs, modules = state
+    namespace.update(glob)
+    for module, attributes in modules:
+        set_module_state(module, attributes)
+    fill_function(fn, defaults, kwdefaults, cells, attrs)
+
+
+def reduce_descriptor(obj):
+    """How to pickle a method wrapper or a bound method (pickle cannot by itself), or None."""
+    t = type(obj)
+    if t in (staticmethod, classmethod):
+        return (t, (obj.__func__,))
+    if t is property:
+        return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
+    if t is types.MethodType:
+        return (bound_method, (obj.__func__, obj.__self__))
+    return None
 
 
 CLASS_ORIGINS: dict = {}
@@ -172,9 +200,7 @@ def vm_function(code_id: str, def_id: int, name: str, qualname: str, globals_: d
 
 def set_vm_function_state(fn, state):
     defaults, kwdefaults, attrs = state
-    fn.__defaults__ = defaults
-    fn.__kwdefaults__ = kwdefaults
-    fn.__dict__.update(attrs)
+    fill_function(fn, defaults, kwdefaults, {}, attrs)
 
 
 def new_cell():

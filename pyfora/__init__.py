@@ -3,8 +3,7 @@
     import pyfora
     print(pyfora.submit(count_primes, 10_000_000).result())
 """
-from .errors import (CantGetSourceTextError, ComputationCancelledError, PyforaError,
-                     PythonToForaConversionError, WorkerCrashedError)
+from .errors import CantGetSourceTextError, PyforaError, PythonToForaConversionError, WorkerCrashedError
 from pyfora.scheduler.futures import Future
 from pyfora.vm.run import Metrics
 from .config import Level, get_level, set_level
@@ -12,7 +11,7 @@ from .executor import Executor, connect, submit
 from .metrics import get_metrics, reset_metrics
 
 __all__ = [
-    "CantGetSourceTextError", "ComputationCancelledError", "Executor", "Future", "Level", "Metrics",
+    "CantGetSourceTextError", "Executor", "Future", "Level", "Metrics",
     "PyforaError", "PythonToForaConversionError", "WorkerCrashedError", "connect", "get_level",
     "get_metrics", "reset_metrics", "set_level", "submit",
 ]

@@ -46,7 +46,3 @@ class CantGetSourceTextError(PyforaError):
 
 class WorkerCrashedError(PyforaError):
     """The worker process running a computation died (a crash, a signal, or no memory)."""
-
-
-class ComputationCancelledError(PyforaError):
-    """Raised inside the VM to unwind a computation that is being cancelled or suspended."""

@@ -1,0 +1,1 @@
+"""The scheduler: worker processes, the queue of computations, and their futures."""

@@ -444,8 +444,9 @@ class _ContinuationWriter(pickle.Pickler):
             if state is None:
                 return (iter, ((),))
             return (revive_generator, (state,))
-        if t is types.MethodType:
-            return (linker.bound_method, (obj.__func__, obj.__self__))
+        descriptor = linker.reduce_descriptor(obj)
+        if descriptor is not None:
+            return descriptor
         return NotImplemented
 
     def persistent_id(self, obj):

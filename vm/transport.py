@@ -33,12 +33,9 @@ class ResultWriter(pickle.Pickler):
             return self._function(obj)
         if t is types.ModuleType:
             return (importlib.import_module, (obj.__name__,))
-        if t in (staticmethod, classmethod):
-            return (t, (obj.__func__,))
-        if t is property:
-            return (property, (obj.fget, obj.fset, obj.fdel, obj.__doc__))
-        if t is types.MethodType:
-            return (linker.bound_method, (obj.__func__, obj.__self__))
+        descriptor = linker.reduce_descriptor(obj)
+        if descriptor is not None:
+            return descriptor
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
         return NotImplemented

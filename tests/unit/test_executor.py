@@ -311,3 +311,50 @@ def test_runtime_refusal_cannot_be_caught_by_user_code(executor):
     with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a list"):
         executor.submit(swallow_refusal, [1]).result()
     assert executor.submit(swallow_refusal, 5).result() == swallow_refusal(5) == "caught"
+
+
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+
+    def plus(self, other):
+        return Money(self.cents + other.cents)
+
+
+def make_scaler(k):
+    def scale(x):
+        return x * k
+    return scale
+
+
+def returns_values(n):
+    m = Money(n).plus(Money(1))
+    return m, make_scaler(n), [m, m]
+
+
+def test_results_are_the_clients_own_values(executor):
+    money, scale, pair = executor.submit(returns_values, 4).result()
+    assert type(money) is Money and money.cents == 5
+    assert scale(10) == 40 and scale.__code__ is make_scaler(1).__code__
+    assert pair[0] is pair[1] and pair[0] is not money or pair[0] is money
+
+
+def test_mutual_recursion_across_modules(executor):
+    import crossmod_a
+    assert executor.submit(crossmod_a.is_even, 10).result() is True
+    assert executor.submit(crossmod_a.is_even, 7).result() is False
+
+
+def grow(n):
+    out = []
+    for i in range(n):
+        out.append(bytes(1 << 20))
+    return len(out)
+
+
+def test_out_of_memory_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setenv("PYFORA_MEMORY_LIMIT", str(1 << 30))
+    with pyfora.connect(workers=1) as ex:
+        with pytest.raises((MemoryError, pyfora.WorkerCrashedError)):
+            ex.submit(grow, 4096).result(timeout=60)
+        assert ex.submit(depth, 3).result(timeout=60) == 3
