@@ -15,60 +15,13 @@ Every new node keeps the user's source location (`ast.copy_location`), which
 statements.
 """
 import ast
-import copy
 import itertools
 
-TEMP = "_pf_t"
-LAMBDA = "_pf_lambda"
-GENEXPR = "_pf_genexpr"
-ITERATOR = "_pf_it"
-ITER_BUILTIN = "_pf_iter"
-MUTATION_CHECK = "_pf_mut"
-SUSPENDING = "_pf_susp"
+from .astutil import (ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, SUSPENDING, TEMP, calls_inside,
+                      is_temp, located, var, walrus_targets)
+from .comprehensions import ComprehensionRewrites
 
-_NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
-                  ast.GeneratorExp)
-
-
-def calls_inside(node: ast.AST) -> bool:
-    """Whether evaluating `node` may run a call, a yield or a mutation check, or makes a generator.
-
-    Generator expressions always become generator functions of the statement form, so a
-    suspension can capture them.
-    """
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Call) and getattr(sub, "pf_atomic", False):
-            continue
-        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp)):
-            return True
-        if getattr(sub, "pf_check", None):
-            return True
-    return False
-
-
-def _located(new, origin):
-    """`new`, with `origin`'s location on it and on every node inside it that lacks one."""
-    ast.copy_location(new, origin)
-    for sub in ast.walk(new):
-        if not hasattr(sub, "lineno"):
-            ast.copy_location(sub, origin)
-    return new
-
-
-def _name(id_, ctx=None):
-    return ast.Name(id=id_, ctx=ctx or ast.Load())
-
-
-def _is_temp(atom) -> bool:
-    """Temporaries are assigned once before they are read, so reading one later is the same."""
-    return isinstance(atom, ast.Name) and atom.id.startswith(TEMP)
-
-
-def _walrus_targets(nodes) -> set[str]:
-    return {n.target.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.NamedExpr)}
-
-
-class Flattener:
+class Flattener(ComprehensionRewrites):
     """Rewrite one function (and the functions nested in it) into statement form."""
 
     def __init__(self, counter=None):
@@ -80,11 +33,11 @@ class Flattener:
         return f"{prefix}{next(self.counter)}"
 
     def assign(self, target: str, value: ast.expr, origin) -> ast.stmt:
-        return _located(ast.Assign(targets=[_name(target, ast.Store())], value=value), origin)
+        return located(ast.Assign(targets=[var(target, ast.Store())], value=value), origin)
 
     def hoist(self, pre: list, atom: ast.expr, origin) -> ast.expr:
         """Evaluate `atom` now, into a temporary, unless it is a constant."""
-        if isinstance(atom, ast.Constant) or _is_temp(atom):
+        if isinstance(atom, ast.Constant) or is_temp(atom):
             return atom
         if isinstance(atom, ast.Slice):
             parts = {f: self.hoist(pre, getattr(atom, f), origin) if getattr(atom, f) else None
@@ -92,7 +45,7 @@ class Flattener:
             return ast.copy_location(ast.Slice(**parts), atom)
         t = self.temp()
         pre.append(self.assign(t, atom, origin))
-        return _name(t)
+        return var(t)
 
     # ## Expressions
 
@@ -115,10 +68,10 @@ class Flattener:
     @staticmethod
     def _stable(atom, later_exprs) -> bool:
         """An atom later operands cannot change: a constant, or a name no later walrus binds."""
-        if isinstance(atom, ast.Constant) or _is_temp(atom):
+        if isinstance(atom, ast.Constant) or is_temp(atom):
             return True
         if isinstance(atom, ast.Name):
-            return atom.id not in _walrus_targets(e for e in later_exprs if e is not None)
+            return atom.id not in walrus_targets(e for e in later_exprs if e is not None)
         return False
 
     def expr(self, e: ast.expr) -> tuple[list, ast.expr]:
@@ -195,13 +148,13 @@ class Flattener:
             pre.append(self.mutation_check(new_func.value, e))
         t = self.temp()
         pre.append(self.assign(t, call, e))
-        return pre, _name(t)
+        return pre, var(t)
 
     def mutation_check(self, receiver: ast.expr, origin) -> ast.stmt:
         """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
-        check = ast.Call(func=_name(MUTATION_CHECK), args=[receiver, ast.Constant(origin.pf_check)],
+        check = ast.Call(func=var(MUTATION_CHECK), args=[receiver, ast.Constant(origin.pf_check)],
                          keywords=[])
-        return _located(ast.Expr(value=check), origin)
+        return located(ast.Expr(value=check), origin)
 
     def expr_BoolOp(self, e):
         t = self.temp()
@@ -209,12 +162,12 @@ class Flattener:
         pre.append(self.assign(t, first, e))
         body = pre
         for value in e.values[1:]:
-            test = _name(t) if isinstance(e.op, ast.And) else ast.UnaryOp(op=ast.Not(), operand=_name(t))
+            test = var(t) if isinstance(e.op, ast.And) else ast.UnaryOp(op=ast.Not(), operand=var(t))
             inner, atom = self.expr(value)
             inner.append(self.assign(t, atom, e))
-            body.append(_located(ast.If(test=test, body=inner, orelse=[]), e))
+            body.append(located(ast.If(test=test, body=inner, orelse=[]), e))
             body = inner
-        return pre, _name(t)
+        return pre, var(t)
 
     def expr_IfExp(self, e):
         pre, test = self.expr(e.test)
@@ -223,8 +176,8 @@ class Flattener:
         body.append(self.assign(t, b, e))
         orelse, o = self.expr(e.orelse)
         orelse.append(self.assign(t, o, e))
-        pre.append(_located(ast.If(test=test, body=body, orelse=orelse), e))
-        return pre, _name(t)
+        pre.append(located(ast.If(test=test, body=body, orelse=orelse), e))
+        return pre, var(t)
 
     def expr_Compare(self, e):
         if len(e.ops) == 1:
@@ -241,44 +194,44 @@ class Flattener:
             body.append(self.assign(t, cmp, e))
             if i < len(e.ops) - 1:
                 nxt: list = []
-                body.append(_located(ast.If(test=_name(t), body=nxt, orelse=[]), e))
+                body.append(located(ast.If(test=var(t), body=nxt, orelse=[]), e))
                 body = nxt
             left = right
-        return pre, _name(t)
+        return pre, var(t)
 
     def expr_NamedExpr(self, e):
         pre, value = self.expr(e.value)
-        pre.append(_located(ast.Assign(targets=[_name(e.target.id, ast.Store())], value=value), e))
-        return pre, _name(e.target.id)
+        pre.append(located(ast.Assign(targets=[var(e.target.id, ast.Store())], value=value), e))
+        return pre, var(e.target.id)
 
     def expr_Yield(self, e):
         pre, atoms = self.sequence([e.value], e) if e.value is not None else ([], [None])
         t = self.temp()
         pre.append(self.assign(t, ast.copy_location(ast.Yield(value=atoms[0]), e), e))
-        return pre, _name(t)
+        return pre, var(t)
 
     def expr_YieldFrom(self, e):
         pre, value = self.expr(e.value)
         delegate = self.delegate(pre, value, e)
         t = self.temp()
         pre.append(self.assign(t, ast.copy_location(ast.YieldFrom(value=delegate), e), e))
-        return pre, _name(t)
+        return pre, var(t)
 
     def delegate(self, pre: list, value: ast.expr, origin) -> ast.Name:
         """`yield from X` delegates to iter(X): held in a local, so a suspension can capture it."""
         it = self.temp(ITERATOR)
-        pre.append(self.assign(it, _located(ast.Call(func=_name(ITER_BUILTIN), args=[value], keywords=[]),
+        pre.append(self.assign(it, located(ast.Call(func=var(ITER_BUILTIN), args=[value], keywords=[]),
                                             origin), origin))
-        return _name(it)
+        return var(it)
 
     def expr_Lambda(self, e):
         if not calls_inside(e.body):
             return self._defaults_only(e)
         name = self.temp(LAMBDA)
-        ret = _located(ast.Return(value=e.body), e.body)
-        fn = _located(ast.FunctionDef(name=name, args=e.args, body=[ret], decorator_list=[],
+        ret = located(ast.Return(value=e.body), e.body)
+        fn = located(ast.FunctionDef(name=name, args=e.args, body=[ret], decorator_list=[],
                                       returns=None, type_comment=None), e)
-        return self.stmt_FunctionDef(fn), _name(name)
+        return self.stmt_FunctionDef(fn), var(name)
 
     def _defaults_only(self, e):
         """A lambda whose body is atomic: only its default values may need flattening."""
@@ -289,107 +242,6 @@ class Flattener:
         rest = iter(atoms[len(e.args.defaults):])
         args.kw_defaults = [next(rest) if d is not None else None for d in e.args.kw_defaults]
         return pre, ast.copy_location(ast.Lambda(args=args, body=e.body), e)
-
-    # ## Comprehensions
-
-    def _comprehension_first_iter(self, e):
-        """Flatten only the first iterable, which Python evaluates in the enclosing scope."""
-        pre, first = self.expr(e.generators[0].iter)
-        gens = [ast.comprehension(target=g.target, iter=g.iter, ifs=g.ifs, is_async=0)
-                for g in e.generators]
-        gens[0].iter = first
-        new = type(e)(**{f: v for f, v in ast.iter_fields(e)})
-        new.generators = gens
-        return pre, ast.copy_location(new, e)
-
-    def _comprehension_inlinable(self, e) -> bool:
-        inner = [n for n in ast.walk(e) if n is not e and isinstance(n, _NESTED_SCOPES)]
-        if any(not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) for n in inner):
-            return False
-        if isinstance(e, ast.GeneratorExp):
-            return True
-        body = [e.generators[0].ifs, e.generators[1:], [getattr(e, f) for f in ("elt", "key", "value")
-                                                         if hasattr(e, f)]]
-        return any(calls_inside(n) for group in body for n in group)
-
-    def _comprehension_loop(self, e):
-        if not self._comprehension_inlinable(e):
-            return self._comprehension_first_iter(e)
-        renames = {}
-        for g in e.generators:
-            for n in ast.walk(g.target):
-                if isinstance(n, ast.Name):
-                    renames.setdefault(n.id, self.temp(f"_pf_c{n.id}_"))
-        first_iter = e.generators[0].iter
-        e = _Renamer(renames).visit(copy.deepcopy(e))
-        e.generators[0].iter = first_iter
-        result = self.temp()
-        empty = {ast.ListComp: ast.List(elts=[], ctx=ast.Load()),
-                 ast.SetComp: ast.Set(elts=[ast.Starred(value=ast.Tuple(elts=[], ctx=ast.Load()),
-                                                        ctx=ast.Load())]),
-                 ast.DictComp: ast.Dict(keys=[], values=[])}[type(e)]
-        pre = [self.assign(result, empty, e)]
-        inner = self._comprehension_body(e, result)
-        for g in reversed(e.generators):
-            for cond in reversed(g.ifs):
-                inner = self._if_stmts(cond, inner, e)
-            inner = self.stmt_For(_located(ast.For(target=g.target, iter=g.iter, body=inner, orelse=[],
-                                                   type_comment=None), e), flatten_body=False)
-        pre.extend(inner)
-        return pre, _name(result)
-
-    def _comprehension_body(self, e, result) -> list:
-        if isinstance(e, ast.DictComp):
-            body, (k, v) = self.sequence([e.key, e.value], e)
-            target = ast.Subscript(value=_name(result), slice=k, ctx=ast.Store())
-            body.append(_located(ast.Assign(targets=[target], value=v), e))
-            return body
-        body, elt = self.expr(e.elt)
-        method = "append" if isinstance(e, ast.ListComp) else "add"
-        call = ast.Call(func=ast.Attribute(value=_name(result), attr=method, ctx=ast.Load()),
-                        args=[elt], keywords=[])
-        body.append(_located(ast.Expr(value=call), e))
-        return body
-
-    def _if_stmts(self, cond, body, origin) -> list:
-        pre, test = self.expr(cond)
-        pre.append(_located(ast.If(test=test, body=body, orelse=[]), origin))
-        return pre
-
-    expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
-
-    def expr_GeneratorExp(self, e):
-        if not self._comprehension_inlinable(e):
-            return self._comprehension_first_iter(e)
-        name = self.temp(GENEXPR)
-        arg = self.temp(ITERATOR)
-        body = [_located(ast.Expr(value=ast.Yield(value=e.elt)), e)]
-        gens = e.generators
-        for i, g in reversed(list(enumerate(gens))):
-            for cond in reversed(g.ifs):
-                body = [_located(ast.If(test=cond, body=body, orelse=[]), e)]
-            source = _name(arg) if i == 0 else g.iter
-            body = [_located(ast.For(target=g.target, iter=source, body=body, orelse=[], type_comment=None), e)]
-        args = ast.arguments(posonlyargs=[ast.arg(arg=arg)], args=[], vararg=None, kwonlyargs=[],
-                             kw_defaults=[], kwarg=None, defaults=[])
-        pre = []
-        walrus = sorted(_walrus_targets([e]))
-        if walrus:
-            # A walrus in a generator expression binds in the enclosing function: declare the
-            # names there (without binding them) and share them with the generator.
-            declare = [_located(ast.Assign(targets=[_name(n, ast.Store())], value=ast.Constant(None)), e)
-                       for n in walrus]
-            pre.append(_located(ast.If(test=ast.Constant(False), body=declare, orelse=[]), e))
-            body.insert(0, _located(ast.Nonlocal(names=walrus), e))
-        fn = _located(ast.FunctionDef(name=name, args=args, body=body, decorator_list=[], returns=None,
-                                      type_comment=None), e)
-        pre.extend(self.stmt_FunctionDef(fn))
-        first_pre, first = self.expr(gens[0].iter)
-        pre.extend(first_pre)
-        it = self.hoist(pre, _located(ast.Call(func=_name(ITER_BUILTIN), args=[first], keywords=[]), e), e)
-        t = self.temp()
-        pre.append(self.assign(t, _located(ast.Call(func=_name(name), args=[it], keywords=[]), e), e))
-        return pre, _name(t)
 
     # ## Statements
 
@@ -510,10 +362,10 @@ class Flattener:
             # Checked after the operation, which is cheap: only an in-place operation leaves the
             # same object behind, and a refusal ends the computation, so nothing sees the change.
             before = self.temp()
-            pre.append(self.assign(before, _name(t.id), t))
+            pre.append(self.assign(before, var(t.id), t))
             pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
-            same = ast.Compare(left=_name(t.id), ops=[ast.Is()], comparators=[_name(before)])
-            pre.append(_located(ast.If(test=same, body=[self.mutation_check(_name(t.id), t)], orelse=[]), t))
+            same = ast.Compare(left=var(t.id), ops=[ast.Is()], comparators=[var(before)])
+            pre.append(located(ast.If(test=same, body=[self.mutation_check(var(t.id), t)], orelse=[]), t))
             return pre
         if isinstance(t, ast.Subscript):
             p, (obj, index) = self.sequence([t.value, t.slice], t)
@@ -528,13 +380,13 @@ class Flattener:
             load = ast.Attribute(value=obj, attr=t.attr, ctx=ast.Load())
             store = ast.Attribute(value=obj, attr=t.attr, ctx=ast.Store())
         old = self.temp()
-        pre.append(self.assign(old, _located(load, t), s))
+        pre.append(self.assign(old, located(load, t), s))
         p, value = self.expr(s.value)
         pre.extend(p)
-        pre.append(_located(ast.AugAssign(target=_name(old, ast.Store()), op=s.op, value=value), s))
+        pre.append(located(ast.AugAssign(target=var(old, ast.Store()), op=s.op, value=value), s))
         if getattr(t, "pf_check", None) and isinstance(t, ast.Subscript):
             pre.append(self.mutation_check(obj, t))
-        pre.append(_located(ast.Assign(targets=[_located(store, t)], value=_name(old)), s))
+        pre.append(located(ast.Assign(targets=[located(store, t)], value=var(old)), s))
         return pre
 
     def stmt_Delete(self, s):
@@ -563,15 +415,15 @@ class Flattener:
             flag = self.temp()
             before = [self.assign(flag, ast.Constant(False), s)]
             exit_.insert(0, self.assign(flag, ast.Constant(True), s))
-            after = [_located(ast.If(test=_name(flag), body=orelse, orelse=[]), s)]
-        stop = _located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=exit_, orelse=[]), s)
+            after = [located(ast.If(test=var(flag), body=orelse, orelse=[]), s)]
+        stop = located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=exit_, orelse=[]), s)
         loop = ast.While(test=ast.Constant(True), body=pre + [stop] + body, orelse=[])
         return before + [ast.copy_location(loop, s)] + after
 
     def stmt_For(self, s, flatten_body=True):
         pre, source = self.expr(s.iter)
         it = self.temp(ITERATOR)
-        pre.append(self.assign(it, _located(ast.Call(func=_name(ITER_BUILTIN), args=[source], keywords=[]),
+        pre.append(self.assign(it, located(ast.Call(func=var(ITER_BUILTIN), args=[source], keywords=[]),
                                             s.iter), s))
         body = self.body(s.body) if flatten_body else s.body
         target = s.target
@@ -579,9 +431,9 @@ class Flattener:
             item = self.temp()
             setup: list = []
             new_target = self.target(target, setup)
-            setup.append(_located(ast.Assign(targets=[new_target], value=_name(item)), target))
-            target, body = _name(item, ast.Store()), setup + body
-        loop = ast.For(target=target, iter=_name(it), body=body, orelse=self.body(s.orelse),
+            setup.append(located(ast.Assign(targets=[new_target], value=var(item)), target))
+            target, body = var(item, ast.Store()), setup + body
+        loop = ast.For(target=target, iter=var(it), body=body, orelse=self.body(s.orelse),
                        type_comment=None)
         pre.append(ast.copy_location(loop, s))
         return pre
@@ -596,8 +448,8 @@ class Flattener:
             return [s]
         pre, test = self.expr(s.test)
         fail, msg = self.expr(s.msg) if s.msg is not None else ([], None)
-        fail.append(_located(ast.Assert(test=ast.Constant(False), msg=msg), s))
-        pre.append(_located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=fail, orelse=[]), s))
+        fail.append(located(ast.Assert(test=ast.Constant(False), msg=msg), s))
+        pre.append(located(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=fail, orelse=[]), s))
         return pre
 
     def stmt_Try(self, s):
@@ -612,8 +464,8 @@ class Flattener:
     @staticmethod
     def pass_suspension(origin) -> ast.stmt:
         """`if _pf_susp.active: raise`: a suspension unwinds through the user's handlers unseen."""
-        test = ast.Attribute(value=_name(SUSPENDING), attr="active", ctx=ast.Load())
-        return _located(ast.If(test=test, body=[ast.Raise(exc=None, cause=None)], orelse=[]), origin)
+        test = ast.Attribute(value=var(SUSPENDING), attr="active", ctx=ast.Load())
+        return located(ast.If(test=test, body=[ast.Raise(exc=None, cause=None)], orelse=[]), origin)
 
     stmt_TryStar = stmt_Try
 
@@ -636,10 +488,10 @@ class Flattener:
         body = Flattener(self.counter).body(s.body)
         fn = ast.FunctionDef(name=s.name, args=args, body=body or [ast.Pass()], decorator_list=[],
                              returns=None, type_comment=None)
-        pre.append(_located(fn, s))
+        pre.append(located(fn, s))
         for deco in reversed(decorators):
-            call = ast.Call(func=deco, args=[_name(s.name)], keywords=[])
-            pre.append(_located(ast.Assign(targets=[_name(s.name, ast.Store())], value=call), s))
+            call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
+            pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), s))
         return pre
 
 
@@ -653,16 +505,6 @@ def _strip_annotations(args: ast.arguments) -> ast.arguments:
     return new
 
 
-class _Renamer(ast.NodeTransformer):
-    def __init__(self, renames):
-        self.renames = renames
-
-    def visit_Name(self, node):
-        if node.id in self.renames:
-            return ast.copy_location(ast.Name(id=self.renames[node.id], ctx=node.ctx), node)
-        return node
-
-
 def to_statement_form(fn: ast.FunctionDef | ast.Lambda) -> ast.FunctionDef:
     """The function `fn` in statement form (a lambda becomes a def named `_pf_lambda...`).
 
@@ -671,8 +513,8 @@ def to_statement_form(fn: ast.FunctionDef | ast.Lambda) -> ast.FunctionDef:
     """
     flattener = Flattener()
     if isinstance(fn, ast.Lambda):
-        ret = _located(ast.Return(value=fn.body), fn.body)
-        fn = _located(ast.FunctionDef(name=LAMBDA + "0", args=fn.args, body=[ret], decorator_list=[],
+        ret = located(ast.Return(value=fn.body), fn.body)
+        fn = located(ast.FunctionDef(name=LAMBDA + "0", args=fn.args, body=[ret], decorator_list=[],
                                       returns=None, type_comment=None), fn)
     args = ast.arguments(**{f: v for f, v in ast.iter_fields(fn.args)})
     args.defaults, args.kw_defaults = [], [None] * len(args.kwonlyargs)

@@ -11,7 +11,7 @@ import ast
 import enum
 from dataclasses import dataclass, field
 
-from .anf import GENEXPR, LAMBDA
+from .astutil import GENEXPR, LAMBDA
 
 MUTATORS = frozenset({
     "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",

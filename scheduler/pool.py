@@ -13,7 +13,6 @@ suspended to bytes and resumed in any pool (`suspend`, `resume`).
 With `workers=0` computations run synchronously in the calling thread.
 """
 import collections
-import io
 import os
 import subprocess
 import sys

@@ -13,6 +13,7 @@ They behave as the builtins do: same results, same order of calls to user
 code, same exceptions (argument errors are left to the C builtin to raise).
 """
 import builtins
+import operator
 import types
 
 from pyfora.compiler import linker
@@ -21,6 +22,10 @@ from pyfora.compiler.routing import ROUTED
 from pyfora.compiler.source import source_text
 
 _MISSING = object()
+_c = builtins
+_operator = operator
+_GeneratorType = types.GeneratorType
+_BuiltinType = types.BuiltinFunctionType
 
 
 def sum(iterable, /, start=0):
@@ -212,10 +217,9 @@ assert {f.__name__ for f in _PUBLIC} == ROUTED
 
 def _compile():
     """Compile every function above as tier-0 code; return their namespace and the routed ones."""
-    import operator
     namespace = linker.new_namespace(__name__)
-    namespace.update({"_c": builtins, "_operator": operator, "_GeneratorType": types.GeneratorType,
-                      "_BuiltinType": types.BuiltinFunctionType, "_MISSING": _MISSING})
+    namespace.update({"_c": _c, "_operator": _operator, "_GeneratorType": _GeneratorType,
+                      "_BuiltinType": _BuiltinType, "_MISSING": _MISSING})
     for fn in _PUBLIC + _HELPERS:
         text = source_text(fn.__code__)
         code_def = CodeDef(text.filename, text.text, text.line, text.col, fn.__qualname__, (), None, ())

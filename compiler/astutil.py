@@ -1,0 +1,51 @@
+"""Shared pieces of the statement-form rewrite: reserved names and small AST helpers."""
+import ast
+
+TEMP = "_pf_t"
+LAMBDA = "_pf_lambda"
+GENEXPR = "_pf_genexpr"
+ITERATOR = "_pf_it"
+ITER_BUILTIN = "_pf_iter"
+MUTATION_CHECK = "_pf_mut"
+SUSPENDING = "_pf_susp"
+
+NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
+                  ast.GeneratorExp)
+
+
+def calls_inside(node: ast.AST) -> bool:
+    """Whether evaluating `node` may run a call, a yield or a mutation check, or makes a generator.
+
+    Generator expressions always become generator functions of the statement form, so a
+    suspension can capture them.
+    """
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and getattr(sub, "pf_atomic", False):
+            continue
+        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp)):
+            return True
+        if getattr(sub, "pf_check", None):
+            return True
+    return False
+
+
+def located(new, origin):
+    """`new`, with `origin`'s location on it and on every node inside it that lacks one."""
+    ast.copy_location(new, origin)
+    for sub in ast.walk(new):
+        if not hasattr(sub, "lineno"):
+            ast.copy_location(sub, origin)
+    return new
+
+
+def var(id_, ctx=None):
+    return ast.Name(id=id_, ctx=ctx or ast.Load())
+
+
+def is_temp(atom) -> bool:
+    """Temporaries are assigned once before they are read, so reading one later is the same."""
+    return isinstance(atom, ast.Name) and atom.id.startswith(TEMP)
+
+
+def walrus_targets(nodes) -> set[str]:
+    return {n.target.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.NamedExpr)}

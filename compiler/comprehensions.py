@@ -1,0 +1,126 @@
+"""Comprehensions and generator expressions in the statement form.
+
+A comprehension that calls user code becomes an explicit loop in the enclosing
+function, over renamed variables so nothing leaks; every generator expression
+becomes a nested generator function. Either way each item's work is a run of
+statements a suspension can stop between. A comprehension holding a lambda or
+a generator expression keeps its own scope (late binding would differ) and
+only its first iterable, which Python evaluates outside, is flattened.
+"""
+import ast
+import copy
+
+from .astutil import (GENEXPR, ITER_BUILTIN, ITERATOR, NESTED_SCOPES, calls_inside, located, var,
+                      walrus_targets)
+
+
+class ComprehensionRewrites:
+    """The comprehension handlers of `anf.Flattener` (a mixin: it uses the flattener's methods)."""
+
+    def _comprehension_first_iter(self, e):
+        """Flatten only the first iterable, which Python evaluates in the enclosing scope."""
+        pre, first = self.expr(e.generators[0].iter)
+        gens = [ast.comprehension(target=g.target, iter=g.iter, ifs=g.ifs, is_async=0)
+                for g in e.generators]
+        gens[0].iter = first
+        new = type(e)(**{f: v for f, v in ast.iter_fields(e)})
+        new.generators = gens
+        return pre, ast.copy_location(new, e)
+
+    def _comprehension_inlinable(self, e) -> bool:
+        inner = [n for n in ast.walk(e) if n is not e and isinstance(n, NESTED_SCOPES)]
+        if any(not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) for n in inner):
+            return False
+        if isinstance(e, ast.GeneratorExp):
+            return True
+        body = [e.generators[0].ifs, e.generators[1:], [getattr(e, f) for f in ("elt", "key", "value")
+                                                         if hasattr(e, f)]]
+        return any(calls_inside(n) for group in body for n in group)
+
+    def _comprehension_loop(self, e):
+        if not self._comprehension_inlinable(e):
+            return self._comprehension_first_iter(e)
+        renames = {}
+        for g in e.generators:
+            for n in ast.walk(g.target):
+                if isinstance(n, ast.Name):
+                    renames.setdefault(n.id, self.temp(f"_pf_c{n.id}_"))
+        first_iter = e.generators[0].iter
+        e = _Renamer(renames).visit(copy.deepcopy(e))
+        e.generators[0].iter = first_iter
+        result = self.temp()
+        empty = {ast.ListComp: ast.List(elts=[], ctx=ast.Load()),
+                 ast.SetComp: ast.Set(elts=[ast.Starred(value=ast.Tuple(elts=[], ctx=ast.Load()),
+                                                        ctx=ast.Load())]),
+                 ast.DictComp: ast.Dict(keys=[], values=[])}[type(e)]
+        pre = [self.assign(result, empty, e)]
+        inner = self._comprehension_body(e, result)
+        for g in reversed(e.generators):
+            for cond in reversed(g.ifs):
+                inner = self._if_stmts(cond, inner, e)
+            inner = self.stmt_For(located(ast.For(target=g.target, iter=g.iter, body=inner, orelse=[],
+                                                   type_comment=None), e), flatten_body=False)
+        pre.extend(inner)
+        return pre, var(result)
+
+    def _comprehension_body(self, e, result) -> list:
+        if isinstance(e, ast.DictComp):
+            body, (k, v) = self.sequence([e.key, e.value], e)
+            target = ast.Subscript(value=var(result), slice=k, ctx=ast.Store())
+            body.append(located(ast.Assign(targets=[target], value=v), e))
+            return body
+        body, elt = self.expr(e.elt)
+        method = "append" if isinstance(e, ast.ListComp) else "add"
+        call = ast.Call(func=ast.Attribute(value=var(result), attr=method, ctx=ast.Load()),
+                        args=[elt], keywords=[])
+        body.append(located(ast.Expr(value=call), e))
+        return body
+
+    def _if_stmts(self, cond, body, origin) -> list:
+        pre, test = self.expr(cond)
+        pre.append(located(ast.If(test=test, body=body, orelse=[]), origin))
+        return pre
+
+    expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
+
+    def expr_GeneratorExp(self, e):
+        if not self._comprehension_inlinable(e):
+            return self._comprehension_first_iter(e)
+        name = self.temp(GENEXPR)
+        arg = self.temp(ITERATOR)
+        body = [located(ast.Expr(value=ast.Yield(value=e.elt)), e)]
+        gens = e.generators
+        for i, g in reversed(list(enumerate(gens))):
+            for cond in reversed(g.ifs):
+                body = [located(ast.If(test=cond, body=body, orelse=[]), e)]
+            source = var(arg) if i == 0 else g.iter
+            body = [located(ast.For(target=g.target, iter=source, body=body, orelse=[], type_comment=None), e)]
+        args = ast.arguments(posonlyargs=[ast.arg(arg=arg)], args=[], vararg=None, kwonlyargs=[],
+                             kw_defaults=[], kwarg=None, defaults=[])
+        pre = []
+        walrus = sorted(walrus_targets([e]))
+        if walrus:
+            # A walrus in a generator expression binds in the enclosing function: declare the
+            # names there (without binding them) and share them with the generator.
+            declare = [located(ast.Assign(targets=[var(n, ast.Store())], value=ast.Constant(None)), e)
+                       for n in walrus]
+            pre.append(located(ast.If(test=ast.Constant(False), body=declare, orelse=[]), e))
+            body.insert(0, located(ast.Nonlocal(names=walrus), e))
+        fn = located(ast.FunctionDef(name=name, args=args, body=body, decorator_list=[], returns=None,
+                                      type_comment=None), e)
+        pre.extend(self.stmt_FunctionDef(fn))
+        first_pre, first = self.expr(gens[0].iter)
+        pre.extend(first_pre)
+        it = self.hoist(pre, located(ast.Call(func=var(ITER_BUILTIN), args=[first], keywords=[]), e), e)
+        t = self.temp()
+        pre.append(self.assign(t, located(ast.Call(func=var(name), args=[it], keywords=[]), e), e))
+        return pre, var(t)
+
+class _Renamer(ast.NodeTransformer):
+    def __init__(self, renames):
+        self.renames = renames
+
+    def visit_Name(self, node):
+        if node.id in self.renames:
+            return ast.copy_location(ast.Name(id=self.renames[node.id], ctx=node.ctx), node)
+        return node
