@@ -265,6 +265,10 @@ class Walker(pickle.Pickler):
                 return NotImplemented
             raise _refuse_value(cls, f"the class {cls.__module__}.{cls.__qualname__} is outside the subset "
                                      "pyfora supports")
+        if issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__:
+            self.handles.append(cls)
+            return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
+                                            cls.__module__, len(self.handles) - 1))
         if type(cls) is not type:
             raise _refuse_value(cls, f"the class {cls.__qualname__} has the metaclass "
                                      f"{type(cls).__name__}; pyfora supports plain classes only")

@@ -8,6 +8,7 @@ remember their handle, so results that contain them go back as the client's
 own objects.
 """
 import builtins
+import collections
 import importlib
 import io
 import os
@@ -30,7 +31,7 @@ _KNOWN: dict[str, CodeDef] = {}
 """Every code definition this process has been sent; a client sends each one once."""
 _context = threading.local()
 
-_OWNED_TYPES = (list, dict, set, bytearray)
+_OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 
 
 def check_mutation(obj, where: str):
@@ -171,6 +172,18 @@ CLASS_ORIGINS: dict = {}
 
 def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
     cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+    CLASS_ORIGINS[cls] = handle
+    ctx = getattr(_context, "current", None)
+    if ctx is not None and handle >= 0:
+        ctx.remember(cls, handle)
+    return cls
+
+
+def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handle: int):
+    """A `collections.namedtuple` class (its methods come from code without source to ship)."""
+    defaults = dict(defaults)
+    cls = collections.namedtuple(name, fields, defaults=[defaults[f] for f in fields if f in defaults] or None,
+                                 module=module)
     CLASS_ORIGINS[cls] = handle
     ctx = getattr(_context, "current", None)
     if ctx is not None and handle >= 0:

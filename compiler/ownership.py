@@ -23,7 +23,7 @@ from pyfora.errors import PythonToForaConversionError
 
 ESCAPED, UNKNOWN, ALL, IMMUTABLE = -1, 0, 8, 9
 
-FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray"}
+FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray", "defaultdict", "Counter", "OrderedDict", "deque"}
 IMMUTABLE_BUILTINS = {"len", "int", "float", "str", "bool", "abs", "round", "repr", "ord", "chr", "hash",
                       "format", "isinstance", "issubclass", "hex", "bin", "oct", "range", "complex",
                       "bytes", "frozenset", "callable"}
@@ -40,7 +40,8 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "intersection_update", "symmetric_difference_update"}
 MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
                     "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
-                    "symmetric_difference_update", "fill", "resize", "put", "itemset"}
+                    "symmetric_difference_update", "fill", "resize", "put", "itemset", "appendleft",
+                    "popleft", "extendleft", "rotate", "subtract", "move_to_end"}
 
 
 def _container(element_kind: int) -> int:
@@ -197,6 +198,10 @@ class Ownership:
         keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS)
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
         kinds += [(self.stored if keeps else self.kind)(k.value, state) for k in e.keywords]
+        if builtin == "defaultdict":
+            factory = e.args[0] if e.args else None
+            fresh = isinstance(factory, ast.Name) and factory.id in FRESH_BUILTINS | IMMUTABLE_BUILTINS
+            return ALL if factory is None or fresh else 1
         if builtin in FRESH_BUILTINS:
             return _container(min((_element(k) for k in kinds), default=IMMUTABLE))
         if builtin in IMMUTABLE_BUILTINS:

@@ -12,12 +12,8 @@ import enum
 from dataclasses import dataclass, field
 
 from .astutil import GENEXPR, LAMBDA
+from .ownership import MUTATING_METHODS
 
-MUTATORS = frozenset({
-    "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
-    "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
-    "symmetric_difference_update", "fill", "resize", "put", "itemset",
-})
 
 
 class Kind(enum.Enum):
@@ -108,7 +104,7 @@ def _reads_writes(s: ast.AST):
                 and isinstance(n.value, ast.Name):
             writes.add(n.value.id)
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) \
-                and n.func.attr in MUTATORS and isinstance(n.func.value, ast.Name):
+                and n.func.attr in MUTATING_METHODS and isinstance(n.func.value, ast.Name):
             writes.add(n.func.value.id)
     if isinstance(s, ast.FunctionDef):
         writes.add(s.name)
