@@ -9,7 +9,6 @@ error. The same module unpickles results on the client: functions and classes
 that came from the client come back as the client's own objects, functions
 made in the VM are rebuilt around the client's original code objects.
 """
-import builtins
 import dis
 import io
 import pickle
@@ -17,6 +16,7 @@ import sys
 import sysconfig
 import threading
 import types
+from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
@@ -25,7 +25,8 @@ from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED
 from .source import find_node, source_text
 from .subset import check_function
-from .tier0 import mangle_class
+from .ownership import annotate_ownership
+from .tier0 import mangle_class, parse_code_def
 
 ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
                              "itertools", "numpy", "builtins", "copyreg", "collections"})
@@ -101,6 +102,14 @@ def _refuse_value(obj, why: str, where: dict | None = None):
     return PythonToForaConversionError(why, construct=type(obj).__name__, **(where or {}))
 
 
+@dataclass
+class CodeCache:
+    """What a client has learnt of its code objects, kept across submissions."""
+    defs: dict = field(default_factory=dict)       # code object -> its CodeDef
+    globals: dict = field(default_factory=dict)    # code object -> the globals of its function
+    checked: set = field(default_factory=set)      # CodeDef ids that passed the subset checks
+
+
 class _Namespace:
     """Stands for one module's globals while pickling; the worker makes one dict per module."""
 
@@ -129,7 +138,7 @@ def _module_refusal(module) -> str:
 class Walker(pickle.Pickler):
     """Pickle a submission, turning user functions and classes into code references."""
 
-    def __init__(self, file, image: ProgramImage, code_cache: dict):
+    def __init__(self, file, image: ProgramImage, code_cache: CodeCache):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.image = image
         self.code_cache = code_cache
@@ -182,8 +191,8 @@ class Walker(pickle.Pickler):
     # ## Functions
 
     def code_def(self, code: types.CodeType, qualname: str, globals_: dict) -> CodeDef:
-        """The checked code definition of `code` (cached per code object)."""
-        cached = self.code_cache.get(code)
+        """The code definition of `code` (cached per code object)."""
+        cached = self.code_cache.defs.get(code)
         if cached is None:
             text = source_text(code)
             mangle = mangle_class(qualname)
@@ -192,7 +201,8 @@ class Walker(pickle.Pickler):
                              tuple(code.co_freevars), mangle, shadowed)
             if text.text == "async def":
                 check_function(find_node(code), code.co_filename, lambda name: False)
-            self.code_cache[code] = cached
+            self.code_cache.defs[code] = cached
+            self.code_cache.globals[code] = globals_
         self.image.codes.setdefault(cached.id, cached)
         return cached
 
@@ -207,7 +217,7 @@ class Walker(pickle.Pickler):
                                     f"(the module {module!r} is outside the subset)")
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
-        self._check(fn, code_def)
+        self.check(fn, code_def)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
         glob, modules = {}, []
         for name in global_names(code):
@@ -246,16 +256,15 @@ class Walker(pickle.Pickler):
                                            f"(the module {module!r} is outside the subset)", _use_of(code, name))
         return value
 
-    def _check(self, fn, code_def: CodeDef):
-        if getattr(code_def, "_checked", False):
+    def check(self, fn, code_def: CodeDef):
+        """Refuse, before anything runs, what `fn` does outside the subset (once per definition)."""
+        if code_def.id in self.code_cache.checked:
             return
-        from .ownership import annotate_ownership
-        from .tier0 import parse_code_def
         g = fn.__globals__
         node = parse_code_def(code_def)
         check_function(node, code_def.filename, lambda name: name in g)
         annotate_ownership(node, code_def)
-        object.__setattr__(code_def, "_checked", True)
+        self.code_cache.checked.add(code_def.id)
 
     # ## Classes
 
@@ -283,7 +292,7 @@ class Walker(pickle.Pickler):
                 namespace, None, None, linker.set_class_state)
 
 
-def build_image(fn, args: tuple, kwargs: dict, code_cache: dict) -> tuple[ProgramImage, list]:
+def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[ProgramImage, list]:
     """The program image of `fn(*args, **kwargs)` and the client objects it refers to by handle."""
     image = ProgramImage()
     buf = io.BytesIO()
@@ -304,7 +313,7 @@ _result_context = threading.local()
 class ResultReader(pickle.Unpickler):
     """Unpickle what a worker sent back, resolving handles to the client's own objects."""
 
-    def __init__(self, data: bytes, handles: list, code_cache: dict):
+    def __init__(self, data: bytes, handles: list, code_cache: CodeCache):
         super().__init__(io.BytesIO(data))
         self.handles = handles
         self.code_cache = code_cache
@@ -335,23 +344,13 @@ def set_client_function_state(fn, state):
 
 
 def _original_code(reader, code_id: str, position: tuple):
-    for code, code_def in reader.code_cache.items():
+    for code, code_def in reader.code_cache.defs.items():
         if code_def.id == code_id:
-            globals_ = _globals_for(reader, code)
+            globals_ = reader.code_cache.globals[code]
             if position is None:
                 return code, globals_
             return _nested_code(code, position), globals_
     raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
-
-
-def _globals_for(reader, code):
-    for h in reader.handles:
-        if isinstance(h, types.FunctionType) and h.__code__ is code:
-            return h.__globals__
-    for h in reader.handles:
-        if isinstance(h, types.FunctionType) and h.__code__.co_filename == code.co_filename:
-            return h.__globals__
-    return vars(builtins)
 
 
 def _nested_code(code, position):

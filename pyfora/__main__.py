@@ -5,7 +5,7 @@ import io
 import os
 import sys
 
-from pyfora.compiler.image import Walker
+from pyfora.compiler.image import CodeCache, Walker
 from pyfora.compiler.program import ProgramImage
 from pyfora.compiler.tier0 import compile_code_def
 
@@ -24,9 +24,9 @@ def _load(target: str):
 def ir(target: str) -> str:
     """The statement form of a function, with its source map and fork table."""
     fn = _load(target)
-    walker = Walker(io.BytesIO(), ProgramImage(), {})
+    walker = Walker(io.BytesIO(), ProgramImage(), CodeCache())
     code_def = walker.code_def(fn.__code__, fn.__qualname__, fn.__globals__)
-    walker._check(fn, code_def)
+    walker.check(fn, code_def)
     return compile_code_def(code_def).format_ir()
 
 

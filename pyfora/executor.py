@@ -3,7 +3,7 @@ import atexit
 import os
 import threading
 
-from pyfora.compiler.image import build_image
+from pyfora.compiler.image import CodeCache, build_image
 from pyfora.scheduler.futures import Future
 from pyfora.scheduler.pool import LocalPool
 
@@ -18,7 +18,7 @@ class Executor:
         if self.workers < 0:
             raise ValueError(f"workers must be 0 or more, not {self.workers}")
         self.jit = config.jit_enabled(jit)
-        self._code_cache: dict = {}
+        self._code_cache = CodeCache()
         self._pool = LocalPool(self.workers, os.environ.get("PYTHONHASHSEED", "0"))
 
     def submit(self, fn, /, *args, **kwargs) -> Future:

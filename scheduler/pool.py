@@ -19,7 +19,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 
-from pyfora.compiler.image import ResultReader
+from pyfora.compiler.image import CodeCache, ResultReader
 from pyfora.compiler.program import ProgramImage
 from pyfora.errors import WorkerCrashedError
 from pyfora.vm import protocol
@@ -34,7 +34,7 @@ class Task:
     id: int
     image: ProgramImage
     handles: list
-    code_cache: dict
+    code_cache: CodeCache
     future: Future
     on_done: object = None
     stdout: object = None
@@ -49,7 +49,7 @@ class Suspension:
     continuation: bytes
     metrics: Metrics
     handles: list
-    code_cache: dict
+    code_cache: CodeCache
     future: Future
     on_done: object
 
@@ -189,7 +189,7 @@ class LocalPool:
         self.workers.append(worker)
         self.idle.append(worker)
 
-    def submit(self, image: ProgramImage, handles: list, code_cache: dict, on_done=None) -> Future:
+    def submit(self, image: ProgramImage, handles: list, code_cache: CodeCache, on_done=None) -> Future:
         future = Future()
         with self.lock:
             if self.closed:

@@ -8,7 +8,7 @@ import pytest
 from programs import PROGRAMS
 
 from pyfora.compiler import linker
-from pyfora.compiler.image import build_image
+from pyfora.compiler.image import CodeCache, build_image
 from pyfora.compiler.program import ProgramImage
 from pyfora.vm import suspend
 
@@ -34,7 +34,7 @@ def _outcome(thunk):
 
 def suspending_run(fn, args, points):
     """Run `fn(*args)` in this process, suspending after each count of statements in `points`."""
-    image, _ = build_image(fn, args, {}, {})
+    image, _ = build_image(fn, args, {}, CodeCache())
     (f, a, k), _, _ = linker.load(ProgramImage.from_bytes(image.to_bytes()))
     suspensions = 0
     out = io.StringIO()
