@@ -139,13 +139,12 @@ class Numberer:
     def __init__(self, tables: Tables, first_id: int):
         self.tables = tables
         self.next_id = first_id
+        self.top = ""
         self.functions: list[str] = []
 
     def function(self, fn: ast.FunctionDef, qualname: str) -> int:
-        self.functions.append(qualname)
-        last = self.statement(fn)
-        self.functions.pop()
-        return last
+        self.top = qualname
+        return self.statement(fn)
 
     def block(self, stmts: list) -> int:
         last = self.next_id - 1
@@ -161,7 +160,7 @@ class Numberer:
         kind = Kind.CALL if is_call(s) else _KINDS.get(type(s), Kind.OTHER)
         self.tables.statements[sid] = Statement(
             sid, kind, getattr(s, "lineno", 0), getattr(s, "col_offset", 0),
-            self.functions[-1], reads, writes, _header(s))
+            self.functions[-1] if self.functions else self.top, reads, writes, _header(s))
         own = list(_own_expressions(s))
         for case in getattr(s, "cases", None) or []:
             own.extend(ast.walk(case.pattern))
@@ -173,7 +172,8 @@ class Numberer:
                 n.col_offset = n.end_col_offset = 0
         last = sid
         if isinstance(s, ast.FunctionDef):
-            self.functions.append(f"{self.functions[-1]}.<locals>.{display_name(s.name)}")
+            self.functions.append(f"{self.functions[-1]}.<locals>.{display_name(s.name)}"
+                                  if self.functions else self.top)
         for name in ("body", "handlers", "orelse", "finalbody"):
             part = getattr(s, name, None)
             if part:
