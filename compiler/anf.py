@@ -145,7 +145,9 @@ class Flattener(ComprehensionRewrites):
         keywords = [ast.copy_location(ast.keyword(arg=k.arg, value=rest.pop(0)), k) for k in e.keywords]
         call = ast.copy_location(ast.Call(func=new_func, args=args, keywords=keywords), e)
         if getattr(e, "pf_check", None):
-            pre.append(self.mutation_check(new_func.value, e))
+            # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
+            target = args[0] if getattr(e, "pf_check_argument", False) else new_func.value
+            pre.append(self.mutation_check(target, e))
         t = self.temp()
         pre.append(self.assign(t, call, e))
         return pre, var(t)
@@ -225,23 +227,13 @@ class Flattener(ComprehensionRewrites):
         return var(it)
 
     def expr_Lambda(self, e):
-        if not calls_inside(e.body):
-            return self._defaults_only(e)
+        """Every lambda becomes a def (named `<lambda>` again once compiled): its body can then be
+        in statement form, and the def statement records where the lambda is in the user's file."""
         name = self.temp(LAMBDA)
         ret = located(ast.Return(value=e.body), e.body)
         fn = located(ast.FunctionDef(name=name, args=e.args, body=[ret], decorator_list=[],
-                                      returns=None, type_comment=None), e)
+                                     returns=None, type_comment=None), e)
         return self.stmt_FunctionDef(fn), var(name)
-
-    def _defaults_only(self, e):
-        """A lambda whose body is atomic: only its default values may need flattening."""
-        defaults = e.args.defaults + [d for d in e.args.kw_defaults if d is not None]
-        pre, atoms = self.sequence(defaults, e)
-        args = ast.arguments(**{f: v for f, v in ast.iter_fields(e.args)})
-        args.defaults = atoms[:len(e.args.defaults)]
-        rest = iter(atoms[len(e.args.defaults):])
-        args.kw_defaults = [next(rest) if d is not None else None for d in e.args.kw_defaults]
-        return pre, ast.copy_location(ast.Lambda(args=args, body=e.body), e)
 
     # ## Statements
 

@@ -14,15 +14,15 @@ NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.Dic
 
 
 def calls_inside(node: ast.AST) -> bool:
-    """Whether evaluating `node` may run a call, a yield or a mutation check, or makes a generator.
+    """Whether evaluating `node` may run a call, a yield or a mutation check, or makes a function.
 
-    Generator expressions always become generator functions of the statement form, so a
-    suspension can capture them.
+    Generator expressions and lambdas always become defs of the statement form, so a suspension
+    can capture them and a result can name them.
     """
     for sub in ast.walk(node):
         if isinstance(sub, ast.Call) and getattr(sub, "pf_atomic", False):
             continue
-        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp)):
+        if isinstance(sub, (ast.Call, ast.Yield, ast.YieldFrom, ast.GeneratorExp, ast.Lambda)):
             return True
         if getattr(sub, "pf_check", None):
             return True

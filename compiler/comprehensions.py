@@ -31,6 +31,9 @@ class ComprehensionRewrites:
         inner = [n for n in ast.walk(e) if n is not e and isinstance(n, NESTED_SCOPES)]
         if any(not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) for n in inner):
             return False
+        if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "super" and not n.args
+               for n in ast.walk(e)):
+            return False   # zero-argument super() fails in a comprehension's own scope, as in CPython
         if isinstance(e, ast.GeneratorExp):
             return True
         body = [e.generators[0].ifs, e.generators[1:], [getattr(e, f) for f in ("elt", "key", "value")

@@ -10,6 +10,7 @@ that came from the client come back as the client's own objects, functions
 made in the VM are rebuilt around the client's original code objects.
 """
 import dis
+import functools
 import io
 import pickle
 import sys
@@ -59,6 +60,7 @@ def is_user_module(module: str | None, filename: str | None = None) -> bool:
     return not path.startswith(_LIBRARY_PATHS)
 
 
+@functools.lru_cache(maxsize=4096)
 def global_names(code: types.CodeType) -> list[str]:
     """Names `code` (and code nested in it) reads as globals."""
     names = []
@@ -104,10 +106,16 @@ def _refuse_value(obj, why: str, where: dict | None = None):
 
 @dataclass
 class CodeCache:
-    """What a client has learnt of its code objects, kept across submissions."""
-    defs: dict = field(default_factory=dict)       # code object -> its CodeDef
-    globals: dict = field(default_factory=dict)    # code object -> the globals of its function
+    """What a client has learnt of its code, kept across submissions.
+
+    Code objects are keyed by identity (two files' identical functions compare equal) and kept
+    alive here; a definition also depends on the globals it sees, so it is looked up anew each
+    time and its analysis results are kept by definition id.
+    """
+    texts: dict = field(default_factory=dict)      # id(code) -> (code, SourceText)
+    originals: dict = field(default_factory=dict)  # CodeDef id -> (code object, globals of its function)
     checked: set = field(default_factory=set)      # CodeDef ids that passed the subset checks
+    returns: dict = field(default_factory=dict)    # CodeDef id -> ownership kind of what it returns
 
 
 class _Namespace:
@@ -146,6 +154,7 @@ class Walker(pickle.Pickler):
         self._namespaces: dict[int, _Namespace] = {}
         self._user_classes: dict[type, bool] = {}
         self._modules: dict[int, _Module] = {}
+        self._in_progress: set = set()
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -191,20 +200,48 @@ class Walker(pickle.Pickler):
     # ## Functions
 
     def code_def(self, code: types.CodeType, qualname: str, globals_: dict) -> CodeDef:
-        """The code definition of `code` (cached per code object)."""
-        cached = self.code_cache.defs.get(code)
-        if cached is None:
-            text = source_text(code)
-            mangle = mangle_class(qualname)
-            shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
-            cached = CodeDef(text.filename, text.text, text.line, text.col, qualname,
-                             tuple(code.co_freevars), mangle, shadowed)
-            if text.text == "async def":
+        """The code definition of `code`, as its globals now make it."""
+        known = self.code_cache.texts.get(id(code))
+        if known is None:
+            known = self.code_cache.texts[id(code)] = (code, source_text(code))
+            if known[1].text == "async def":
                 check_function(find_node(code), code.co_filename, lambda name: False)
-            self.code_cache.defs[code] = cached
-            self.code_cache.globals[code] = globals_
-        self.image.codes.setdefault(cached.id, cached)
-        return cached
+        text = known[1]
+        shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
+        code_def = CodeDef(text.filename, text.text, text.line, text.col, qualname, tuple(code.co_freevars),
+                           mangle_class(qualname), shadowed, self._fresh(code, globals_))
+        self.code_cache.originals.setdefault(code_def.id, (code, globals_))
+        self.image.codes.setdefault(code_def.id, code_def)
+        return code_def
+
+    def _fresh(self, code: types.CodeType, globals_: dict) -> tuple:
+        """(name, kind) for the globals whose call gives the caller a value it owns."""
+        fresh = []
+        for name in global_names(code):
+            value = globals_.get(name)
+            if isinstance(value, type) and self._is_user_class(value) \
+                    and not isinstance(value.__new__, types.FunctionType):
+                fresh.append((name, 1))
+            elif type(value) is types.FunctionType and is_user_module(value.__module__,
+                                                                       value.__code__.co_filename):
+                kind = self._return_kind(value)
+                if kind >= 1:
+                    fresh.append((name, kind))
+        return tuple(fresh)
+
+    def _return_kind(self, fn: types.FunctionType) -> int:
+        """The ownership kind of what `fn` returns (0 while it is being worked out: recursion)."""
+        key = ("returns", id(fn.__code__))
+        if key in self._in_progress:
+            return 0
+        self._in_progress.add(key)
+        try:
+            code_def = self.code_def(fn.__code__, fn.__qualname__, fn.__globals__)
+            return self.check(fn, code_def)
+        except Exception:
+            return 0
+        finally:
+            self._in_progress.discard(key)
 
     def _function(self, fn: types.FunctionType):
         module = fn.__module__
@@ -256,15 +293,18 @@ class Walker(pickle.Pickler):
                                            f"(the module {module!r} is outside the subset)", _use_of(code, name))
         return value
 
-    def check(self, fn, code_def: CodeDef):
-        """Refuse, before anything runs, what `fn` does outside the subset (once per definition)."""
-        if code_def.id in self.code_cache.checked:
-            return
-        g = fn.__globals__
-        node = parse_code_def(code_def)
-        check_function(node, code_def.filename, lambda name: name in g)
-        annotate_ownership(node, code_def)
-        self.code_cache.checked.add(code_def.id)
+    def check(self, fn, code_def: CodeDef) -> int:
+        """Refuse, before anything runs, what `fn` does outside the subset (once per definition).
+
+        Returns the ownership kind of what `fn` returns.
+        """
+        if code_def.id not in self.code_cache.checked:
+            g = fn.__globals__
+            node = parse_code_def(code_def)
+            check_function(node, code_def.filename, lambda name: name in g)
+            self.code_cache.returns[code_def.id] = annotate_ownership(node, code_def)
+            self.code_cache.checked.add(code_def.id)
+        return self.code_cache.returns[code_def.id]
 
     # ## Classes
 
@@ -344,13 +384,10 @@ def set_client_function_state(fn, state):
 
 
 def _original_code(reader, code_id: str, position: tuple):
-    for code, code_def in reader.code_cache.defs.items():
-        if code_def.id == code_id:
-            globals_ = reader.code_cache.globals[code]
-            if position is None:
-                return code, globals_
-            return _nested_code(code, position), globals_
-    raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
+    if code_id not in reader.code_cache.originals:
+        raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
+    code, globals_ = reader.code_cache.originals[code_id]
+    return (code if position is None else _nested_code(code, position)), globals_
 
 
 def _nested_code(code, position):

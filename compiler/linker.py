@@ -9,6 +9,7 @@ own objects.
 """
 import builtins
 import collections
+import functools
 import importlib
 import io
 import os
@@ -40,9 +41,10 @@ def check_mutation(obj, where: str):
         filename, line, what = where.split("\x00")
         SUSPENDING.active = True
         raise PythonToForaConversionError(
-            f"{what} mutates a {type(obj).__name__} this function does not own (an argument, a global, "
-            "or a value that was passed to a call, stored elsewhere or given a second name); build a new "
-            "value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
+            f"{what} mutates a `{type(obj).__name__}` value this function does not own (an argument, a "
+            "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
+            "or given a second name); build a new value instead (for example `l = l + [x]` or "
+            "`d = {**d, k: v}`)",
             filename=filename, lineno=int(line), construct=what)
 
 
@@ -154,9 +156,15 @@ def set_function_state(fn, state):
     fill_function(fn, defaults, kwdefaults, cells, attrs)
 
 
+def lru_cached(fn, parameters: dict):
+    return functools.lru_cache(maxsize=parameters["maxsize"], typed=parameters["typed"])(fn)
+
+
 def reduce_descriptor(obj):
-    """How to pickle a method wrapper or a bound method (pickle cannot by itself), or None."""
+    """How to pickle a method wrapper, a bound method or an lru_cache wrapper, or None."""
     t = type(obj)
+    if t is functools._lru_cache_wrapper:
+        return (lru_cached, (obj.__wrapped__, obj.cache_parameters()))
     if t in (staticmethod, classmethod):
         return (t, (obj.__func__,))
     if t is property:

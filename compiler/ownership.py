@@ -38,10 +38,16 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
+_CONTAINER_TYPES = {"list", "dict", "set", "bytearray", "deque", "defaultdict", "Counter", "OrderedDict"}
+MUTATING_FUNCTIONS = {"setitem", "delitem", "iadd", "iand", "iconcat", "ifloordiv", "ilshift", "imod", "imul",
+                      "imatmul", "ior", "ipow", "irshift", "isub", "itruediv", "ixor", "__setattr__",
+                      "__delattr__"}
+"""`operator.setitem(x, k, v)` and the like, and `object.__setattr__(x, ...)`: they mutate `x`."""
 MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
                     "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
                     "symmetric_difference_update", "fill", "resize", "put", "itemset", "appendleft",
-                    "popleft", "extendleft", "rotate", "subtract", "move_to_end"}
+                    "popleft", "extendleft", "rotate", "subtract", "move_to_end", "__setitem__", "__delitem__",
+                    "__iadd__", "__imul__", "__ior__", "__iand__", "__ixor__", "__isub__"}
 
 
 def _container(element_kind: int) -> int:
@@ -59,16 +65,20 @@ def _element(kind: int) -> int:
 
 
 def _join(a: dict, b: dict) -> dict:
-    return {k: min(a.get(k, UNKNOWN), b.get(k, UNKNOWN)) for k in a.keys() | b.keys()}
+    """Where two paths meet. A name unbound on one path keeps the other's kind: reading it
+    there would raise NameError, not mutate anything."""
+    return {k: min(a[k], b[k]) if k in a and k in b else a.get(k, b.get(k)) for k in a.keys() | b.keys()}
 
 
 class Ownership:
     """Analyse one function body; refuse or flag each mutation it contains."""
 
-    def __init__(self, filename: str, fn, is_init: bool, shadowed: set):
+    def __init__(self, filename: str, fn, is_init: bool, shadowed: set, fresh: dict):
         self.filename = filename
         self.is_init = is_init
         self.shadowed = shadowed
+        self.fresh = fresh
+        self.returns: list[int] = []
         args = fn.args
         self.params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
         self.self_name = self.params[0] if is_init and self.params else None
@@ -78,8 +88,8 @@ class Ownership:
     def refuse(self, node, what: str, name: str):
         raise PythonToForaConversionError(
             f"{what} mutates {name}, which this function does not own (it was passed in, is a global, or "
-            "was passed to a call, stored elsewhere or given a second name before this); build a new value "
-            "instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
+            "before this was passed to a call, stored elsewhere, captured by a nested function or given a "
+            "second name); build a new value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
             filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
 
     def flag(self, node, what: str):
@@ -192,12 +202,25 @@ class Ownership:
         if method is not None:
             self.kind(func.value, state)
             if method in MUTATING_METHODS:
-                self.mutation(func.value, e, f"`.{method}()`", state)
+                if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES and e.args:
+                    e.pf_check_argument = True
+                    self.mutation(e.args[0], e, f"`{ast.unparse(func)}()`", state)
+                else:
+                    self.mutation(func.value, e, f"`{ast.unparse(func)}()`", state)
+            elif method in MUTATING_FUNCTIONS and isinstance(func.value, ast.Name) and e.args:
+                self.mutation_of_object(e.args[0], e, f"`{ast.unparse(func)}()`", state, method)
         else:
             self.kind(func, state)
-        keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS)
+            if builtin in MUTATING_FUNCTIONS and e.args:
+                self.mutation_of_object(e.args[0], e, f"`{builtin}()`", state, builtin)
+        keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS
+                     or (method == "__init__" and self.self_name is not None))
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
         kinds += [(self.stored if keeps else self.kind)(k.value, state) for k in e.keywords]
+        if builtin in self.fresh:
+            return self.fresh[builtin]
+        if method == "fromkeys" and isinstance(func.value, ast.Name) and func.value.id in ("dict", "OrderedDict"):
+            return ALL if len(kinds) < 2 or kinds[1] == IMMUTABLE else 1
         if builtin == "defaultdict":
             factory = e.args[0] if e.args else None
             fresh = isinstance(factory, ast.Name) and factory.id in FRESH_BUILTINS | IMMUTABLE_BUILTINS
@@ -229,6 +252,19 @@ class Ownership:
             return f"{self.self_name}.{e.attr}"
         return None
 
+    def mutation_of_object(self, target, node, what: str, state, function: str):
+        """`operator.setitem(x, ...)`, `object.__setattr__(x, ...)`: a call that mutates its first argument."""
+        if function in ("__setattr__", "__delattr__"):
+            key = target.id if isinstance(target, ast.Name) else None
+            if key is not None and key == self.self_name and state.get(key, UNKNOWN) >= 1:
+                return
+            raise PythonToForaConversionError(
+                f"{what} mutates an object; pyfora objects are immutable once built: set attributes only on "
+                "`self` inside __init__, or build a new object",
+                filename=self.filename, lineno=node.lineno, col=node.col_offset, construct="attribute")
+        node.pf_check_argument = True
+        self.mutation(target, node, what, state)
+
     def mutation(self, container, node, what: str, state):
         """`node` mutates `container`: allow it, refuse it, or flag it for a check at run time."""
         depth = 0
@@ -242,7 +278,7 @@ class Ownership:
             return
         if kind == ESCAPED and depth == 0:
             self.refuse(node, what, f"`{key}`")
-        self.flag(node, what)
+        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what)
 
     # ## Statements
 
@@ -322,7 +358,7 @@ class Ownership:
         elif isinstance(s, ast.Expr):
             self.kind(s.value, state)
         elif isinstance(s, ast.Return):
-            self.kind(s.value, dict(state))
+            self.returns.append(self.kind(s.value, dict(state)))
         elif isinstance(s, ast.If):
             self.kind(s.test, state)
             state = _join(self.block(s.body, dict(state)), self.block(s.orelse, dict(state)))
@@ -396,9 +432,12 @@ def _op(op) -> str:
             ast.RShift: ">>", ast.MatMult: "@"}[type(op)]
 
 
-def analyse_function(fn, filename: str, is_init: bool, shadowed: set):
-    """Run the analysis over `fn` and, separately, over every function nested in it."""
-    analysis = Ownership(filename, fn, is_init, shadowed)
+def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dict) -> list[int]:
+    """Run the analysis over `fn` and, separately, over every function nested in it.
+
+    Returns the kinds of the values `fn` itself returns.
+    """
+    analysis = Ownership(filename, fn, is_init, shadowed, fresh)
     state = {name: UNKNOWN for name in analysis.params}
     if analysis.self_name:
         state[analysis.self_name] = 1
@@ -409,10 +448,22 @@ def analyse_function(fn, filename: str, is_init: bool, shadowed: set):
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.Lambda)):
             if not getattr(node, "pf_analysed", False):
                 node.pf_analysed = True
-                analyse_function(node, filename, False, shadowed)
+                analyse_function(node, filename, False, shadowed, fresh)
+    return analysis.returns
 
 
-def annotate_ownership(fn, code_def) -> None:
-    """Refuse the mutations of `fn` that break ownership; flag those only a run can decide."""
+def annotate_ownership(fn, code_def) -> int:
+    """Refuse the mutations of `fn` that break ownership; flag those only a run can decide.
+
+    Returns the kind of what `fn` returns: at least 1 when every return gives back a container
+    it made and still owns (its callers then own it), UNKNOWN otherwise.
+    """
     is_init = code_def.qualname.endswith(".__init__") and code_def.mangle is not None
-    analyse_function(fn, code_def.filename, is_init, set())
+    returns = analyse_function(fn, code_def.filename, is_init, set(code_def.shadowed), dict(code_def.fresh))
+    generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(fn))
+    falls_off = not returns or not isinstance(fn.body[-1] if isinstance(fn.body, list) else None, ast.Return)
+    kinds = returns + ([IMMUTABLE] if falls_off and isinstance(fn.body, list) else [])
+    if generator or not kinds:
+        return UNKNOWN
+    kind = min(kinds)
+    return kind if 1 <= kind < IMMUTABLE else UNKNOWN

@@ -23,6 +23,7 @@ class CodeDef:
     freevars: tuple
     mangle: str | None
     shadowed: tuple      # builtins the module redefines (`def sum(...)`): calls to them stay the user's
+    fresh: tuple         # (global name, kind): calling it gives a new value the caller owns (ownership.py)
 
     @property
     def id(self) -> str:
@@ -46,5 +47,6 @@ class ProgramImage:
         for k, fields in raw["codes"].items():
             fields[5] = tuple(fields[5])
             fields[7] = tuple(fields[7])
+            fields[8] = tuple(tuple(pair) for pair in fields[8])
             codes[k] = CodeDef(*fields)
         return cls(codes, raw["graph"])

@@ -13,8 +13,9 @@ import ast
 
 from .subset import local_names
 
-ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max", "map", "filter",
-          "enumerate", "zip"}
+ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max"}
+"""Builtins that return plain values. (`map`, `filter`, `zip`, `enumerate` return iterator objects
+of their own types, which a generator cannot stand in for, so they stay C.)"""
 
 ATOMIC = {"len", "abs", "isinstance", "issubclass", "int", "float", "str", "bool", "range", "chr", "ord",
           "round", "divmod", "hash", "repr", "type", "pow", "hex", "oct", "bin", "complex", "callable",
@@ -37,10 +38,6 @@ _SHAPES = {
     "sorted": (1, 1, {"key", "reverse"}),
     "min": (1, None, {"key", "default"}),
     "max": (1, None, {"key", "default"}),
-    "map": (2, None, set()),
-    "filter": (2, 2, set()),
-    "enumerate": (1, 2, {"start"}),
-    "zip": (1, None, set()),
 }
 
 _CONTAINERS = (ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp, ast.SetComp, ast.DictComp, ast.Constant,
@@ -56,8 +53,6 @@ def _needs_routing(name: str, call: ast.Call) -> bool:
         return False
     if name in ("min", "max") and n > 1 and not call.keywords:
         return False
-    if name in ("map", "filter"):
-        return True
     keyed = any(k.arg == "key" for k in call.keywords)
     return keyed or not all(isinstance(a, _CONTAINERS) for a in call.args)
 
@@ -96,6 +91,10 @@ class _Router(ast.NodeTransformer):
         return node
 
 
-def route_builtins(fn, shadowed) -> None:
-    """Rewrite, in place, the calls in `fn` that go to the VM's own builtins."""
-    _Router(set(shadowed)).visit(fn)
+def route_builtins(fn, shadowed, freevars=()) -> None:
+    """Rewrite, in place, the calls in `fn` that go to the VM's own builtins.
+
+    `shadowed` are module globals and `freevars` the enclosing function's names: either way the
+    name is not the builtin.
+    """
+    _Router(set(shadowed) | set(freevars)).visit(fn)

@@ -172,6 +172,14 @@ class SubsetChecker(ast.NodeVisitor):
                 and not self.is_global_name(node.id)):
             raise refuse(self.filename, node, f"calling {node.id}()", REFUSED_BUILTINS[node.id])
 
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "vars" and not node.args and not node.keywords \
+                and not any("vars" in scope for scope in self.scopes) and not self.is_global_name("vars"):
+            raise refuse(self.filename, node, "calling vars() without an argument",
+                         "pass the values you need as arguments")
+        self.generic_visit(node)
+
     def visit_Attribute(self, node):
         if node.attr.startswith(RESERVED_PREFIX):
             self._check_identifier(node.attr, node)

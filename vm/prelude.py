@@ -1,4 +1,4 @@
-"""The VM's own versions of builtins that run user code: `sorted(key=)`, `min`/`max`, `map`, ...
+"""The VM's own versions of builtins that run user code: `sorted(key=)`, `min`/`max`, `sum`, ...
 
 A C builtin that calls user code (a key function, a generator's next item)
 stands as a C frame between two user frames, and a C frame's state cannot be
@@ -25,7 +25,6 @@ _MISSING = object()
 _c = builtins
 _operator = operator
 _GeneratorType = types.GeneratorType
-_BuiltinType = types.BuiltinFunctionType
 
 
 def sum(iterable, /, start=0):
@@ -138,80 +137,8 @@ def max(*args, key=None, default=_MISSING):
     return _extreme("max", _operator.gt, args, key, default)
 
 
-def _map_one(function, iterator):
-    for item in iterator:
-        yield function(item)
-
-
-def _map_many(function, iterators):
-    while True:
-        args = []
-        for iterator in iterators:
-            try:
-                item = next(iterator)
-            except StopIteration:
-                return
-            args.append(item)
-        yield function(*args)
-
-
-def map(function, /, *iterables):
-    if not iterables or type(function) in (_BuiltinType, type):
-        return _c.map(function, *iterables)
-    iterators = [iter(i) for i in iterables]
-    if _c.len(iterators) == 1:
-        return _map_one(function, iterators[0])
-    return _map_many(function, iterators)
-
-
-def _filter_gen(function, iterator):
-    for item in iterator:
-        if function is None:
-            if item:
-                yield item
-        elif function(item):
-            yield item
-
-
-def filter(function, iterable, /):
-    if (function is None or type(function) in (_BuiltinType, type)) and type(iterable) is not _GeneratorType:
-        return _c.filter(function, iterable)
-    return _filter_gen(function, iter(iterable))
-
-
-def _enumerate_gen(iterator, start):
-    n = start
-    for item in iterator:
-        yield (n, item)
-        n += 1
-
-
-def enumerate(iterable, start=0):
-    if type(iterable) is not _GeneratorType:
-        return _c.enumerate(iterable, start)
-    return _enumerate_gen(iter(iterable), start)
-
-
-def _zip_gen(iterators):
-    while True:
-        items = []
-        for iterator in iterators:
-            try:
-                item = next(iterator)
-            except StopIteration:
-                return
-            items.append(item)
-        yield _c.tuple(items)
-
-
-def zip(*iterables):
-    if not iterables or _c.all([type(i) is not _GeneratorType for i in iterables]):
-        return _c.zip(*iterables)
-    return _zip_gen([iter(i) for i in iterables])
-
-
-_PUBLIC = [sum, any, all, list, tuple, set, sorted, min, max, map, filter, enumerate, zip]
-_HELPERS = [_collect, _extreme, _c_extreme, _map_one, _map_many, _filter_gen, _enumerate_gen, _zip_gen]
+_PUBLIC = [sum, any, all, list, tuple, set, sorted, min, max]
+_HELPERS = [_collect, _extreme, _c_extreme]
 assert {f.__name__ for f in _PUBLIC} == ROUTED
 
 
@@ -219,10 +146,10 @@ def _compile():
     """Compile every function above as tier-0 code; return their namespace and the routed ones."""
     namespace = linker.new_namespace(__name__)
     namespace.update({"_c": _c, "_operator": _operator, "_GeneratorType": _GeneratorType,
-                      "_BuiltinType": _BuiltinType, "_MISSING": _MISSING})
+                      "_MISSING": _MISSING})
     for fn in _PUBLIC + _HELPERS:
         text = source_text(fn.__code__)
-        code_def = CodeDef(text.filename, text.text, text.line, text.col, fn.__qualname__, (), None, ())
+        code_def = CodeDef(text.filename, text.text, text.line, text.col, fn.__qualname__, (), None, (), ())
         unit = linker.compiled(code_def)
         compiled = types.FunctionType(unit.code, namespace, fn.__name__, fn.__defaults__)
         compiled.__kwdefaults__ = fn.__kwdefaults__

@@ -13,6 +13,8 @@ import types
 
 from pyfora.compiler import image, linker
 from pyfora.compiler.linker import UNITS
+from pyfora.compiler.statements import Kind
+from pyfora.errors import PythonToForaConversionError
 
 from . import tracebacks
 
@@ -38,6 +40,10 @@ class ResultWriter(pickle.Pickler):
             return descriptor
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
+        if t is types.GeneratorType:
+            raise PythonToForaConversionError(
+                "a generator cannot be sent back from pyfora: it would have to go on running here; "
+                "return list(...) of it (or the values you need) instead", construct="generator")
         return NotImplemented
 
     def _function(self, fn):
@@ -49,6 +55,11 @@ class ResultWriter(pickle.Pickler):
             position = None
         else:
             info = unit.tables.statements[code.co_firstlineno]
+            if info.kind is not Kind.DEF:
+                raise PythonToForaConversionError(
+                    f"the function {fn.__qualname__} (a lambda inside a comprehension that keeps its own "
+                    "scope) cannot be sent back from pyfora; define it with def or outside the comprehension",
+                    construct="result")
             position = (info.line, info.col)
         cells = {}
         for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
@@ -63,7 +74,12 @@ class ResultWriter(pickle.Pickler):
 
 
 def dump_result(value, origins: dict) -> bytes:
-    """Pickle `value` for the client."""
+    """Pickle `value` for the client; what cannot travel is refused with a clear error."""
     buf = io.BytesIO()
-    ResultWriter(buf, origins).dump(value)
+    try:
+        ResultWriter(buf, origins).dump(value)
+    except (TypeError, pickle.PicklingError, AttributeError) as exc:
+        raise PythonToForaConversionError(
+            f"the result cannot be sent back from pyfora ({exc}); return plain values such as lists, "
+            "tuples, dicts and your own objects instead", construct="result") from None
     return buf.getvalue()

@@ -168,7 +168,7 @@ def test_mutating_an_argument_refused_when_it_runs(executor):
         xs.append(1)
         return total
     future = executor.submit(appends, [1, 2])
-    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a list") as info:
+    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a `list` value") as info:
         future.result()
     assert f"{__file__}:{appends.__code__.co_firstlineno + 2}:" in str(info.value)
 
@@ -308,7 +308,7 @@ def swallow_refusal(xs):
 
 
 def test_runtime_refusal_cannot_be_caught_by_user_code(executor):
-    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a list"):
+    with pytest.raises(pyfora.PythonToForaConversionError, match="mutates a `list` value"):
         executor.submit(swallow_refusal, [1]).result()
     assert executor.submit(swallow_refusal, 5).result() == swallow_refusal(5) == "caught"
 
