@@ -20,12 +20,14 @@ import itertools
 from .astutil import (ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, SUSPENDING, TEMP, calls_inside,
                       is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites
+from .subset import local_names
 
 class Flattener(ComprehensionRewrites):
     """Rewrite one function (and the functions nested in it) into statement form."""
 
-    def __init__(self, counter=None):
+    def __init__(self, counter=None, unstable=frozenset()):
         self.counter = counter or itertools.count(1)
+        self.unstable = unstable
 
     # ## Temporaries
 
@@ -58,20 +60,25 @@ class Flattener(ComprehensionRewrites):
         for i, (p, atom) in enumerate(parts):
             pre.extend(p)
             later = [q for q, _ in parts[i + 1:]]
-            if atom is not None and any(later) and not self._stable(atom, inner[i + 1:]):
+            unpacked = isinstance(exprs[i], ast.Starred) or _is_mapping_unpack(exprs[i])
+            if atom is not None and any(later) and (unpacked or not self._stable(atom, inner[i + 1:])):
+                if isinstance(exprs[i], ast.Starred):
+                    # `*x` is unpacked where it stands, before the later operands run.
+                    atom = ast.Tuple(elts=[ast.Starred(value=atom, ctx=ast.Load())], ctx=ast.Load())
                 atom = self.hoist(pre, atom, origin)
             if isinstance(exprs[i], ast.Starred):
                 atom = ast.copy_location(ast.Starred(value=atom, ctx=exprs[i].ctx), exprs[i])
             atoms.append(atom)
         return pre, atoms
 
-    @staticmethod
-    def _stable(atom, later_exprs) -> bool:
-        """An atom later operands cannot change: a constant, or a name no later walrus binds."""
+    def _stable(self, atom, later_exprs) -> bool:
+        """An atom whose reading later gives the same value and the same error: a constant, a
+        temporary, a parameter or global, never a local that may be unbound or a walrus target."""
         if isinstance(atom, ast.Constant) or is_temp(atom):
             return True
         if isinstance(atom, ast.Name):
-            return atom.id not in walrus_targets(e for e in later_exprs if e is not None)
+            return atom.id not in self.unstable \
+                and atom.id not in walrus_targets(e for e in later_exprs if e is not None)
         return False
 
     def expr(self, e: ast.expr) -> tuple[list, ast.expr]:
@@ -109,40 +116,51 @@ class Flattener(ComprehensionRewrites):
         return pre, ast.copy_location(ast.Dict(keys=atoms[0::2], values=atoms[1::2]), e)
 
     def expr_JoinedStr(self, e):
-        operands = []
+        """Each `{value}` is formatted when Python would: a piece followed by calls is formatted
+        into a temporary (a str, which the final f-string then inserts unchanged)."""
+        pieces = []
         for fv in e.values:
             if isinstance(fv, ast.FormattedValue):
-                operands.append(fv.value)
-                if fv.format_spec is not None:
-                    operands.extend(v.value for v in fv.format_spec.values
-                                    if isinstance(v, ast.FormattedValue))
-        pre, atoms = self.sequence(operands, e)
-        atoms = iter(atoms)
-
-        def rebuild(joined):
-            values = []
-            for fv in joined.values:
-                if isinstance(fv, ast.FormattedValue):
-                    value = next(atoms)
-                    spec = rebuild(fv.format_spec) if fv.format_spec is not None else None
-                    fv = ast.copy_location(ast.FormattedValue(value=value, conversion=fv.conversion,
-                                                              format_spec=spec), fv)
+                spec = fv.format_spec.values if fv.format_spec is not None else []
+                pieces.append((fv, [fv.value] + [v.value for v in spec if isinstance(v, ast.FormattedValue)]))
+            else:
+                pieces.append((fv, []))
+        parts = [self.sequence(operands, e) for _, operands in pieces]
+        pre: list = []
+        values = []
+        for i, ((fv, _), (p, atoms)) in enumerate(zip(pieces, parts)):
+            pre.extend(p)
+            if not isinstance(fv, ast.FormattedValue):
                 values.append(fv)
-            return ast.copy_location(ast.JoinedStr(values=values), joined)
-
-        return pre, rebuild(e)
+                continue
+            formatted = ast.copy_location(ast.FormattedValue(
+                value=atoms[0], conversion=fv.conversion, format_spec=_rebuild_spec(fv.format_spec, atoms[1:])), fv)
+            if any(q for q, _ in parts[i + 1:]):
+                t = self.temp()
+                pre.append(self.assign(t, ast.copy_location(ast.JoinedStr(values=[formatted]), fv), e))
+                formatted = ast.copy_location(ast.FormattedValue(value=var(t), conversion=-1, format_spec=None), fv)
+            values.append(formatted)
+        return pre, ast.copy_location(ast.JoinedStr(values=values), e)
 
     def expr_Call(self, e):
         func = e.func
-        head = func.value if isinstance(func, ast.Attribute) else func
-        pre, atoms = self.sequence([head] + e.args + [k.value for k in e.keywords], e)
+        # `obj.m(args)` looks `m` up before the arguments run: when they make calls, the method is
+        # taken first, except on a receiver known to be a container this frame made (and for the
+        # receiver of a checked mutation, which the check needs).
+        receiver_only = isinstance(func, ast.Attribute) and (
+            getattr(e, "pf_safe_method", False) or getattr(e, "pf_check", None))
+        head = func.value if receiver_only else func
+        keywords_in = [k.value if k.arg is not None else ast.Dict(keys=[None], values=[k.value])
+                       for k in e.keywords]
+        pre, atoms = self.sequence([head] + e.args + keywords_in, e)
         if head is func:
             new_func = atoms[0]
         else:
             new_func = ast.copy_location(ast.Attribute(value=atoms[0], attr=func.attr, ctx=ast.Load()), func)
         args = atoms[1:1 + len(e.args)]
         rest = atoms[1 + len(e.args):]
-        keywords = [ast.copy_location(ast.keyword(arg=k.arg, value=rest.pop(0)), k) for k in e.keywords]
+        keywords = [ast.copy_location(ast.keyword(arg=k.arg, value=_unwrap_mapping(rest.pop(0), k)), k)
+                    for k in e.keywords]
         call = ast.copy_location(ast.Call(func=new_func, args=args, keywords=keywords), e)
         if getattr(e, "pf_check", None):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
@@ -185,7 +203,9 @@ class Flattener(ComprehensionRewrites):
         if len(e.ops) == 1:
             return self.expr_generic(e)
         t = self.temp()
-        pre, (left,) = self.sequence([e.left], e)
+        pre, left = self.expr(e.left)
+        if any(calls_inside(c) for c in e.comparators) and not self._stable(left, e.comparators):
+            left = self.hoist(pre, left, e)
         body = pre
         for i, (op, comparator) in enumerate(zip(e.ops, e.comparators)):
             inner, right = self.expr(comparator)
@@ -347,6 +367,14 @@ class Flattener(ComprehensionRewrites):
         pre: list = []
         if isinstance(t, ast.Name):
             p, value = self.expr(s.value)
+            if p and t.id in self.unstable:
+                # Python reads the target (perhaps unbound) before the value's calls run.
+                old = self.temp()
+                pre.append(self.assign(old, var(t.id), t))
+                pre.extend(p)
+                pre.append(located(ast.AugAssign(target=var(old, ast.Store()), op=s.op, value=value), s))
+                pre.append(located(ast.Assign(targets=[var(t.id, ast.Store())], value=var(old)), s))
+                return pre
             pre.extend(p)
             if not getattr(t, "pf_check", None):
                 pre.append(ast.copy_location(ast.AugAssign(target=t, op=s.op, value=value), s))
@@ -417,6 +445,8 @@ class Flattener(ComprehensionRewrites):
         it = self.temp(ITERATOR)
         pre.append(self.assign(it, located(ast.Call(func=var(ITER_BUILTIN), args=[source], keywords=[]),
                                             s.iter), s))
+        if is_temp(source):
+            pre.append(self.assign(source.id, ast.Constant(None), s))   # only the iterator holds it
         body = self.body(s.body) if flatten_body else s.body
         target = s.target
         if calls_inside(target):
@@ -425,9 +455,15 @@ class Flattener(ComprehensionRewrites):
             new_target = self.target(target, setup)
             setup.append(located(ast.Assign(targets=[new_target], value=var(item)), target))
             target, body = var(item, ast.Store()), setup + body
-        loop = ast.For(target=target, iter=var(it), body=body, orelse=self.body(s.orelse),
-                       type_comment=None)
+        # The loop lets go of its iterator when it ends, as CPython does (a generator's `finally`
+        # runs then), even though the statement form keeps it in a local.
+        orelse = self.body(s.orelse)
+        drop = located(ast.Assign(targets=[var(it, ast.Store())], value=ast.Constant(None)), s)
+        if orelse:
+            orelse.insert(0, drop)
+        loop = ast.For(target=target, iter=var(it), body=body, orelse=orelse, type_comment=None)
         pre.append(ast.copy_location(loop, s))
+        pre.append(located(ast.Assign(targets=[var(it, ast.Store())], value=ast.Constant(None)), s))
         return pre
 
     def stmt_Raise(self, s):
@@ -477,7 +513,7 @@ class Flattener(ComprehensionRewrites):
         args = _strip_annotations(s.args)
         args.defaults = [next(rest) for _ in s.args.defaults]
         args.kw_defaults = [next(rest) if d is not None else None for d in s.args.kw_defaults]
-        body = Flattener(self.counter).body(s.body)
+        body = Flattener(self.counter, maybe_unbound(s)).body(s.body)
         fn = ast.FunctionDef(name=s.name, args=args, body=body or [ast.Pass()], decorator_list=[],
                              returns=None, type_comment=None)
         pre.append(located(fn, s))
@@ -485,6 +521,36 @@ class Flattener(ComprehensionRewrites):
             call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
             pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), s))
         return pre
+
+
+def maybe_unbound(fn: ast.FunctionDef) -> frozenset:
+    """Locals of `fn` that may be unbound where they are read: all but its never-deleted parameters."""
+    params = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}
+    params |= {a.arg for a in (fn.args.vararg, fn.args.kwarg) if a is not None}
+    deleted = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)}
+    return frozenset((local_names(fn) - params) | (params & deleted))
+
+
+def _rebuild_spec(spec, atoms: list):
+    """A format spec (itself an f-string) with its `{...}` values replaced by `atoms`, in order."""
+    if spec is None:
+        return None
+    atoms = iter(atoms)
+    values = [ast.copy_location(ast.FormattedValue(value=next(atoms), conversion=v.conversion,
+                                                   format_spec=v.format_spec), v)
+              if isinstance(v, ast.FormattedValue) else v for v in spec.values]
+    return ast.copy_location(ast.JoinedStr(values=values), spec)
+
+
+def _is_mapping_unpack(e) -> bool:
+    return isinstance(e, ast.Dict) and e.keys == [None]
+
+
+def _unwrap_mapping(atom, keyword: ast.keyword):
+    """A `**x` operand went through `sequence` as `{**x}`; unhoisted, it is `x` again."""
+    if keyword.arg is None and isinstance(atom, ast.Dict) and atom.keys == [None]:
+        return atom.values[0]
+    return atom
 
 
 def _strip_annotations(args: ast.arguments) -> ast.arguments:

@@ -39,6 +39,10 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
 _CONTAINER_TYPES = {"list", "dict", "set", "bytearray", "deque", "defaultdict", "Counter", "OrderedDict"}
+CONTAINER_METHODS = {"append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy",
+                     "clear", "get", "keys", "values", "items", "update", "setdefault", "add", "discard",
+                     "union", "intersection", "difference", "appendleft", "popleft"}
+"""Methods of lists, dicts, sets and deques: on a container the frame made, looking one up is plain."""
 MUTATING_FUNCTIONS = {"setitem", "delitem", "iadd", "iand", "iconcat", "ifloordiv", "ilshift", "imod", "imul",
                       "imatmul", "ior", "ipow", "irshift", "isub", "itruediv", "ixor", "__setattr__",
                       "__delattr__"}
@@ -200,7 +204,10 @@ class Ownership:
             and func.id not in state else None
         method = func.attr if isinstance(func, ast.Attribute) else None
         if method is not None:
-            self.kind(func.value, state)
+            receiver = self.kind(func.value, state)
+            if (1 <= receiver < IMMUTABLE and method in CONTAINER_METHODS) or (
+                    isinstance(func.value, ast.Constant) and hasattr(type(func.value.value), method)):
+                e.pf_safe_method = True   # looking the method up cannot fail or run user code
             if method in MUTATING_METHODS:
                 if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES and e.args:
                     e.pf_check_argument = True
