@@ -83,7 +83,8 @@ def _instructions(code: types.CodeType):
 def _use_of(code: types.CodeType, name: str) -> dict:
     """Where `code` first reads the global `name`, as conversion-error keywords."""
     for ins in _instructions(code):
-        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME") and ins.argval == name and ins.positions.lineno:
+        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") and ins.argval == name \
+                and ins.positions.lineno:
             return dict(filename=code.co_filename, lineno=ins.positions.lineno, col=ins.positions.col_offset)
     return dict(filename=code.co_filename, lineno=code.co_firstlineno)
 
@@ -93,7 +94,7 @@ def module_attributes(code: types.CodeType, name: str) -> set[str]:
     attrs = set()
     previous = None
     for ins in _instructions(code):
-        if previous is not None and previous.opname == "LOAD_GLOBAL" and previous.argval == name \
+        if previous is not None and previous.opname in ("LOAD_GLOBAL", "LOAD_DEREF") and previous.argval == name \
                 and ins.opname in ("LOAD_ATTR", "LOAD_METHOD"):
             attrs.add(ins.argval)
         previous = ins
@@ -136,6 +137,29 @@ class _Module:
 
     def __reduce__(self):
         return (linker.new_module, (self.name,))
+
+
+def _is_namedtuple(cls: type) -> bool:
+    return issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__
+
+
+def _class_refusal(cls: type) -> str | None:
+    """Why the class `cls` cannot be used in pyfora code, or None."""
+    if not is_user_module(cls.__module__):
+        if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
+            return None
+        return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
+    if "__dataclass_fields__" in cls.__dict__:
+        return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
+                "__init__ (and __eq__, __repr__) yourself")
+    if _is_namedtuple(cls):
+        return None
+    if type(cls) is not type:
+        return (f"the class {cls.__qualname__} has the metaclass {type(cls).__name__}; pyfora supports "
+                "plain classes only")
+    if "__slots__" in cls.__dict__:
+        return f"the class {cls.__qualname__} uses __slots__, which pyfora does not support; remove __slots__"
+    return None
 
 
 def _module_refusal(module) -> str:
@@ -263,7 +287,7 @@ class Walker(pickle.Pickler):
         cells = {}
         for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
             try:
-                cells[name] = cell.cell_contents
+                cells[name] = self._global(code, name, cell.cell_contents, modules)
             except ValueError:
                 pass
         state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__), modules)
@@ -273,7 +297,8 @@ class Walker(pickle.Pickler):
                 state, None, None, linker.set_function_state)
 
     def _global(self, code: types.CodeType, name: str, value, modules: list):
-        """What to ship for the global `name`; a refusal names the line that reads it.
+        """What to ship for the global (or closure variable) `name`; a refusal names the line that
+        reads it.
 
         A module of the user's own stands in with the attributes this code reads of it, added to
         `modules` as (module, attributes).
@@ -286,6 +311,10 @@ class Walker(pickle.Pickler):
                 return module
             if not is_allowed_library(value.__name__) or value.__name__ == "builtins":
                 raise _refuse_value(value, _module_refusal(value), _use_of(code, name))
+        elif isinstance(value, type):
+            refusal = _class_refusal(value)
+            if refusal is not None:
+                raise _refuse_value(value, refusal, _use_of(code, name))
         elif type(value) is types.BuiltinFunctionType and isinstance(value.__self__, (types.ModuleType, type(None))):
             module = getattr(value, "__module__", None)
             if module != "builtins" and not is_allowed_library(module):
@@ -309,21 +338,16 @@ class Walker(pickle.Pickler):
     # ## Classes
 
     def _class(self, cls: type):
-        if not is_user_module(cls.__module__):
-            if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
-                return NotImplemented
-            raise _refuse_value(cls, f"the class {cls.__module__}.{cls.__qualname__} is outside the subset "
-                                     "pyfora supports")
-        if issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__:
+        if not is_user_module(cls.__module__) and (is_allowed_library(cls.__module__)
+                                                   or cls.__module__ == "builtins"):
+            return NotImplemented
+        refusal = _class_refusal(cls)
+        if refusal is not None:
+            raise _refuse_value(cls, refusal)
+        if _is_namedtuple(cls):
             self.handles.append(cls)
             return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
                                             cls.__module__, len(self.handles) - 1))
-        if type(cls) is not type:
-            raise _refuse_value(cls, f"the class {cls.__qualname__} has the metaclass "
-                                     f"{type(cls).__name__}; pyfora supports plain classes only")
-        if "__slots__" in cls.__dict__:
-            raise _refuse_value(cls, f"the class {cls.__qualname__} uses __slots__, which pyfora does not "
-                                     "support; remove __slots__")
         namespace = {k: v for k, v in cls.__dict__.items()
                      if k not in ("__dict__", "__weakref__", "__module__", "__qualname__")}
         self.handles.append(cls)

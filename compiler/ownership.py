@@ -27,7 +27,7 @@ FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray", "defaultdict", "
 IMMUTABLE_BUILTINS = {"len", "int", "float", "str", "bool", "abs", "round", "repr", "ord", "chr", "hash",
                       "format", "isinstance", "issubclass", "hex", "bin", "oct", "range", "complex",
                       "bytes", "frozenset", "callable"}
-NON_KEEPING_BUILTINS = FRESH_BUILTINS | IMMUTABLE_BUILTINS | {
+NON_KEEPING_BUILTINS = FRESH_BUILTINS | IMMUTABLE_BUILTINS | {"super",
     "sum", "min", "max", "any", "all", "iter", "enumerate", "zip", "reversed", "print", "tuple", "map",
     "filter", "next", "divmod", "pow"}
 FRESH_METHODS = {"copy", "split", "rsplit", "splitlines"}

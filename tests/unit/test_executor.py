@@ -358,3 +358,63 @@ def test_out_of_memory_is_an_error_not_a_hang(monkeypatch):
         with pytest.raises((MemoryError, pyfora.WorkerCrashedError)):
             ex.submit(grow, 4096).result(timeout=60)
         assert ex.submit(depth, 3).result(timeout=60) == 3
+
+
+class Base:
+    def __init__(self, x):
+        self.x = x
+
+
+class Derived(Base):
+    def __init__(self, x):
+        super(Derived, self).__init__(x)
+        self.y = x + 1
+
+
+class Explicit(Base):
+    def __init__(self, x):
+        Base.__init__(self, x)
+        self.z = x * 2
+
+
+def build_derived(x):
+    d, e = Derived(x), Explicit(x)
+    return d.x + d.y + e.x + e.z
+
+
+def test_base_init_then_own_attributes(executor):
+    assert executor.submit(build_derived, 3).result() == build_derived(3)
+
+
+def test_refused_class_names_the_line_that_uses_it(executor):
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Pair:
+        a: int
+        b: int
+
+    def uses_pair(x):
+        return Pair(x, x)
+
+    with pytest.raises(pyfora.PythonToForaConversionError, match="dataclass") as info:
+        executor.submit(uses_pair, 1)
+    assert f"{__file__}:{uses_pair.__code__.co_firstlineno + 1}" in str(info.value)
+
+
+def test_module_redefining_a_builtin_later_is_seen(executor, tmp_path):
+    import importlib.util
+    path = tmp_path / "late_sum.py"
+    path.write_text("def total(xs):\n    return sum(xs)\n")
+    spec = importlib.util.spec_from_file_location("late_sum", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["late_sum"] = module
+    spec.loader.exec_module(module)
+    assert executor.submit(module.total, [1, 2, 3]).result() == 6
+    (tmp_path / "minus_one.py").write_text("def sum(xs):\n    return -1\n")
+    spec = importlib.util.spec_from_file_location("minus_one", tmp_path / "minus_one.py")
+    other = importlib.util.module_from_spec(spec)
+    sys.modules["minus_one"] = other
+    spec.loader.exec_module(other)
+    module.sum = other.sum
+    assert executor.submit(module.total, [1, 2, 3]).result() == module.total([1, 2, 3]) == -1
