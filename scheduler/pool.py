@@ -302,7 +302,9 @@ class LocalPool:
         for task in pending:
             task.future.cancel()
         for worker in workers:
-            if worker.task is not None:
+            task = worker.task
+            if task is not None:
+                task.future.cancel()
                 worker.kill()
             else:
                 worker.stop()

@@ -418,3 +418,14 @@ def test_module_redefining_a_builtin_later_is_seen(executor, tmp_path):
     spec.loader.exec_module(other)
     module.sum = other.sum
     assert executor.submit(module.total, [1, 2, 3]).result() == module.total([1, 2, 3]) == -1
+
+
+def test_close_cancels_running_computations():
+    ex = pyfora.connect(workers=1)
+    future = ex.submit(spin)
+    while not future.running():
+        time.sleep(0.01)
+    ex.close()
+    assert future.cancelled()
+    with pytest.raises(RuntimeError, match="closed"):
+        ex.submit(depth, 1)
