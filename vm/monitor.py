@@ -1,15 +1,40 @@
 """The frame monitor: a thread that reads the run thread's frames while a computation runs.
 
-For now it measures the deepest stack. Walking a stack costs time in
-proportion to its depth, so the pause between walks grows with what the last
-walk cost (at least 20 ms, at least ten times the walk): a deep recursion is
-sampled rarely and pays at most about a tenth of its time.
+Every user frame's state is (function, statement id, locals) — `snapshot`
+reads exactly that from another thread. The monitor's own loop measures the
+deepest stack. Walking a stack costs time in proportion to its depth, so the
+pause between walks grows with what the last walk cost (at least 20 ms, at
+least ten times the walk): a deep recursion is sampled rarely and pays at
+most about a tenth of its time.
 """
 import sys
 import threading
 import time
+from dataclasses import dataclass
 
 from pyfora.compiler.linker import UNITS
+
+
+@dataclass(frozen=True)
+class FrameView:
+    """One user frame as the monitor read it: the statement it is at and its locals."""
+    function: str
+    statement: int
+    line: int
+    locals: dict
+
+
+def frame_views(frame) -> list[FrameView]:
+    """The user frames of the stack ending at `frame`, innermost first."""
+    views = []
+    while frame is not None:
+        unit = UNITS.get(frame.f_code.co_filename)
+        if unit is not None:
+            info = unit.tables.statements.get(frame.f_lineno)
+            views.append(FrameView(frame.f_code.co_qualname, frame.f_lineno, info.line if info else 0,
+                                   dict(frame.f_locals)))
+        frame = frame.f_back
+    return views
 
 
 def user_depth(frame) -> int:
@@ -38,6 +63,10 @@ class Monitor:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+    def snapshot(self) -> list[FrameView]:
+        """The run thread's user frames now (call from any thread)."""
+        return frame_views(sys._current_frames().get(self.ident))
 
     def sample(self):
         frame = sys._current_frames().get(self.ident)
