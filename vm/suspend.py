@@ -98,7 +98,13 @@ class Suspender:
         self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
-        """Ask the run thread to suspend at its next resumable statement boundary."""
+        """Ask the run thread to suspend at its next resumable statement boundary.
+
+        Where frames cannot be read (not CPython 3.11) this does nothing: a cancellation then
+        ends the worker instead.
+        """
+        if not frames.SUPPORTED:
+            return
         self.pending = True
         signal.pthread_kill(self.thread, signal.SIGUSR1)
 
