@@ -304,7 +304,8 @@ class Flattener(ComprehensionRewrites):
             return [s]
         pre = self._direct_call(s.value)
         if pre is not None:
-            pre.append(ast.copy_location(ast.Return(value=pre.pop().value), s))
+            call = pre.pop()
+            pre.append(ast.copy_location(ast.Return(value=call.value), call))
             return pre
         pre, atom = self.expr(s.value)
         pre.append(ast.copy_location(ast.Return(value=atom), s))
@@ -316,7 +317,8 @@ class Flattener(ComprehensionRewrites):
         pre = self._direct_call(s.value) if simple else None
         if pre is not None:
             # `x = f(a)` is a call statement as it stands: the call's value goes straight to x.
-            pre.append(ast.copy_location(ast.Assign(targets=s.targets, value=pre.pop().value), s))
+            call = pre.pop()
+            pre.append(ast.copy_location(ast.Assign(targets=s.targets, value=call.value), call))
             return pre
         pre, value = self.expr(s.value)
         target_pre: list = []
@@ -517,9 +519,9 @@ class Flattener(ComprehensionRewrites):
         fn = ast.FunctionDef(name=s.name, args=args, body=body or [ast.Pass()], decorator_list=[],
                              returns=None, type_comment=None)
         pre.append(located(fn, s))
-        for deco in reversed(decorators):
+        for deco, origin in reversed(list(zip(decorators, s.decorator_list))):
             call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
-            pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), s))
+            pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), origin))
         return pre
 
 

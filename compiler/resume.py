@@ -21,8 +21,8 @@ import enum
 import types
 from dataclasses import dataclass
 
-from .statements import display_name, is_call
-from .tier0 import CompiledUnit, MAKER
+from .statements import display_name, is_call, nested_qualname
+from .tier0 import MAKER, CompiledUnit
 
 SYNTHETIC_LINE = 1
 STATE = "_pf_state"
@@ -275,8 +275,8 @@ def _rename(code: types.CodeType, qualname: str) -> types.CodeType:
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
             name = display_name(c.co_name)
-            c = _rename(c, f"{qualname}.<locals>.{name}").replace(
-                co_name=name, co_qualname=f"{qualname}.<locals>.{name}")
+            inner = nested_qualname(qualname, code.co_name, name)
+            c = _rename(c, inner).replace(co_name=name, co_qualname=inner)
         consts.append(c)
     return code.replace(co_consts=tuple(consts))
 

@@ -3,7 +3,8 @@
 Each statement gets an id, and that id becomes its line number in the compiled
 code: a frame's `f_lineno` is then its statement id, line events fire once per
 statement, and the *source map* (id -> user file, line, column) translates
-back for tracebacks. The *fork table* lists, for each call statement, the later
+back for tracebacks. An instruction's column is free for another use: it holds
+how far below the statement's first line its expression is. The *fork table* lists, for each call statement, the later
 call statements of the same block that do not depend on it, with the locals
 their operands need: what the scheduler forks while the first call runs.
 """
@@ -77,6 +78,16 @@ def display_name(name: str) -> str:
     if name.startswith(GENEXPR):
         return "<genexpr>"
     return name
+
+
+COMPREHENSIONS = ("<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>")
+
+
+def nested_qualname(outer_qualname: str, outer_name: str, name: str) -> str:
+    """The qualname CPython gives a function defined inside `outer` (no `<locals>` after a comprehension)."""
+    if display_name(outer_name) in COMPREHENSIONS:
+        return f"{outer_qualname}.{name}"
+    return f"{outer_qualname}.<locals>.{name}"
 
 
 def is_call(s: ast.stmt) -> bool:
@@ -166,14 +177,22 @@ class Numberer:
             own.extend(ast.walk(case.pattern))
             if case.guard is not None:
                 own.extend(ast.walk(case.guard))
+        user_line = getattr(s, "lineno", 0)
         for n in own:
             if hasattr(n, "lineno"):
+                # The column carries how many lines below the statement's first the expression is,
+                # so a traceback can name the continuation line CPython would (tracebacks.py).
+                line = n.lineno
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute):
+                    line = n.func.end_lineno   # CPython places a method call at the method's name
+                delta = max(0, line - user_line)
                 n.lineno = n.end_lineno = sid
-                n.col_offset = n.end_col_offset = 0
+                n.col_offset = n.end_col_offset = delta
         last = sid
         if isinstance(s, ast.FunctionDef):
-            self.functions.append(f"{self.functions[-1]}.<locals>.{display_name(s.name)}"
-                                  if self.functions else self.top)
+            outer = self.functions[-1] if self.functions else None
+            self.functions.append(self.top if outer is None else
+                                  nested_qualname(outer, outer.rsplit(".", 1)[-1], display_name(s.name)))
         for name in ("body", "handlers", "orelse", "finalbody"):
             part = getattr(s, name, None)
             if part:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .anf import to_statement_form
 from .program import CodeDef
 from .routing import route_builtins
-from .statements import Tables, display_name, format_ir, number_statements
+from .statements import Tables, display_name, format_ir, nested_qualname, number_statements
 
 MAKER = "_pf_maker"
 TOP = "_pf_top"
@@ -71,7 +71,7 @@ def _rename_codes(code: types.CodeType, qualname: str) -> types.CodeType:
     consts = []
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
-            c = _rename_codes(c, f"{qualname}.<locals>.{display_name(c.co_name)}")
+            c = _rename_codes(c, nested_qualname(qualname, code.co_name, display_name(c.co_name)))
         consts.append(c)
     name = display_name(code.co_name)
     return code.replace(co_consts=tuple(consts), co_name=name, co_qualname=qualname)

@@ -92,7 +92,7 @@ class WorkerProcess:
         env.setdefault("PYTHONHASHSEED", pool.hash_seed)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pyfora.vm.worker", str(to_worker_r), str(from_worker_w)],
-            pass_fds=(to_worker_r, from_worker_w), env=env, stdin=subprocess.DEVNULL)
+            pass_fds=(to_worker_r, from_worker_w), env=env, stdin=subprocess.DEVNULL, start_new_session=True)
         os.close(to_worker_r)
         os.close(from_worker_w)
         self.ready = threading.Event()

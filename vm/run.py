@@ -93,9 +93,9 @@ class Computation:
             self.metrics.suspensions += 1
             status, payload = self._suspended(stop.continuation, origins)
         except BaseException as exc:
+            # KeyboardInterrupt and SystemExit raised by user code are its exceptions like any other;
+            # Ctrl-C at the terminal reaches the client only (workers run in a session of their own).
             status, payload = Status.FAILED, _dump_exception(exc, origins)
-            if isinstance(exc, KeyboardInterrupt):
-                raise
         finally:
             linker.SUSPENDING.active = False
             self.metrics.wall_time += time.perf_counter() - wall

@@ -17,6 +17,15 @@ from pyfora.compiler.linker import HIDDEN_FILES, UNITS
 _STUBS: dict[tuple, tuple[types.FrameType, int]] = {}
 
 
+def _line_offset(code, lasti: int) -> int:
+    """How many lines below its statement's first the instruction at `lasti` is (statements.py)."""
+    if lasti < 0:
+        return 0
+    positions = list(code.co_positions())
+    col = positions[lasti // 2][2] if lasti // 2 < len(positions) else None
+    return col or 0
+
+
 def user_frames(tb) -> list[tuple[str, int, str]]:
     """(file, line, function) for each frame of `tb` that runs user code."""
     frames = []
@@ -26,7 +35,8 @@ def user_frames(tb) -> list[tuple[str, int, str]]:
         if unit is not None and unit.code_def.filename not in HIDDEN_FILES:
             info = unit.tables.statements.get(tb.tb_lineno)
             if info is not None:
-                frames.append((unit.code_def.filename, info.line, code.co_name))
+                line = info.line + _line_offset(code, tb.tb_lasti)
+                frames.append((unit.code_def.filename, line, code.co_name))
         tb = tb.tb_next
     return frames
 

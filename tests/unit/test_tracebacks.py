@@ -1163,29 +1163,10 @@ COMPREHENSION_FRAME = (
     "pyfora drops the <listcomp>/<setcomp>/<dictcomp> frame CPython 3.11 shows between the function and the "
     "callee when a comprehension calls user code: compiler/comprehensions.py inlines such a "
     "comprehension into a loop of the enclosing function, so no frame of its own is left")
-CONTINUATION_LINE = (
-    "pyfora names the first line of a multi-line statement where CPython names the line of the failing "
-    "sub-expression: compiler/statements.py gives every expression node of a statement the statement's "
-    "id, so the source map has one line per statement")
-DIRECT_CALL_LINE = (
-    "`result = (\\n inverse(x)\\n)`: pyfora names the statement's first line, CPython the call's line: "
-    "compiler/anf.py (stmt_Assign/stmt_Return/stmt_Expr via _direct_call) copies the statement's "
-    "location onto the call statement instead of the call's")
-DECORATOR_LINE = (
-    "a raising decorator of a nested def: CPython names the `@deco` line, pyfora the `def` line: "
-    "compiler/anf.py stmt_FunctionDef locates `name = deco(name)` at the def statement")
-MATCH_GUARD_LINE = (
-    "an error in a `case ... if guard:` is reported on the `match` line, CPython names the case line: "
-    "compiler/statements.py numbers case patterns and guards as expressions of the match statement")
 DOUBLE_STAR_MESSAGE = (
     "`combine(1, **x, b=inverse(1))` with x=5: CPython says 'test_tracebacks.combine() argument after "
     "** must be a mapping, not int', pyfora \"'int' object is not a mapping\": compiler/anf.py "
     "(sequence) hoists the ** operand into a temporary `{**x}` because a later argument calls")
-NESTED_QUALNAME = (
-    "a lambda inside a comprehension or generator expression that keeps its own scope gets the "
-    "qualname 'f.<locals>.<listcomp>.<locals>.<lambda>' (CPython: 'f.<locals>.<listcomp>.<lambda>'), "
-    "so the TypeError naming it differs: compiler/tier0.py _rename_codes adds '.<locals>' after "
-    "comprehension scopes too")
 
 XFAIL: dict = {
     "listcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
@@ -1193,18 +1174,7 @@ XFAIL: dict = {
     "nested_listcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
     "dictcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
     "setcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
-    "default_argument_error_multiline": (True, CONTINUATION_LINE),
-    "multiline_continuation_no_call": (True, CONTINUATION_LINE),
-    "multiline_dict_literal": (True, CONTINUATION_LINE),
-    "multiline_call_argument": (True, CONTINUATION_LINE),
-    "listcomp_multiline_element": (True, CONTINUATION_LINE),
-    "method_chain_multiline": (True, CONTINUATION_LINE),
-    "multiline_call_on_second_line": (True, DIRECT_CALL_LINE),
-    "decorated_nested": (True, DECORATOR_LINE),
-    "match_guard_raises": (True, MATCH_GUARD_LINE),
     "double_star_not_mapping": (True, DOUBLE_STAR_MESSAGE),
-    "lambda_in_listcomp_qualname": (BEFORE_312, NESTED_QUALNAME),
-    "lambda_in_genexpr_qualname": (True, NESTED_QUALNAME),
 }
 
 
@@ -1262,13 +1232,7 @@ def test_helper_sees_the_frames_it_compares():
     assert info["frames"][-1][3] == 'raise ValueError(f"bad value {x}")'
 
 
-@pytest.mark.parametrize("fn", [
-    raise_system_exit,
-    pytest.param(raise_keyboard_interrupt, marks=pytest.mark.xfail(strict=True, reason=(
-        "a KeyboardInterrupt raised by user code kills the worker, so result() raises WorkerCrashedError "
-        "('killed by signal 2') instead of KeyboardInterrupt('interrupted 3'): vm/run.py "
-        "Computation._execute re-raises KeyboardInterrupt after pickling it, and it ends the worker"))),
-])
+@pytest.mark.parametrize("fn", [raise_system_exit, raise_keyboard_interrupt])
 def test_base_exceptions_come_back(fn):
     """BaseExceptions that are not Exceptions, on an executor of their own (they may end a worker)."""
     with pyfora.connect(workers=1) as ex:
