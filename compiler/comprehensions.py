@@ -6,6 +6,9 @@ becomes a nested generator function. Either way each item's work is a run of
 statements a suspension can stop between. A comprehension holding a lambda or
 a generator expression keeps its own scope (late binding would differ) and
 only its first iterable, which Python evaluates outside, is flattened.
+
+The statements of an inlined comprehension remember it (`pf_scope`), so a
+traceback can show the comprehension's frame where CPython 3.11 has one.
 """
 import ast
 import copy
@@ -63,6 +66,13 @@ class ComprehensionRewrites:
                 inner = self._if_stmts(cond, inner, e)
             inner = self.stmt_For(located(ast.For(target=g.target, iter=g.iter, body=inner, orelse=[],
                                                    type_comment=None), e), flatten_body=False)
+        scope = ({ast.ListComp: "<listcomp>", ast.SetComp: "<setcomp>", ast.DictComp: "<dictcomp>"}[type(e)],
+                 e.lineno)
+        for loop in inner:
+            if isinstance(loop, ast.For):
+                for node in ast.walk(loop):
+                    if isinstance(node, (ast.stmt, ast.ExceptHandler)):
+                        node.pf_scope = (scope,) + getattr(node, "pf_scope", ())
         pre.extend(inner)
         return pre, var(result)
 

@@ -49,6 +49,7 @@ class Statement:
     reads: frozenset
     writes: frozenset
     text: str
+    scope: tuple = ()   # inlined comprehensions around it, outermost first: (("<listcomp>", line), ...)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ class Numberer:
         kind = Kind.CALL if is_call(s) else _KINDS.get(type(s), Kind.OTHER)
         self.tables.statements[sid] = Statement(
             sid, kind, getattr(s, "lineno", 0), getattr(s, "col_offset", 0),
-            self.functions[-1] if self.functions else self.top, reads, writes, _header(s))
+            self.functions[-1] if self.functions else self.top, reads, writes, _header(s),
+            getattr(s, "pf_scope", ()))
         own = list(_own_expressions(s))
         for case in getattr(s, "cases", None) or []:
             own.extend(ast.walk(case.pattern))

@@ -14,6 +14,7 @@ import types
 
 from pyfora.compiler.linker import HIDDEN_FILES, UNITS
 
+_COMPREHENSION_FRAMES = sys.version_info < (3, 12)
 _STUBS: dict[tuple, tuple[types.FrameType, int]] = {}
 
 
@@ -36,7 +37,13 @@ def user_frames(tb) -> list[tuple[str, int, str]]:
             info = unit.tables.statements.get(tb.tb_lineno)
             if info is not None:
                 line = info.line + _line_offset(code, tb.tb_lasti)
-                frames.append((unit.code_def.filename, line, code.co_name))
+                name = code.co_name
+                if _COMPREHENSION_FRAMES:
+                    # CPython 3.11 runs a comprehension in a frame of its own; ours was inlined.
+                    for scope_name, scope_line in info.scope:
+                        frames.append((unit.code_def.filename, scope_line, name))
+                        name = scope_name
+                frames.append((unit.code_def.filename, line, name))
         tb = tb.tb_next
     return frames
 

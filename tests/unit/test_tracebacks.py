@@ -1158,22 +1158,12 @@ CASES = [
 ]
 
 # Known pyfora bugs: (condition, reason) by case name. Each is a strict xfail, so a fix shows up.
-BEFORE_312 = sys.version_info < (3, 12)   # CPython 3.12 inlines list/set/dict comprehensions (PEP 709)
-COMPREHENSION_FRAME = (
-    "pyfora drops the <listcomp>/<setcomp>/<dictcomp> frame CPython 3.11 shows between the function and the "
-    "callee when a comprehension calls user code: compiler/comprehensions.py inlines such a "
-    "comprehension into a loop of the enclosing function, so no frame of its own is left")
 DOUBLE_STAR_MESSAGE = (
     "`combine(1, **x, b=inverse(1))` with x=5: CPython says 'test_tracebacks.combine() argument after "
     "** must be a mapping, not int', pyfora \"'int' object is not a mapping\": compiler/anf.py "
     "(sequence) hoists the ** operand into a temporary `{**x}` because a later argument calls")
 
 XFAIL: dict = {
-    "listcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
-    "listcomp_call_in_condition": (BEFORE_312, COMPREHENSION_FRAME),
-    "nested_listcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
-    "dictcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
-    "setcomp_with_call": (BEFORE_312, COMPREHENSION_FRAME),
     "double_star_not_mapping": (True, DOUBLE_STAR_MESSAGE),
 }
 
