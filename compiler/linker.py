@@ -12,6 +12,7 @@ import collections
 import functools
 import importlib
 import io
+import marshal
 import os
 import pickle
 import sys
@@ -156,6 +157,10 @@ def set_function_state(fn, state):
     fill_function(fn, defaults, kwdefaults, cells, attrs)
 
 
+def dict_view(mapping: dict, kind: str):
+    return getattr(mapping, kind)()
+
+
 def lru_cached(fn, parameters: dict):
     return functools.lru_cache(maxsize=parameters["maxsize"], typed=parameters["typed"])(fn)
 
@@ -199,20 +204,9 @@ def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handl
     return cls
 
 
-def _nested_code(code: types.CodeType, first_line: int) -> types.CodeType | None:
-    if code.co_firstlineno == first_line:
-        return code
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            found = _nested_code(const, first_line)
-            if found is not None:
-                return found
-    return None
-
-
-def vm_function(code_id: str, def_id: int, name: str, qualname: str, globals_: dict, cells: dict):
-    """A function of unit `code_id`, the one defined at statement `def_id`, over `cells`."""
-    code = _nested_code(_COMPILED[code_id].code, def_id)
+def vm_function(code: bytes, name: str, qualname: str, globals_: dict, cells: dict):
+    """A function of tier-0 code (marshal bytes; its unit is compiled in this process) over `cells`."""
+    code = marshal.loads(code)
     closure = tuple(cells.get(n) or types.CellType() for n in code.co_freevars) or None
     fn = types.FunctionType(code, globals_, name, None, closure)
     fn.__qualname__ = qualname

@@ -213,15 +213,17 @@ class _Builder:
                     return rest
             return None
         if isinstance(s, (ast.Try, ast.TryStar)):
+            # The re-entered `try` gets a synthetic line: stopping at its own line would read as
+            # "start the whole try again", running what came before the entry twice.
             rest = self.block(s.body)
             if rest is not None:
                 new = type(s)(body=rest, handlers=copy.deepcopy(s.handlers), orelse=copy.deepcopy(s.orelse),
                               finalbody=copy.deepcopy(s.finalbody))
-                return [ast.copy_location(new, s)]
+                return [_synthetic_header(new)]
             rest = self.block(s.orelse)
             if rest is not None and s.finalbody:
                 new = ast.Try(body=rest, handlers=[], orelse=[], finalbody=copy.deepcopy(s.finalbody))
-                return [ast.copy_location(new, s)]
+                return [_synthetic_header(new)]
             return rest
         if isinstance(s, (ast.For, ast.While)):
             rest = self.block(s.orelse)
@@ -316,13 +318,15 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
     return _rename(code, qualname).replace(co_name=name, co_qualname=qualname)
 
 
-def _synthetic_header(fn: ast.FunctionDef):
-    fn.lineno = SYNTHETIC_LINE
-    fn.col_offset = fn.end_col_offset = 0
-    for n in ast.walk(fn.args):
+def _synthetic_header(node):
+    """Put `node` itself (a def, a try) on the synthetic line; its body keeps its statement ids."""
+    node.lineno = SYNTHETIC_LINE
+    node.col_offset = node.end_col_offset = 0
+    for n in ast.walk(node.args) if isinstance(node, ast.FunctionDef) else ():
         if "lineno" in n._attributes:
             n.lineno = n.end_lineno = SYNTHETIC_LINE
             n.col_offset = n.end_col_offset = 0
+    return node
 
 
 def _fix_ranges(node: ast.AST) -> int:

@@ -20,7 +20,7 @@ of their own types, which a generator cannot stand in for, so they stay C.)"""
 ATOMIC = {"len", "abs", "isinstance", "issubclass", "int", "float", "str", "bool", "range", "chr", "ord",
           "round", "divmod", "hash", "repr", "type", "pow", "hex", "oct", "bin", "complex", "callable",
           "min", "max", "sum", "any", "all", "list", "tuple", "set", "sorted", "frozenset", "dict", "bytes",
-          "format", "slice", "reversed", "enumerate", "zip"}
+          "format", "slice", "reversed", "enumerate", "zip", "super", "map", "filter", "iter"}
 """C builtins that stay inside expressions, like operators, when the call is not routed.
 
 Like an operator they may call user code (`__len__`, `__lt__`), whose frame is then entered
@@ -60,22 +60,35 @@ def _needs_routing(name: str, call: ast.Call) -> bool:
 class _Router(ast.NodeTransformer):
     def __init__(self, shadowed: set):
         self.bound = [set(shadowed)]
+        self.functions: list = [None]
 
-    def _scope(self, node, names):
+    def _scope(self, node, names, function):
         self.bound.append(names)
+        self.functions.append(function)
         self.generic_visit(node)
+        self.functions.pop()
         self.bound.pop()
         return node
 
     def visit_FunctionDef(self, node):
-        return self._scope(node, local_names(node))
+        return self._scope(node, local_names(node), node)
 
     def visit_Lambda(self, node):
-        return self._scope(node, local_names(node))
+        return self._scope(node, local_names(node), node)
 
     def _comprehension(self, node):
         names = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
-        return self._scope(node, names)
+        return self._scope(node, names, None)
+
+    def _explicit_super(self, node):
+        """`super()` -> `super(__class__, self)`: resumed code runs in a function whose first
+        argument is not `self`, so the zero-argument form would bind the wrong object."""
+        function = self.functions[-1]
+        args = function.args.posonlyargs + function.args.args if function is not None else []
+        if args:
+            node.args = [ast.Name(id="__class__", ctx=ast.Load()), ast.Name(id=args[0].arg, ctx=ast.Load())]
+            for arg in node.args:
+                ast.copy_location(arg, node)
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
@@ -88,6 +101,8 @@ class _Router(ast.NodeTransformer):
             node.func = ast.copy_location(ast.Name(id=f"_pf_{func.id}", ctx=ast.Load()), func)
         elif func.id in ATOMIC:
             node.pf_atomic = True
+            if func.id == "super" and not node.args and not node.keywords:
+                self._explicit_super(node)
         return node
 
 

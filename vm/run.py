@@ -82,16 +82,23 @@ class Computation:
         monitor = Monitor(threading.get_ident())
         try:
             with monitor:
-                try:
-                    value = thunk()
-                finally:
-                    self.suspender.stop_tracing()
-                    monitor.sample()
+                while True:
+                    try:
+                        value = thunk()
+                        break
+                    except suspend.Suspended as stop:
+                        linker.SUSPENDING.active = False
+                        self.metrics.suspensions += 1
+                        continuation = stop.continuation
+                        outcome = self._suspended(continuation)
+                        if outcome is not None:
+                            return Outcome(*outcome, self.metrics)
+                        # It could not be serialised: go on with it here, as if not asked.
+                        thunk = lambda c=continuation: suspend.resume(c, self.suspender)  # noqa: E731
+                    finally:
+                        self.suspender.stop_tracing()
+                        monitor.sample()
             status, payload = Status.DONE, dump_result(value, origins)
-        except suspend.Suspended as stop:
-            linker.SUSPENDING.active = False
-            self.metrics.suspensions += 1
-            status, payload = self._suspended(stop.continuation, origins)
         except BaseException as exc:
             # KeyboardInterrupt and SystemExit raised by user code are its exceptions like any other;
             # Ctrl-C at the terminal reaches the client only (workers run in a session of their own).
@@ -103,13 +110,15 @@ class Computation:
             self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)
         return Outcome(status, payload, self.metrics)
 
-    def _suspended(self, continuation, origins) -> tuple[Status, bytes]:
+    def _suspended(self, continuation) -> tuple[Status, bytes] | None:
+        """What to reply for a suspension, or None when it cannot be serialised."""
         if self.cancelling:
+            suspend.discard(continuation)
             return Status.CANCELLED, b""
         try:
             return Status.SUSPENDED, suspend.dumps(continuation)
-        except Exception as exc:
-            return Status.FAILED, _dump_exception(exc, origins)
+        except Exception:
+            return None
 
 
 def run(image: ProgramImage) -> Outcome:

@@ -20,7 +20,9 @@ above. A continuation pickles to bytes (`dumps`/`loads`) with one memo, so
 aliasing between frames survives, and resumes in this process or another.
 """
 import ast
+import gc
 import io
+import marshal
 import pickle
 import signal
 import sys
@@ -159,6 +161,8 @@ class Suspender:
                 return None
             generator = state.generator is not None
             if parent.f_code in self.roots:
+                if not all(_revivable(v) for state in states for v in state.locals.values()):
+                    return None
                 return Continuation(states + list(self.waiting))
             if generator:
                 if not _consumes(parent, state.generator):
@@ -323,18 +327,38 @@ def _next_default(consumer: FrameState | None) -> tuple:
         default = call.args[1]
         if isinstance(default, ast.Constant):
             return (default.value,)
-        return (consumer.locals[default.id],)
+        name = default.id
+        if name in consumer.locals:
+            return (consumer.locals[name],)
+        if name in consumer.cells:
+            return (consumer.cells[name].cell_contents,)
+        return (consumer.globals[name],)
     return ()
 
 
 def _replace(old, new, states):
-    """Point the frames still to run (and any slot standing for `old`) at the revived generator."""
+    """Point the frames still to run, and the lists and dicts they hold, at the revived generator.
+
+    A reference elsewhere (a tuple, an attribute) keeps the slot standing for `old`, which forwards.
+    """
     if isinstance(old, GeneratorSlot):
         old.bind(new)
+    seen: set = set()
     for state in states:
-        for name, value in state.locals.items():
-            if value is old:
-                state.locals[name] = new
+        _replace_in(state.locals, old, new, seen)
+
+
+def _replace_in(container, old, new, seen: set):
+    if id(container) in seen:
+        return
+    seen.add(id(container))
+    keys = container.keys() if isinstance(container, dict) else range(len(container))
+    for key in list(keys):
+        value = container[key]
+        if value is old:
+            container[key] = new
+        elif type(value) in (list, dict):
+            _replace_in(value, old, new, seen)
 
 
 class GeneratorSlot:
@@ -375,6 +399,15 @@ def revive_generator(state: FrameState):
     return generator
 
 
+def _revivable(value) -> bool:
+    """False for a generator paused where it cannot be rebuilt (a yield in an except or finally)."""
+    if type(value) is not types.GeneratorType or not value.gi_suspended:
+        return True
+    where = _function_of(value.gi_frame)
+    fn = function_node(UNITS[where[0]], where[1]) if where else None
+    return fn is not None and resumable(fn, value.gi_frame.f_lineno, False)
+
+
 def _paused_generator_state(generator) -> FrameState | None:
     """The state of a generator not on the stack, or None once it has finished."""
     frame = generator.gi_frame
@@ -407,6 +440,18 @@ class _ContinuationWriter(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.code_defs = code_defs
         self.running = running
+        self.paused: list = []
+        self._codes: dict = {}
+
+    def _code(self, code: types.CodeType) -> bytes:
+        """A function's code as marshal bytes (one bytes object per code, so pickle shares it).
+
+        Functions travel with their own code object, not a position in their unit: a lambda in a
+        comprehension, a function made by resumed code, all rebuild exactly."""
+        data = self._codes.get(id(code))
+        if data is None:
+            data = self._codes[id(code)] = (code, marshal.dumps(code))
+        return data[1]
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -417,11 +462,17 @@ class _ContinuationWriter(pickle.Pickler):
             if unit is None:
                 return NotImplemented
             self.code_defs[unit.code_def.id] = unit.code_def
-            position = _RESUME_CODES.get(obj.__code__, (None, obj.__code__.co_firstlineno))[1]
             cells = dict(zip(obj.__code__.co_freevars, obj.__closure__ or ()))
             state = (obj.__defaults__, obj.__kwdefaults__, dict(obj.__dict__))
-            return (linker.vm_function, (unit.code_def.id, position, obj.__name__, obj.__qualname__,
+            return (linker.vm_function, (self._code(obj.__code__), obj.__name__, obj.__qualname__,
                                          obj.__globals__, cells), state, None, None, linker.set_vm_function_state)
+        if obj is prelude._MISSING:
+            return (prelude_missing, ())
+        if t in _DICT_VIEWS:
+            (mapping,) = gc.get_referents(obj)   # `view.mapping` is a read-only proxy of the dict
+            return (linker.dict_view, (mapping, _DICT_VIEWS[t]))
+        if t is super:
+            return (super, (obj.__thisclass__, obj.__self__))
         if obj is SUSPENDING:
             return (linker.suspend_flag, ())
         if t is types.CellType:
@@ -449,6 +500,7 @@ class _ContinuationWriter(pickle.Pickler):
             state = _paused_generator_state(obj)
             if state is None:
                 return (iter, ((),))
+            self.paused.append(obj)
             return (revive_generator, (state,))
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:
@@ -464,18 +516,44 @@ class _ContinuationReader(pickle.Unpickler):
         return prelude.NAMESPACE
 
 
+_DICT_VIEWS = {type({}.keys()): "keys", type({}.values()): "values", type({}.items()): "items"}
+
+
 def prelude_function(name: str):
     return prelude.NAMESPACE[name]
 
 
+def prelude_missing():
+    return prelude._MISSING
+
+
 def dumps(continuation: Continuation) -> bytes:
+    """The continuation as bytes. The generators it held paused are closed afterwards, quietly:
+    their rebuilt twins go on in their place, and the originals' `finally` must not run."""
     buf = io.BytesIO()
     code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
     body = io.BytesIO()
     running = {id(f.generator): i for i, f in enumerate(continuation.frames) if f.generator is not None}
-    _ContinuationWriter(body, code_defs, running).dump(continuation.frames)
+    writer = _ContinuationWriter(body, code_defs, running)
+    writer.dump(continuation.frames)
     pickle.dump((code_defs, body.getvalue()), buf, protocol=pickle.HIGHEST_PROTOCOL)
+    _close_quietly(writer.paused)
     return buf.getvalue()
+
+
+def discard(continuation: Continuation):
+    """Drop a continuation that will not be resumed; its paused generators end without a word."""
+    _close_quietly([v for state in continuation.frames for v in state.locals.values()
+                    if type(v) is types.GeneratorType])
+
+
+def _close_quietly(generators):
+    active, SUSPENDING.active = SUSPENDING.active, True
+    try:
+        for generator in generators:
+            generator.close()
+    finally:
+        SUSPENDING.active = active
 
 
 def loads(data: bytes) -> Continuation:
