@@ -7,9 +7,11 @@ How a suspension happens (DESIGN.md, tier 0):
    own, so that is the start of a statement — `trace` checks that the whole
    stack can be resumed: the innermost frame is at a statement outside
    handlers and `finally`, each caller waits at a call statement on exactly
-   the frame above it (no C function in between; a constructor call is the
-   one exception: its `__init__` returns the instance), and no generator is on
-   the stack. If not, tracing goes on and the next line event tries again.
+   the frame above it (no C function in between; a constructor call is one
+   exception: its `__init__` returns the instance; a generator is the other:
+   its consumer is at a `for`, `next()`, `.send()` or `yield from` on it), and
+   no generator it holds is paused where it cannot be rebuilt. If not, tracing
+   goes on and the next line event tries again.
 3. It snapshots every frame as a `FrameState` (function, statement id, entry,
    locals, cells) *before anything unwinds*, then raises `Suspended`, which
    the rewritten handlers and `finally` blocks pass through unseen.
@@ -28,7 +30,7 @@ import signal
 import sys
 import threading
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pyfora.compiler import linker
 from pyfora.compiler.linker import SUSPENDING, UNITS
@@ -57,7 +59,6 @@ class FrameState:
 class Continuation:
     """A suspended computation: its frames, innermost first."""
     frames: list
-    code_defs: dict = field(default_factory=dict)
 
 
 class Suspended(BaseException):
@@ -245,6 +246,9 @@ def _frame_state(frame, where, stmt: int, entry: Entry) -> FrameState:
     cells = frames.cells(frame)
     local_values = {k: v for k, v in frame.f_locals.items() if k not in cells
                     and not k.startswith("_pf_resumeflag") and k not in ("_pf_state", "_pf_value")}
+    resumed_from = frame.f_locals.get("_pf_state")
+    if isinstance(resumed_from, dict) and CONSTRUCTED in resumed_from:
+        local_values[CONSTRUCTED] = resumed_from[CONSTRUCTED]   # still an __init__ whose caller awaits it
     return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, fn.__globals__,
                       stmt, entry, local_values, cells)
 
@@ -252,7 +256,6 @@ def _frame_state(frame, where, stmt: int, entry: Entry) -> FrameState:
 def resume_function(state: FrameState) -> types.FunctionType:
     """A function that continues `state`'s frame: call it with (locals, value)."""
     unit = UNITS[state.unit]
-    constructed = CONSTRUCTED in state.locals
     bound = frozenset(k for k in state.locals if k != CONSTRUCTED)
     key = ResumeKey(state.function, state.statement, state.entry, bound)
     closure_names = tuple(sorted(state.cells))
@@ -263,15 +266,7 @@ def resume_function(state: FrameState) -> types.FunctionType:
         _CACHE[cache_key] = code
         _RESUME_CODES[code] = (state.unit, state.function, state.statement)
     closure = tuple(state.cells[n] for n in code.co_freevars)
-    fn = types.FunctionType(code, state.globals, state.name, None, closure or None)
-    if constructed:
-        instance = state.locals[CONSTRUCTED]
-        inner = fn
-
-        def fn(state_, value, inner=inner, instance=instance):
-            inner(state_, value)
-            return instance
-    return fn
+    return types.FunctionType(code, state.globals, state.name, None, closure or None)
 
 
 def resume(continuation: Continuation, suspender: Suspender | None = None):
@@ -296,6 +291,8 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
                 value = next(revived, *_next_default(consumer))
             else:
                 value = fn(state.locals, value)
+                if CONSTRUCTED in state.locals:   # the caller waits for `Cls(...)`: the instance
+                    value = state.locals[CONSTRUCTED]
             failed = False
         except Suspended:
             raise
@@ -560,7 +557,7 @@ def loads(data: bytes) -> Continuation:
     code_defs, body = pickle.loads(data)
     for code_def in code_defs.values():
         linker.compiled(code_def)
-    return Continuation(_ContinuationReader(io.BytesIO(body)).load(), code_defs)
+    return Continuation(_ContinuationReader(io.BytesIO(body)).load())
 
 
 def start(fn, args, kwargs):
