@@ -18,6 +18,7 @@ Synthetic lines (restoring locals, flags) are line 1, which is no statement.
 import ast
 import copy
 import enum
+import functools
 import types
 from dataclasses import dataclass
 
@@ -86,24 +87,27 @@ def _synthetic(node: ast.AST) -> ast.AST:
     return node
 
 
-def function_node(unit: CompiledUnit, def_id: int) -> ast.FunctionDef | None:
-    """The def (in the unit's statement form) whose statement id is `def_id`."""
-    for node in ast.walk(unit.ir):
-        if isinstance(node, ast.FunctionDef) and node.lineno == def_id:
-            return node
-    return None
-
-
 _NODES: dict = {}
+"""Per unit: statement id -> statement-form node (the trace function asks at every line event)."""
 
 
-def statement_node(unit: CompiledUnit, stmt_id: int) -> ast.stmt | None:
-    """The statement-form node with id `stmt_id` in `unit`."""
+def _nodes(unit: CompiledUnit) -> dict:
     nodes = _NODES.get(unit.code.co_filename)
     if nodes is None:
         nodes = _NODES[unit.code.co_filename] = {n.lineno: n for n in ast.walk(unit.ir)
                                                  if isinstance(n, (ast.stmt, ast.ExceptHandler))}
-    return nodes.get(stmt_id)
+    return nodes
+
+
+def function_node(unit: CompiledUnit, def_id: int) -> ast.FunctionDef | None:
+    """The def (in the unit's statement form) whose statement id is `def_id`."""
+    node = _nodes(unit).get(def_id)
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
+def statement_node(unit: CompiledUnit, stmt_id: int) -> ast.stmt | None:
+    """The statement-form node with id `stmt_id` in `unit`."""
+    return _nodes(unit).get(stmt_id)
 
 
 def _own_statements(fn: ast.FunctionDef):
@@ -122,6 +126,7 @@ def _own_statements(fn: ast.FunctionDef):
     yield from walk(fn.body, [])
 
 
+@functools.lru_cache(maxsize=None)
 def is_generator(fn: ast.FunctionDef) -> bool:
     for s, _ in _own_statements(fn):
         for n in ast.walk(s) if not isinstance(s, ast.FunctionDef) else ():
@@ -130,6 +135,7 @@ def is_generator(fn: ast.FunctionDef) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=None)
 def resumable(fn: ast.FunctionDef, stmt_id: int, waiting: bool) -> bool:
     """Whether a frame of `fn` stopped at `stmt_id` can be resumed (waiting: on a call there)."""
     for s, path in _own_statements(fn):
