@@ -274,6 +274,11 @@ class Walker(pickle.Pickler):
         if not is_user_module(module, fn.__code__.co_filename):
             if is_allowed_library(module):
                 return NotImplemented
+            if is_user_module(module):
+                raise _refuse_value(fn, f"{module}.{fn.__qualname__} is a wrapper made by library code "
+                                        f"({fn.__code__.co_filename}, {fn.__code__.co_qualname}), which pyfora "
+                                        "cannot run; call the function it wraps instead (for "
+                                        "`functools.singledispatch`, dispatch with `isinstance`)")
             raise _refuse_value(fn, f"calling {module}.{fn.__qualname__}() is not supported by pyfora "
                                     f"(the module {module!r} is outside the subset)")
         code = fn.__code__

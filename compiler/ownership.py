@@ -113,7 +113,10 @@ class Ownership:
             kinds = [self.stored(x, state) for x in e.elts]
             return _container(min(kinds, default=IMMUTABLE))
         if isinstance(e, ast.Dict):
-            kinds = [self.stored(x, state) for x in e.keys + e.values if x is not None]
+            kinds = [self.stored(x, state) for x in e.keys if x is not None]
+            for key, value in zip(e.keys, e.values):
+                # `{**d}` copies d's items into the new dict; d itself is not kept
+                kinds.append(self.stored(value, state) if key is not None else _element(self.kind(value, state)))
             return _container(min(kinds, default=IMMUTABLE))
         if isinstance(e, ast.Tuple):
             kinds = [self.stored(x, state) for x in e.elts]
