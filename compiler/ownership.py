@@ -38,6 +38,7 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
+_COLLECTIONS = {"defaultdict", "Counter", "OrderedDict", "deque"}
 _CONTAINER_TYPES = {"list", "dict", "set", "bytearray", "deque", "defaultdict", "Counter", "OrderedDict"}
 CONTAINER_METHODS = {"append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy",
                      "clear", "get", "keys", "values", "items", "update", "setdefault", "add", "discard",
@@ -206,6 +207,10 @@ class Ownership:
         builtin = func.id if isinstance(func, ast.Name) and func.id not in self.shadowed \
             and func.id not in state else None
         method = func.attr if isinstance(func, ast.Attribute) else None
+        library = method in _COLLECTIONS and isinstance(func.value, ast.Name) \
+            and func.value.id == "collections" and "collections" not in state
+        if library:
+            builtin, method = method, None   # `collections.defaultdict(list)` as `defaultdict(list)`
         if method is not None:
             receiver = self.kind(func.value, state)
             if (1 <= receiver < IMMUTABLE and method in CONTAINER_METHODS) or (
@@ -227,9 +232,9 @@ class Ownership:
                      or (method == "__init__" and self.self_name is not None))
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
         kinds += [(self.stored if keeps else self.kind)(k.value, state) for k in e.keywords]
-        if builtin in self.fresh:
+        if builtin in self.fresh and not library:
             return self.fresh[builtin]
-        if method == "fromkeys" and isinstance(func.value, ast.Name) and func.value.id in ("dict", "OrderedDict"):
+        if method == "fromkeys" and ast.unparse(func.value) in ("dict", "OrderedDict", "collections.OrderedDict"):
             return ALL if len(kinds) < 2 or kinds[1] == IMMUTABLE else 1
         if builtin == "defaultdict":
             factory = e.args[0] if e.args else None

@@ -1,4 +1,5 @@
 """collections: namedtuple classes, and defaultdict/Counter/deque built and changed locally."""
+import collections
 from collections import Counter, OrderedDict, defaultdict, deque, namedtuple
 
 from case import case, refused
@@ -67,7 +68,21 @@ def mutate_argument_deque(d):
     return d
 
 
+def grouped_through_module(words):
+    by_length = collections.defaultdict(list)
+    for w in words:
+        by_length[len(w)].append(w)
+    seen = collections.Counter(words)
+    seen["extra"] += 1
+    queue = collections.deque(words, maxlen=3)
+    queue.appendleft("first")
+    order = collections.OrderedDict.fromkeys(words)
+    order.move_to_end(words[0])
+    return dict(by_length), seen.most_common(2), list(queue), list(order)
+
+
 CASES = [
+    case(grouped_through_module, "the quick brown fox jumps over the lazy dog".split()),
     case(make_point, 1, 2),
     case(make_point, -3, 4.5),
     case(spans, 3),
