@@ -295,7 +295,7 @@ class Walker(pickle.Pickler):
                 cells[name] = self._global(code, name, cell.cell_contents, modules)
             except ValueError:
                 pass
-        state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__), modules)
+        state = (namespace, glob, fn.__defaults__, fn.__kwdefaults__, cells, linker.function_attributes(fn), modules)
         self.handles.append(fn)
         return (linker.new_function, (code_def.id, namespace, fn.__name__, fn.__qualname__,
                                       len(self.handles) - 1),

@@ -139,6 +139,12 @@ def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle
     return fn
 
 
+def function_attributes(fn) -> dict:
+    """What a rebuilt function must be given besides its code: its `__dict__` and its `__doc__`
+    (which may have been set after the `def`, by hand or by `functools.wraps`)."""
+    return {**fn.__dict__, "__doc__": fn.__doc__}
+
+
 def fill_function(fn, defaults, kwdefaults, cells: dict, attrs: dict):
     """Give a rebuilt function its defaults, its closure cells' contents and its attributes."""
     fn.__defaults__ = defaults
@@ -146,7 +152,8 @@ def fill_function(fn, defaults, kwdefaults, cells: dict, attrs: dict):
     for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
         if name in cells:
             cell.cell_contents = cells[name]
-    fn.__dict__.update(attrs)
+    for name, value in attrs.items():
+        setattr(fn, name, value)
 
 
 def set_function_state(fn, state):

@@ -4,8 +4,9 @@ The rule (DESIGN.md): a list, dict, set or bytearray is owned by the frame
 that made it (a display, a comprehension, `list(...)`, a concatenation, a
 slice, an operator's result, `.copy()`, `.split()`, `np.zeros(...)`) until it escapes: passed to a call that may
 keep it, stored in another container or attribute, captured by a nested
-function, yielded, or bound to a second name. An instance is owned inside its
-own `__init__`. Owned containers may be mutated in every way Python allows;
+function, yielded, or bound to a second name. What an owned container hands
+out of itself (`d[k]`, `d.get(k)`, `d.setdefault(k, [])`, `l.pop()`) is owned as
+deeply as its items are. An instance is owned inside its own `__init__`. Owned containers may be mutated in every way Python allows;
 anything else is refused here when the analysis can see it, otherwise the
 site is flagged (`node.pf_check`) and checked when it runs.
 
@@ -38,6 +39,8 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
+_ELEMENT_METHODS = {"get", "setdefault", "pop"}
+"""Methods of an owned container that give back one of its items, or the default passed."""
 _COLLECTIONS = {"defaultdict", "Counter", "OrderedDict", "deque"}
 _CONTAINER_TYPES = {"list", "dict", "set", "bytearray", "deque", "defaultdict", "Counter", "OrderedDict"}
 CONTAINER_METHODS = {"append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy",
@@ -211,6 +214,7 @@ class Ownership:
             and func.value.id == "collections" and "collections" not in state
         if library:
             builtin, method = method, None   # `collections.defaultdict(list)` as `defaultdict(list)`
+        receiver = UNKNOWN
         if method is not None:
             receiver = self.kind(func.value, state)
             if (1 <= receiver < IMMUTABLE and method in CONTAINER_METHODS) or (
@@ -246,6 +250,12 @@ class Ownership:
             return IMMUTABLE
         if method in FRESH_METHODS:
             return 1
+        if method in _ELEMENT_METHODS and 1 <= receiver < IMMUTABLE:
+            # an item of a container we own, or the default given (unless a name: an alias of it)
+            defaults = e.args[1:]
+            if any(isinstance(d, ast.Name) for d in defaults):
+                return UNKNOWN
+            return min([_element(receiver)] + kinds[1:])
         if method in FRESH_ARRAYS and isinstance(func.value, ast.Name) and func.value.id not in state:
             return ALL
         return UNKNOWN
@@ -352,9 +362,9 @@ class Ownership:
             self.kind(s.value, state)
             if isinstance(s.target, ast.Name):
                 k = state.get(s.target.id, UNKNOWN)
-                if k == ESCAPED:
-                    self.refuse(s.target, f"`{s.target.id} {_op(s.op)}= ...`", f"`{s.target.id}`")
-                if k == UNKNOWN:
+                if k in (ESCAPED, UNKNOWN):
+                    # an escaped name may hold a number (`m = n + 1; k = m; m += 1` rebinds m):
+                    # only its value can tell whether `+=` mutates
                     self.flag(s.target, f"`{s.target.id} {_op(s.op)}= ...`")
             elif isinstance(s.target, ast.Subscript):
                 self.kind(s.target.slice, state)

@@ -460,7 +460,7 @@ class _ContinuationWriter(pickle.Pickler):
                 return NotImplemented
             self.code_defs[unit.code_def.id] = unit.code_def
             cells = dict(zip(obj.__code__.co_freevars, obj.__closure__ or ()))
-            state = (obj.__defaults__, obj.__kwdefaults__, dict(obj.__dict__))
+            state = (obj.__defaults__, obj.__kwdefaults__, linker.function_attributes(obj))
             return (linker.vm_function, (self._code(obj.__code__), obj.__name__, obj.__qualname__,
                                          obj.__globals__, cells), state, None, None, linker.set_vm_function_state)
         if obj is prelude._MISSING:

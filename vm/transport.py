@@ -67,7 +67,7 @@ class ResultWriter(pickle.Pickler):
                 cells[name] = cell.cell_contents
             except ValueError:
                 pass
-        state = (fn.__defaults__, fn.__kwdefaults__, cells, dict(fn.__dict__))
+        state = (fn.__defaults__, fn.__kwdefaults__, cells, linker.function_attributes(fn))
         return (image.client_function, (unit.code_def.id, position, fn.__name__, fn.__qualname__,
                                         fn.__module__),
                 state, None, None, image.set_client_function_state)
