@@ -7,6 +7,7 @@ pause between walks grows with what the last walk cost (at least 20 ms, at
 least ten times the walk): a deep recursion is sampled rarely and pays at
 most about a tenth of its time.
 """
+import gc
 import sys
 import threading
 import time
@@ -66,11 +67,30 @@ class Monitor:
 
     def snapshot(self) -> list[FrameView]:
         """The run thread's user frames now (call from any thread)."""
-        return frame_views(sys._current_frames().get(self.ident))
+        return frame_views(self._frame())
 
     def sample(self):
-        frame = sys._current_frames().get(self.ident)
-        self.max_depth = max(self.max_depth, user_depth(frame))
+        """Measure the run thread's stack (call from any thread)."""
+        self.max_depth = max(self.max_depth, user_depth(self._frame()))
+
+    def _frame(self):
+        """The run thread's innermost frame.
+
+        `sys._current_frames()` holds the runtime's thread-list lock while it makes frame objects;
+        on CPython 3.11 a collection started by one of those allocations can run a weakref
+        callback that hands the GIL to the other thread, and if that thread asks for the frames
+        too, each waits for the other forever (seen here as a worker hung after a computation).
+        So the run thread reads its own frame, and the collector is off while another thread reads.
+        """
+        if threading.get_ident() == self.ident:
+            return sys._getframe(1)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return sys._current_frames().get(self.ident)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _run(self):
         pause = 0.002

@@ -1,4 +1,6 @@
 """The frame monitor reads (function, statement id, locals) of a running computation's frames."""
+import subprocess
+import sys
 import threading
 import time
 
@@ -50,3 +52,51 @@ def test_monitor_reads_live_frames_from_another_thread():
     assert views[0].locals["limit"] == 30_000_000 and 0 <= views[0].locals["k"] <= 30_000_000
     unit = linker.UNITS[next(f for f, u in linker.UNITS.items() if u.code_def.qualname == "inner")]
     assert unit.tables.statements[views[0].statement].line == views[0].line
+
+
+_BOTH_THREADS_SAMPLE = """
+import sys, threading, time, weakref
+from pyfora.vm.monitor import Monitor
+
+sys.setswitchinterval(1e-6)   # hand the GIL over at every chance
+
+
+class Node:
+    pass
+
+
+def callback(ref):
+    for _ in range(100):
+        pass
+
+
+refs = []
+monitor = Monitor(threading.get_ident())
+stop = False
+
+
+def other_thread():
+    while not stop:
+        monitor.sample()
+
+
+threading.Thread(target=other_thread, daemon=True).start()
+end = time.monotonic() + 3
+while time.monotonic() < end:
+    for _ in range(50):
+        a, b = Node(), Node()
+        a.b, b.a = b, a   # cycles with weakref callbacks: a collection runs Python code
+        refs.append(weakref.ref(a, callback))
+    monitor.sample()
+    refs.clear()
+stop = True
+print("sampled")
+"""
+
+
+def test_monitor_sampling_from_both_threads_does_not_deadlock():
+    """Both threads sample while collections run weakref callbacks (a worker once hung here)."""
+    done = subprocess.run([sys.executable, "-c", _BOTH_THREADS_SAMPLE], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "sampled\n"
