@@ -85,6 +85,8 @@ class Flattener(ComprehensionRewrites):
         """(statements to run first, an expression without calls giving `e`'s value)."""
         if not calls_inside(e):
             return [], e
+        if isinstance(e, ast.Call) and _inlined_reduction(e):
+            return self.reduction_loop(e)
         handler = getattr(self, "expr_" + type(e).__name__, None)
         if handler is None:
             return self.expr_generic(e)
@@ -143,6 +145,7 @@ class Flattener(ComprehensionRewrites):
         return pre, ast.copy_location(ast.JoinedStr(values=values), e)
 
     def expr_Call(self, e):
+        """Flatten a call into `Assign(temp, call)`, last of the statements returned."""
         func = e.func
         # `obj.m(args)` looks `m` up before the arguments run: when they make calls, the method is
         # taken first, except on a receiver known to be a container this frame made (and for the
@@ -169,6 +172,25 @@ class Flattener(ComprehensionRewrites):
         t = self.temp()
         pre.append(self.assign(t, call, e))
         return pre, var(t)
+
+    def reduction_loop(self, e):
+        """`sum(g)`, `any(g)`, `all(g)` of a generator expression, as a loop in this frame: the
+        VM's own versions (vm/prelude.py) without the cost of calling them."""
+        pre, gen = self.expr(e.args[0])
+        result, item = self.temp(), self.temp()
+        reduction = e.func.id
+        if reduction == "_pf_sum":
+            start = ast.Constant(0)
+            body = [self.assign(result, ast.BinOp(left=var(result), op=ast.Add(), right=var(item)), e)]
+        else:
+            start = ast.Constant(reduction == "_pf_all")
+            test = var(item) if reduction == "_pf_any" else ast.UnaryOp(op=ast.Not(), operand=var(item))
+            body = [located(ast.If(test=test, body=[self.assign(result, ast.Constant(reduction == "_pf_any"), e),
+                                                    located(ast.Break(), e)], orelse=[]), e)]
+        pre.append(self.assign(result, start, e))
+        loop = located(ast.For(target=var(item, ast.Store()), iter=gen, body=body, orelse=[], type_comment=None), e)
+        pre.extend(self.stmt_For(loop, flatten_body=False))
+        return pre, var(result)
 
     def mutation_check(self, receiver: ast.expr, origin) -> ast.stmt:
         """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
@@ -275,7 +297,7 @@ class Flattener(ComprehensionRewrites):
 
     def stmt_Expr(self, s):
         v = s.value
-        if isinstance(v, ast.Call) and calls_inside(v):
+        if isinstance(v, ast.Call) and calls_inside(v) and not _inlined_reduction(v):
             pre, atom = self.expr_Call(v)
             last = pre.pop()
             pre.append(ast.copy_location(ast.Expr(value=last.value), s))
@@ -295,7 +317,8 @@ class Flattener(ComprehensionRewrites):
 
     def _direct_call(self, call) -> list | None:
         """`call` flattened, with the call itself last as `Assign(temp, call)`; None if not a call."""
-        if not isinstance(call, ast.Call) or getattr(call, "pf_atomic", False) or not calls_inside(call):
+        if not isinstance(call, ast.Call) or getattr(call, "pf_atomic", False) or not calls_inside(call) \
+                or _inlined_reduction(call):
             return None
         return self.expr_Call(call)[0]
 
@@ -531,6 +554,12 @@ def maybe_unbound(fn: ast.FunctionDef) -> frozenset:
     params |= {a.arg for a in (fn.args.vararg, fn.args.kwarg) if a is not None}
     deleted = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)}
     return frozenset((local_names(fn) - params) | (params & deleted))
+
+
+def _inlined_reduction(call: ast.Call) -> bool:
+    """A routed `sum`/`any`/`all` of just a generator expression (compiler/routing.py)."""
+    return isinstance(call.func, ast.Name) and call.func.id in ("_pf_sum", "_pf_any", "_pf_all") \
+        and len(call.args) == 1 and not call.keywords and isinstance(call.args[0], ast.GeneratorExp)
 
 
 def _rebuild_spec(spec, atoms: list):

@@ -97,7 +97,7 @@ class ComprehensionRewrites:
     expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
 
     def expr_GeneratorExp(self, e):
-        if not self._comprehension_inlinable(e):
+        if getattr(e, "pf_native", False) or not self._comprehension_inlinable(e):
             return self._comprehension_first_iter(e)
         name = self.temp(GENEXPR)
         arg = self.temp(ITERATOR)

@@ -11,6 +11,7 @@ builtin raises its own argument errors.
 """
 import ast
 
+from .astutil import calls_inside, walrus_targets
 from .subset import local_names
 
 ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max"}
@@ -57,6 +58,23 @@ def _needs_routing(name: str, call: ast.Call) -> bool:
     return keyed or not all(isinstance(a, _CONTAINERS) for a in call.args)
 
 
+def _consumes_native_generator(call: ast.Call) -> bool:
+    """Whether `call` (of a C builtin or `str.join`) takes a generator expression that runs no user
+    code of its own: no calls (but atomic ones), lambdas, yields, walruses or mutation checks.
+
+    Such a generator stays CPython's own, consumed by the C builtin at C speed: no user frame can
+    stand inside it, so a suspension waits the few statements until it is done, as it does for a
+    call-free list comprehension.
+    """
+    if len(call.args) != 1 or not isinstance(call.args[0], ast.GeneratorExp) \
+            or any(k.arg in ("key", None) for k in call.keywords):
+        return False
+    e = call.args[0]
+    parts = [e.elt] + [g.target for g in e.generators] + [c for g in e.generators for c in g.ifs] \
+        + [g.iter for g in e.generators[1:]]
+    return not any(calls_inside(p) or walrus_targets([p]) for p in parts)
+
+
 class _Router(ast.NodeTransformer):
     def __init__(self, shadowed: set):
         self.bound = [set(shadowed)]
@@ -95,10 +113,17 @@ class _Router(ast.NodeTransformer):
     def visit_Call(self, node):
         self.generic_visit(node)
         func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "join" and isinstance(func.value, ast.Constant) \
+                and isinstance(func.value.value, str) and _consumes_native_generator(node):
+            node.args[0].pf_native = True
         if not isinstance(func, ast.Name) or any(func.id in scope for scope in self.bound):
             return node
         if func.id in ROUTED and _needs_routing(func.id, node):
-            node.func = ast.copy_location(ast.Name(id=f"_pf_{func.id}", ctx=ast.Load()), func)
+            if _consumes_native_generator(node):
+                node.args[0].pf_native = True
+                node.pf_atomic = True
+            else:
+                node.func = ast.copy_location(ast.Name(id=f"_pf_{func.id}", ctx=ast.Load()), func)
         elif func.id in ATOMIC:
             node.pf_atomic = True
             if func.id == "super" and not node.args and not node.keywords:

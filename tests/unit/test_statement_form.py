@@ -38,6 +38,10 @@ def looping(n):
     return total
 
 
+def summed(xs):
+    return sum(g() * x for x in xs), any(x > 2 for x in xs), "".join(str(x) for x in xs)
+
+
 def compiled(fn):
     import io
     walker = Walker(io.BytesIO(), ProgramImage(), CodeCache())
@@ -80,6 +84,18 @@ def test_loop_iterator_is_a_named_local():
     texts = [s.text for s in unit.tables.statements.values()]
     assert any(t.startswith("_pf_it") and "_pf_iter(" in t for t in texts)
     assert any(t.startswith("for i in _pf_it") for t in texts)
+
+
+def test_reductions_of_generators_run_in_the_frame_or_in_c():
+    """`sum` of a generator that calls user code is a loop of this frame's statements; a generator
+    that calls none stays CPython's, consumed by the C builtin."""
+    unit = compiled(summed)
+    texts = [s.text for s in unit.tables.statements.values()]
+    assert not any("_pf_sum" in t for t in texts)
+    assert any(t.startswith("for _pf_t") for t in texts)
+    assert any(t.startswith("_pf_t") and " = _pf_t" in t and " + _pf_t" in t for t in texts)
+    assert any("any((x > 2 for x in xs))" in t for t in texts)
+    assert any("''.join((str(x) for x in xs))" in t for t in texts)
 
 
 def test_line_numbers_of_compiled_code_are_statement_ids():

@@ -1,0 +1,144 @@
+"""Differential cases: `sum`, `any`, `all`, `"".join` and friends of generator expressions — those
+that call user code (a loop in the caller's frame) and those that call none (CPython's own
+generator, consumed in C)."""
+from case import case
+
+
+def noisy(x):
+    print("visit", x)
+    return x
+
+
+def sum_calls_in_order(xs):
+    return sum(noisy(x) * 2 for x in xs)
+
+
+def any_stops_at_first_true(xs):
+    return any(noisy(x) > 2 for x in xs), all(noisy(x) < 3 for x in xs)
+
+
+def all_of_empty_and_any_of_empty():
+    return all(noisy(x) for x in []), any(noisy(x) for x in []), sum(noisy(x) for x in [])
+
+
+def sum_types(xs):
+    return sum(noisy(x) for x in xs), type(sum(noisy(x) for x in xs)).__name__
+
+
+def sum_of_lists_fails(xs):
+    return sum(noisy([x]) for x in xs)
+
+
+def sum_of_strings_fails():
+    return sum(noisy(c) for c in "ab")
+
+
+def error_inside_generator(xs):
+    return sum(10 // noisy(x) for x in xs)
+
+
+def any_returns_bool_not_item(xs):
+    return any(noisy(x) for x in xs), all(noisy(x) for x in xs)
+
+
+class Truthy:
+    def __init__(self, flag):
+        self.flag = flag
+
+    def __bool__(self):
+        print("bool", self.flag)
+        return self.flag
+
+
+def any_uses_bool(flags):
+    return any(Truthy(f) for f in flags), all(Truthy(f) for f in flags)
+
+
+def generator_finally_runs_on_early_exit():
+    log = []
+
+    def numbers():
+        try:
+            for i in range(10):
+                yield noisy(i)
+        finally:
+            print("closed")
+
+    found = any(n == 2 for n in numbers())
+    return found, log
+
+
+def nested_reductions(n):
+    return sum(sum(noisy(i) * j for j in range(i)) for i in range(n))
+
+
+def reduction_in_condition_and_loop(xs):
+    out = []
+    for x in xs:
+        if any(noisy(y) == x for y in xs[:x]):
+            out.append(x)
+    while all(noisy(v) < 5 for v in out):
+        out.append(len(out) + 1)
+    return out
+
+
+def reduction_in_default_and_lambda(xs):
+    def f(k=sum(noisy(x) for x in xs)):
+        return k
+    g = lambda: any(noisy(x) > 1 for x in xs)
+    return f(), g()
+
+
+def walrus_in_reduction(xs):
+    total = sum((y := noisy(x)) for x in xs)
+    return total, y
+
+
+def call_free_generators(xs, table):
+    return (any(table[x] == 0 for x in xs), all(x in table for x in xs), sum(x * x for x in xs),
+            min(x - 1 for x in xs), max(x + 1 for x in xs if x), sorted(x % 3 for x in xs),
+            "-".join(str(x) for x in xs), list(x for x in xs), tuple(x for x in xs), set(x for x in xs))
+
+
+def call_free_generator_error(xs):
+    return any(1 // x for x in xs)
+
+
+def call_free_generator_key_error(xs, table):
+    return sum(table[x] for x in xs)
+
+
+def shadowed_sum(xs):
+    def sum(items):
+        return "mine", list(items)
+    return sum(noisy(x) for x in xs)
+
+
+def sum_with_start(xs):
+    return sum((noisy(x) for x in xs), 10), sum((noisy([x]) for x in xs), [])
+
+
+CASES = [
+    case(sum_calls_in_order, [1, 2, 3]),
+    case(any_stops_at_first_true, [1, 3, 5, 2]),
+    case(all_of_empty_and_any_of_empty),
+    case(sum_types, [1, 2.5, True]),
+    case(sum_types, [1, 2, 3]),
+    case(sum_types, [1j, 2]),
+    case(sum_of_lists_fails, [1, 2]),
+    case(sum_of_strings_fails),
+    case(error_inside_generator, [5, 2, 0, 1]),
+    case(any_returns_bool_not_item, [0, "", "x", 3]),
+    case(any_uses_bool, [False, True, False]),
+    case(any_uses_bool, [True, True]),
+    case(generator_finally_runs_on_early_exit),
+    case(nested_reductions, 5),
+    case(reduction_in_condition_and_loop, [1, 2, 3, 1, 2]),
+    case(reduction_in_default_and_lambda, [1, 2, 3]),
+    case(walrus_in_reduction, [4, 5, 6]),
+    case(call_free_generators, [1, 2, 0, 3], {0: 1, 1: 2, 2: 0, 3: 4}),
+    case(call_free_generator_error, [3, 2, 0]),
+    case(call_free_generator_key_error, [1, 9], {1: 1}),
+    case(shadowed_sum, [1, 2]),
+    case(sum_with_start, [1, 2]),
+]
