@@ -13,7 +13,7 @@ They behave as the builtins do: same results, same order of calls to user
 code, same exceptions (argument errors are left to the C builtin to raise).
 """
 import builtins
-import operator
+import functools
 import types
 
 from pyfora.compiler import linker
@@ -23,7 +23,7 @@ from pyfora.compiler.source import source_text
 
 _MISSING = object()
 _c = builtins
-_operator = operator
+_partial = functools.partial
 _GeneratorType = types.GeneratorType
 
 
@@ -94,11 +94,12 @@ def sorted(iterable, /, *, key=None, reverse=False):
     keys = []
     for item in items:
         keys.append(key(item))
-    order = _c.sorted(_c.range(_c.len(items)), key=keys.__getitem__, reverse=reverse)
-    return [items[i] for i in order]
+    # list.sort asks for each item's key once, in order, before it compares any: handing it the
+    # keys computed above, from C, sorts exactly as `sorted(iterable, key=key)` would.
+    return _c.sorted(items, key=_partial(_c.next, _c.iter(keys)), reverse=reverse)
 
 
-def _extreme(name, better, args, key, default):
+def _extreme(name, largest, args, key, default):
     if _c.len(args) == 1:
         iterable = args[0]
     else:
@@ -107,7 +108,10 @@ def _extreme(name, better, args, key, default):
     best_key = None
     for item in iterable:
         item_key = item if key is None else key(item)
-        if best is _MISSING or better(item_key, best_key):
+        if best is _MISSING:
+            best = item
+            best_key = item_key
+        elif (item_key > best_key) if largest else (item_key < best_key):
             best = item
             best_key = item_key
     if best is _MISSING:
@@ -127,14 +131,14 @@ def min(*args, key=None, default=_MISSING):
     plain = _c.len(args) != 1 or type(args[0]) is not _GeneratorType
     if (key is None and plain) or not args or (_c.len(args) > 1 and default is not _MISSING):
         return _c_extreme(_c.min, args, key, default)
-    return _extreme("min", _operator.lt, args, key, default)
+    return _extreme("min", False, args, key, default)
 
 
 def max(*args, key=None, default=_MISSING):
     plain = _c.len(args) != 1 or type(args[0]) is not _GeneratorType
     if (key is None and plain) or not args or (_c.len(args) > 1 and default is not _MISSING):
         return _c_extreme(_c.max, args, key, default)
-    return _extreme("max", _operator.gt, args, key, default)
+    return _extreme("max", True, args, key, default)
 
 
 _PUBLIC = [sum, any, all, list, tuple, set, sorted, min, max]
@@ -145,8 +149,8 @@ assert {f.__name__ for f in _PUBLIC} == ROUTED
 def _compile():
     """Compile every function above as tier-0 code; return their namespace and the routed ones."""
     namespace = linker.new_namespace(__name__)
-    namespace.update({"_c": _c, "_operator": _operator, "_GeneratorType": _GeneratorType,
-                      "_MISSING": _MISSING})
+    namespace.update({"_c": _c, "_partial": _partial,
+                      "_GeneratorType": _GeneratorType, "_MISSING": _MISSING})
     for fn in _PUBLIC + _HELPERS:
         text = source_text(fn.__code__)
         code_def = CodeDef(text.filename, text.text, text.line, text.col, fn.__qualname__, (), None, (), ())
