@@ -118,7 +118,31 @@ def sum_with_start(xs):
     return sum((noisy(x) for x in xs), 10), sum((noisy([x]) for x in xs), [])
 
 
+def sorted_key_calls_and_stability(words):
+    return (sorted(words, key=lambda w: noisy(len(w))), sorted(words, key=len, reverse=True),
+            sorted((w for w in words), key=lambda w: noisy(w[-1]), reverse=True))
+
+
+def sorted_key_raises_midway(xs):
+    return sorted(xs, key=lambda x: noisy(10 // x))
+
+
+def sorted_nan_keys():
+    nan = float("nan")
+    return sorted([3, 1, 2, 0], key=lambda i: [nan, 2.0, nan, 1.0][i])
+
+
+def extremes_with_key(xs):
+    return (max(xs, key=lambda x: noisy(x % 5)), min(xs, key=lambda x: noisy(x % 5)),
+            max((x for x in xs), key=abs), min(xs, key=lambda x: -x, default=None),
+            max([], key=noisy, default="empty"), min((noisy(x) for x in xs)))
+
+
 CASES = [
+    case(sorted_key_calls_and_stability, ["pear", "fig", "apple", "kiwi", "date", "banana"]),
+    case(sorted_key_raises_midway, [5, 2, 0, 1]),
+    case(sorted_nan_keys),
+    case(extremes_with_key, [7, -3, 12, 5, 9, 2]),
     case(sum_calls_in_order, [1, 2, 3]),
     case(any_stops_at_first_true, [1, 3, 5, 2]),
     case(all_of_empty_and_any_of_empty),
