@@ -383,6 +383,44 @@ def raytrace(size):
     return total
 
 
+# ## Idioms: sum of a generator, sorted and max with a key
+
+def _is_prime(p):
+    if p < 2:
+        return 0
+    x = 2
+    while x * x <= p:
+        if p % x == 0:
+            return 0
+        x += 1
+    return 1
+
+
+def count_primes(n):
+    """The pyfora guide's isPrime counted with `sum` over a generator."""
+    return sum(_is_prime(x) for x in range(n))
+
+
+def _score(record):
+    name, points, wins = record
+    return points * 3 + wins - len(name)
+
+
+def leaderboard(n):
+    """Records ranked with `sorted(key=...)`, `max(key=...)` and reductions of generators."""
+    state = 12345
+    records = []
+    for i in range(n):
+        state = _lcg(state)
+        records.append((f"p{state % 997}", state % 1000, (state >> 8) % 50))
+    ranked = sorted(records, key=lambda r: (-_score(r), r[0]))
+    best = max(records, key=_score)
+    total = sum(_score(r) for r in records)
+    strong = sum(1 for r in records if r[1] > 900)
+    top = ",".join(name for name, _, _ in ranked[:20])
+    return total, strong, best, top, any(_score(r) < 0 for r in records)
+
+
 # ## The table
 
 PROGRAMS = [
@@ -394,6 +432,8 @@ PROGRAMS = [
     ("nqueens", nqueens, (11,)),
     ("fannkuch", fannkuch, (9,)),
     ("raytrace", raytrace, (300,)),
+    ("count_primes", count_primes, (300_000,)),
+    ("leaderboard", leaderboard, (150_000,)),
 ]
 
 QUICK = [
@@ -405,4 +445,6 @@ QUICK = [
     ("nqueens", nqueens, (10,)),
     ("fannkuch", fannkuch, (8,)),
     ("raytrace", raytrace, (100,)),
+    ("count_primes", count_primes, (30_000,)),
+    ("leaderboard", leaderboard, (15_000,)),
 ]
