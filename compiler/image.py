@@ -32,6 +32,13 @@ from .tier0 import mangle_class, parse_code_def
 ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
                              "itertools", "numpy", "builtins", "copyreg", "collections"})
 REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.ctypeslib", "numpy.testing")
+IMPURE_NUMPY = {"random": "random numbers", "seterr": "a setting of the process",
+                "seterrcall": "a setting of the process", "set_printoptions": "a setting of the process",
+                "setbufsize": "a setting of the process", "load": "I/O", "save": "I/O", "savez": "I/O",
+                "savez_compressed": "I/O", "loadtxt": "I/O", "savetxt": "I/O", "genfromtxt": "I/O",
+                "fromfile": "I/O", "fromregex": "I/O", "memmap": "I/O", "DataSource": "I/O",
+                "ctypeslib": "native code", "testing": "a test helper"}
+"""Attributes of the numpy module that are not pure functions of their arguments, and what they are."""
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
 
@@ -159,6 +166,10 @@ def _class_refusal(cls: type) -> str | None:
                 "plain classes only")
     if "__slots__" in cls.__dict__:
         return f"the class {cls.__qualname__} uses __slots__, which pyfora does not support; remove __slots__"
+    cached = [name for name, v in cls.__dict__.items() if isinstance(v, functools.cached_property)]
+    if cached:
+        return (f"`{cls.__qualname__}.{cached[0]}` is a functools.cached_property, which sets an attribute "
+                "outside __init__; use @property (or compute the value in __init__)")
     return None
 
 
@@ -316,6 +327,12 @@ class Walker(pickle.Pickler):
                 return module
             if not is_allowed_library(value.__name__) or value.__name__ == "builtins":
                 raise _refuse_value(value, _module_refusal(value), _use_of(code, name))
+            if value.__name__ == "numpy":
+                impure = sorted(module_attributes(code, name) & IMPURE_NUMPY.keys())
+                if impure:
+                    raise _refuse_value(value, f"`{name}.{impure[0]}` is {IMPURE_NUMPY[impure[0]]}, not a pure "
+                                               "function: pyfora code cannot use it; compute the values "
+                                               "outside and pass them in", _use_of(code, name))
         elif isinstance(value, type):
             refusal = _class_refusal(value)
             if refusal is not None:

@@ -51,6 +51,9 @@ MUTATING_FUNCTIONS = {"setitem", "delitem", "iadd", "iand", "iconcat", "ifloordi
                       "imatmul", "ior", "ipow", "irshift", "isub", "itruediv", "ixor", "__setattr__",
                       "__delattr__"}
 """`operator.setitem(x, k, v)` and the like, and `object.__setattr__(x, ...)`: they mutate `x`."""
+NUMPY_MUTATING_FUNCTIONS = {"copyto", "put", "place", "putmask", "fill_diagonal", "at"}
+"""`np.copyto(a, v)`, `np.add.at(a, i, v)` and the like, called on a module-level name: they mutate `a`
+(as does any call's `out=a`)."""
 MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
                     "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
                     "symmetric_difference_update", "fill", "resize", "put", "itemset", "appendleft",
@@ -214,8 +217,14 @@ class Ownership:
             and func.value.id == "collections" and "collections" not in state
         if library:
             builtin, method = method, None   # `collections.defaultdict(list)` as `defaultdict(list)`
+        for k in e.keywords:
+            if k.arg == "out":
+                self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state)
         receiver = UNKNOWN
-        if method is not None:
+        if method in NUMPY_MUTATING_FUNCTIONS and e.args and _module_level(func.value, state):
+            e.pf_check_argument = True
+            self.mutation_of_argument(e.args[0], e, f"`{ast.unparse(func)}()`", state)
+        elif method is not None:
             receiver = self.kind(func.value, state)
             if (1 <= receiver < IMMUTABLE and method in CONTAINER_METHODS) or (
                     isinstance(func.value, ast.Constant) and hasattr(type(func.value.value), method)):
@@ -288,6 +297,16 @@ class Ownership:
                 "`self` inside __init__, or build a new object",
                 filename=self.filename, lineno=node.lineno, col=node.col_offset, construct="attribute")
         node.pf_check_argument = True
+        self.mutation(target, node, what, state)
+
+    def mutation_of_argument(self, target, node, what: str, state):
+        """A call that mutates one of its arguments, `target`: checked like `target.append()`, and
+        once at run time for all such arguments of the call (`pf_check_argument` checks `args[0]`,
+        so an `out=` array is checked by a call of its own)."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for t in target.elts:
+                self.mutation_of_argument(t, node, what, state)
+            return
         self.mutation(target, node, what, state)
 
     def mutation(self, container, node, what: str, state):
@@ -449,6 +468,13 @@ class Ownership:
         for o in outs[1:]:
             out = _join(out, o)
         return self.block(s.finalbody, _join(out, anywhere)) if s.finalbody else out
+
+
+def _module_level(e, state) -> bool:
+    """`np` in `np.copyto` or `np.add` in `np.add.at`: a name no local binds, or an attribute of one."""
+    while isinstance(e, ast.Attribute):
+        e = e.value
+    return isinstance(e, ast.Name) and e.id not in state
 
 
 def _op(op) -> str:

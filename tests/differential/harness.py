@@ -12,6 +12,8 @@ import types
 from dataclasses import dataclass
 from typing import Any, Optional
 
+import numpy as np
+
 import pyfora
 
 
@@ -67,6 +69,11 @@ def assert_same_value(expected, actual, path="result"):
         assert list(expected) == list(actual), f"{path}: keys {list(actual)!r}, expected {list(expected)!r}"
         for k in expected:
             assert_same_value(expected[k], actual[k], f"{path}[{k!r}]")
+    elif isinstance(expected, np.ndarray):
+        assert (expected.dtype, expected.shape) == (actual.dtype, actual.shape), \
+            f"{path}: {actual.dtype} {actual.shape}, expected {expected.dtype} {expected.shape}"
+        assert np.array_equal(expected, actual, equal_nan=expected.dtype.kind in "fc"), \
+            f"{path}: {actual!r}, expected {expected!r}"
     elif isinstance(expected, (types.FunctionType, types.GeneratorType)):
         pass
     elif hasattr(expected, "__dict__") and not isinstance(expected, type):
