@@ -12,17 +12,20 @@ are atomic, and leaving them alone keeps tier 0 as fast as CPython.
 
 Every new node keeps the user's source location (`ast.copy_location`), which
 `compiler/statements.py` turns into the source map when it numbers the
-statements.
+statements; the result is a tree (no node in two places), as numbering needs.
 """
 import ast
+import copy
 import itertools
 
 from .astutil import (ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, SUSPENDING, TEMP, calls_inside,
                       is_temp, located, var, walrus_targets)
-from .comprehensions import ComprehensionRewrites
+from .comprehensions import ComprehensionRewrites, inlined_reduction
+from .generators import YieldRewrites
 from .subset import local_names
 
-class Flattener(ComprehensionRewrites):
+
+class Flattener(ComprehensionRewrites, YieldRewrites):
     """Rewrite one function (and the functions nested in it) into statement form."""
 
     def __init__(self, counter=None, unstable=frozenset()):
@@ -85,7 +88,7 @@ class Flattener(ComprehensionRewrites):
         """(statements to run first, an expression without calls giving `e`'s value)."""
         if not calls_inside(e):
             return [], e
-        if isinstance(e, ast.Call) and _inlined_reduction(e):
+        if isinstance(e, ast.Call) and inlined_reduction(e):
             return self.reduction_loop(e)
         handler = getattr(self, "expr_" + type(e).__name__, None)
         if handler is None:
@@ -169,32 +172,17 @@ class Flattener(ComprehensionRewrites):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
             target = args[0] if getattr(e, "pf_check_argument", False) else new_func.value
             pre.append(self.mutation_check(target, e))
+        if getattr(e, "pf_check_out", None):
+            # `np.add(a, b, out=c)` mutates c.
+            out = next(k.value for k in keywords if k.arg == "out")
+            pre.append(self.mutation_check(out, e, e.pf_check_out))
         t = self.temp()
         pre.append(self.assign(t, call, e))
         return pre, var(t)
 
-    def reduction_loop(self, e):
-        """`sum(g)`, `any(g)`, `all(g)` of a generator expression, as a loop in this frame: the
-        VM's own versions (vm/prelude.py) without the cost of calling them."""
-        pre, gen = self.expr(e.args[0])
-        result, item = self.temp(), self.temp()
-        reduction = e.func.id
-        if reduction == "_pf_sum":
-            start = ast.Constant(0)
-            body = [self.assign(result, ast.BinOp(left=var(result), op=ast.Add(), right=var(item)), e)]
-        else:
-            start = ast.Constant(reduction == "_pf_all")
-            test = var(item) if reduction == "_pf_any" else ast.UnaryOp(op=ast.Not(), operand=var(item))
-            body = [located(ast.If(test=test, body=[self.assign(result, ast.Constant(reduction == "_pf_any"), e),
-                                                    located(ast.Break(), e)], orelse=[]), e)]
-        pre.append(self.assign(result, start, e))
-        loop = located(ast.For(target=var(item, ast.Store()), iter=gen, body=body, orelse=[], type_comment=None), e)
-        pre.extend(self.stmt_For(loop, flatten_body=False))
-        return pre, var(result)
-
-    def mutation_check(self, receiver: ast.expr, origin) -> ast.stmt:
+    def mutation_check(self, receiver: ast.expr, origin, where: str | None = None) -> ast.stmt:
         """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
-        check = ast.Call(func=var(MUTATION_CHECK), args=[receiver, ast.Constant(origin.pf_check)],
+        check = ast.Call(func=var(MUTATION_CHECK), args=[receiver, ast.Constant(where or origin.pf_check)],
                          keywords=[])
         return located(ast.Expr(value=check), origin)
 
@@ -248,26 +236,6 @@ class Flattener(ComprehensionRewrites):
         pre.append(located(ast.Assign(targets=[var(e.target.id, ast.Store())], value=value), e))
         return pre, var(e.target.id)
 
-    def expr_Yield(self, e):
-        pre, atoms = self.sequence([e.value], e) if e.value is not None else ([], [None])
-        t = self.temp()
-        pre.append(self.assign(t, ast.copy_location(ast.Yield(value=atoms[0]), e), e))
-        return pre, var(t)
-
-    def expr_YieldFrom(self, e):
-        pre, value = self.expr(e.value)
-        delegate = self.delegate(pre, value, e)
-        t = self.temp()
-        pre.append(self.assign(t, ast.copy_location(ast.YieldFrom(value=delegate), e), e))
-        return pre, var(t)
-
-    def delegate(self, pre: list, value: ast.expr, origin) -> ast.Name:
-        """`yield from X` delegates to iter(X): held in a local, so a suspension can capture it."""
-        it = self.temp(ITERATOR)
-        pre.append(self.assign(it, located(ast.Call(func=var(ITER_BUILTIN), args=[value], keywords=[]),
-                                            origin), origin))
-        return var(it)
-
     def expr_Lambda(self, e):
         """Every lambda becomes a def (named `<lambda>` again once compiled): its body can then be
         in statement form, and the def statement records where the lambda is in the user's file."""
@@ -297,18 +265,13 @@ class Flattener(ComprehensionRewrites):
 
     def stmt_Expr(self, s):
         v = s.value
-        if isinstance(v, ast.Call) and calls_inside(v) and not _inlined_reduction(v):
+        if isinstance(v, ast.Call) and calls_inside(v) and not inlined_reduction(v):
             pre, atom = self.expr_Call(v)
             last = pre.pop()
             pre.append(ast.copy_location(ast.Expr(value=last.value), s))
             return pre
         if isinstance(v, (ast.Yield, ast.YieldFrom)):
-            inner = v.value
-            pre, atom = self.expr(inner) if inner is not None else ([], None)
-            if isinstance(v, ast.YieldFrom):
-                atom = self.delegate(pre, atom, v)
-            pre.append(ast.copy_location(ast.Expr(value=ast.copy_location(type(v)(value=atom), v)), s))
-            return pre
+            return self.stmt_yield(s)
         pre, atom = self.expr(v)
         if pre and isinstance(atom, ast.Name):
             return pre
@@ -318,7 +281,7 @@ class Flattener(ComprehensionRewrites):
     def _direct_call(self, call) -> list | None:
         """`call` flattened, with the call itself last as `Assign(temp, call)`; None if not a call."""
         if not isinstance(call, ast.Call) or getattr(call, "pf_atomic", False) or not calls_inside(call) \
-                or _inlined_reduction(call):
+                or inlined_reduction(call):
             return None
         return self.expr_Call(call)[0]
 
@@ -556,12 +519,6 @@ def maybe_unbound(fn: ast.FunctionDef) -> frozenset:
     return frozenset((local_names(fn) - params) | (params & deleted))
 
 
-def _inlined_reduction(call: ast.Call) -> bool:
-    """A routed `sum`/`any`/`all` of just a generator expression (compiler/routing.py)."""
-    return isinstance(call.func, ast.Name) and call.func.id in ("_pf_sum", "_pf_any", "_pf_all") \
-        and len(call.args) == 1 and not call.keywords and isinstance(call.args[0], ast.GeneratorExp)
-
-
 def _rebuild_spec(spec, atoms: list):
     """A format spec (itself an f-string) with its `{...}` values replaced by `atoms`, in order."""
     if spec is None:
@@ -612,4 +569,32 @@ def to_statement_form(fn: ast.FunctionDef | ast.Lambda) -> ast.FunctionDef:
         lineno=fn.lineno, col_offset=fn.col_offset, end_lineno=fn.end_lineno,
         end_col_offset=fn.end_col_offset))
     (result,) = stmts
-    return result
+    return _unshared(result)
+
+
+def _unshared(tree: ast.AST) -> ast.AST:
+    """`tree` with each located node in one place only, copying any the rewrite reused.
+
+    The rewrite may reuse an atom in two statements (a chained comparison's middle operand is
+    the right of one comparison and the left of the next). Numbering gives every node its
+    statement's id as its line, so a shared node would carry the later statement's id into the
+    earlier one: a line event, and so a suspension, in the middle of a statement.
+    """
+    seen = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for field, value in ast.iter_fields(node):
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if not isinstance(item, ast.AST):
+                    continue
+                if id(item) in seen and "lineno" in item._attributes:
+                    item = copy.deepcopy(item)
+                    if isinstance(value, list):
+                        value[i] = item
+                    else:
+                        setattr(node, field, item)
+                seen.add(id(item))
+                stack.append(item)
+    return tree

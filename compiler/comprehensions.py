@@ -7,6 +7,9 @@ statements a suspension can stop between. A comprehension holding a lambda or
 a generator expression keeps its own scope (late binding would differ) and
 only its first iterable, which Python evaluates outside, is flattened.
 
+`sum`, `any` and `all` of a generator expression become a loop in the
+enclosing function too, with no generator at all.
+
 The statements of an inlined comprehension remember it (`pf_scope`), so a
 traceback can show the comprehension's frame where CPython 3.11 has one.
 """
@@ -96,6 +99,25 @@ class ComprehensionRewrites:
 
     expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
 
+    def reduction_loop(self, e):
+        """`sum(g)`, `any(g)`, `all(g)` of a generator expression, as a loop in this frame: the
+        VM's own versions (vm/prelude.py) without the cost of calling them."""
+        pre, gen = self.expr(e.args[0])
+        result, item = self.temp(), self.temp()
+        reduction = e.func.id
+        if reduction == "_pf_sum":
+            start = ast.Constant(0)
+            body = [self.assign(result, ast.BinOp(left=var(result), op=ast.Add(), right=var(item)), e)]
+        else:
+            start = ast.Constant(reduction == "_pf_all")
+            test = var(item) if reduction == "_pf_any" else ast.UnaryOp(op=ast.Not(), operand=var(item))
+            body = [located(ast.If(test=test, body=[self.assign(result, ast.Constant(reduction == "_pf_any"), e),
+                                                    located(ast.Break(), e)], orelse=[]), e)]
+        pre.append(self.assign(result, start, e))
+        loop = located(ast.For(target=var(item, ast.Store()), iter=gen, body=body, orelse=[], type_comment=None), e)
+        pre.extend(self.stmt_For(loop, flatten_body=False))
+        return pre, var(result)
+
     def expr_GeneratorExp(self, e):
         if getattr(e, "pf_native", False) or not self._comprehension_inlinable(e):
             return self._comprehension_first_iter(e)
@@ -128,6 +150,12 @@ class ComprehensionRewrites:
         t = self.temp()
         pre.append(self.assign(t, located(ast.Call(func=var(name), args=[it], keywords=[]), e), e))
         return pre, var(t)
+
+def inlined_reduction(call: ast.Call) -> bool:
+    """A routed `sum`/`any`/`all` of just a generator expression (compiler/routing.py)."""
+    return isinstance(call.func, ast.Name) and call.func.id in ("_pf_sum", "_pf_any", "_pf_all") \
+        and len(call.args) == 1 and not call.keywords and isinstance(call.args[0], ast.GeneratorExp)
+
 
 class _Renamer(ast.NodeTransformer):
     def __init__(self, renames):

@@ -103,8 +103,8 @@ class Ownership:
             "second name); build a new value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
             filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
 
-    def flag(self, node, what: str):
-        node.pf_check = f"{self.filename}\x00{node.lineno}\x00{what}"
+    def flag(self, node, what: str, attribute: str = "pf_check"):
+        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}")
 
     # ## Expressions
 
@@ -219,7 +219,8 @@ class Ownership:
             builtin, method = method, None   # `collections.defaultdict(list)` as `defaultdict(list)`
         for k in e.keywords:
             if k.arg == "out":
-                self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state)
+                self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state,
+                                          flag="pf_check_out")
         receiver = UNKNOWN
         if method in NUMPY_MUTATING_FUNCTIONS and e.args and _module_level(func.value, state):
             e.pf_check_argument = True
@@ -299,17 +300,17 @@ class Ownership:
         node.pf_check_argument = True
         self.mutation(target, node, what, state)
 
-    def mutation_of_argument(self, target, node, what: str, state):
-        """A call that mutates one of its arguments, `target`: checked like `target.append()`, and
-        once at run time for all such arguments of the call (`pf_check_argument` checks `args[0]`,
-        so an `out=` array is checked by a call of its own)."""
+    def mutation_of_argument(self, target, node, what: str, state, flag: str = "pf_check"):
+        """A call that mutates one of its arguments, `target`: checked like `target.append()`. At run
+        time a call flagged `pf_check` checks `args[0]` (`pf_check_argument`), one flagged
+        `pf_check_out` its `out=`."""
         if isinstance(target, (ast.Tuple, ast.List)):
             for t in target.elts:
-                self.mutation_of_argument(t, node, what, state)
+                self.mutation_of_argument(t, node, what, state, flag)
             return
-        self.mutation(target, node, what, state)
+        self.mutation(target, node, what, state, flag)
 
-    def mutation(self, container, node, what: str, state):
+    def mutation(self, container, node, what: str, state, flag: str = "pf_check"):
         """`node` mutates `container`: allow it, refuse it, or flag it for a check at run time."""
         depth = 0
         root = container
@@ -322,7 +323,7 @@ class Ownership:
             return
         if kind == ESCAPED and depth == 0:
             self.refuse(node, what, f"`{key}`")
-        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what)
+        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag)
 
     # ## Statements
 

@@ -13,7 +13,10 @@ stopped at a statement boundary), or — for a frame that was waiting on a
 call — take the callee's value into the statement's target, or raise the
 callee's exception there. Copied statements keep their ids as line numbers,
 so a resumed frame can be suspended again and reads as the original function.
-Synthetic lines (restoring locals, flags) are line 1, which is no statement.
+Every plain local of f is a local of the resume code too, restored from the
+frame where it was bound and unbound where it was not (reading it is then
+f's UnboundLocalError, not a NameError). Synthetic lines (restoring locals,
+flags) are line 1, which is no statement.
 """
 import ast
 import copy
@@ -22,7 +25,8 @@ import functools
 import types
 from dataclasses import dataclass
 
-from .statements import display_name, is_call, nested_qualname
+from .statements import display_name, is_call, nested_qualname, own_expressions
+from .subset import local_names
 from .tier0 import MAKER, CompiledUnit
 
 SYNTHETIC_LINE = 1
@@ -128,10 +132,12 @@ def _own_statements(fn: ast.FunctionDef):
 
 @functools.lru_cache(maxsize=None)
 def is_generator(fn: ast.FunctionDef) -> bool:
+    """Whether `fn` itself yields. Only each statement's own expressions are looked at: a nested
+    def (a generator expression's, say) may sit inside an `if` of `fn` and yields for itself."""
     for s, _ in _own_statements(fn):
-        for n in ast.walk(s) if not isinstance(s, ast.FunctionDef) else ():
-            if isinstance(n, (ast.Yield, ast.YieldFrom)):
-                return True
+        if not isinstance(s, ast.FunctionDef) and any(isinstance(n, (ast.Yield, ast.YieldFrom))
+                                                      for n in own_expressions(s)):
+            return True
     return False
 
 
@@ -223,8 +229,10 @@ class _Builder:
             # "start the whole try again", running what came before the entry twice.
             rest = self.block(s.body)
             if rest is not None:
-                new = type(s)(body=rest, handlers=copy.deepcopy(s.handlers), orelse=copy.deepcopy(s.orelse),
-                              finalbody=copy.deepcopy(s.finalbody))
+                # Nothing may be left of the body (its last statement was a call that returned):
+                # the `else` and `finally` still run.
+                new = type(s)(body=rest or [_synthetic(ast.Pass())], handlers=copy.deepcopy(s.handlers),
+                              orelse=copy.deepcopy(s.orelse), finalbody=copy.deepcopy(s.finalbody))
                 return [_synthetic_header(new)]
             rest = self.block(s.orelse)
             if rest is not None and s.finalbody:
@@ -302,11 +310,12 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
         for n in sorted(key.bound)]
     args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=STATE), ast.arg(arg=VALUE)], vararg=None,
                          kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
-    shared = [_synthetic(ast.Nonlocal(names=list(closure_names)))] if closure_names else []
+    preamble = [_synthetic(ast.Nonlocal(names=list(closure_names)))] if closure_names else []
+    preamble += _declare_locals(fn, closure_names)
     if is_generator(fn):
         rest.append(_synthetic(ast.If(test=ast.Constant(False), body=[ast.Expr(value=ast.Yield(value=None))],
                                       orelse=[])))
-    resume = ast.FunctionDef(name="_pf_resume", args=args, body=shared + restore + rest, decorator_list=[],
+    resume = ast.FunctionDef(name="_pf_resume", args=args, body=preamble + restore + rest, decorator_list=[],
                              returns=None, type_comment=None)
     _synthetic_header(resume)
     maker_args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=n) for n in closure_names], vararg=None,
@@ -322,6 +331,18 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
     maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
     code = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == "_pf_resume")
     return _rename(code, qualname).replace(co_name=name, co_qualname=qualname)
+
+
+def _declare_locals(fn: ast.FunctionDef, closure_names: tuple) -> list:
+    """`if False: a = b = ... = None` over every plain local of `fn`: each stays a local of the
+    resume code, so one unbound at the suspension is an UnboundLocalError when read, as in `fn`,
+    not a global looked up (NameError) because the rest of `fn` happens never to assign it."""
+    cells = set(closure_names) | {n for s, _ in _own_statements(fn) if isinstance(s, ast.Nonlocal) for n in s.names}
+    names = sorted(local_names(fn) - cells)
+    if not names:
+        return []
+    declare = ast.Assign(targets=[ast.Name(id=n, ctx=ast.Store()) for n in names], value=ast.Constant(None))
+    return [_synthetic(ast.If(test=ast.Constant(False), body=[declare], orelse=[]))]
 
 
 def _synthetic_header(node):

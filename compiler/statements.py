@@ -97,7 +97,7 @@ def is_call(s: ast.stmt) -> bool:
         and not getattr(s.value, "pf_atomic", False)
 
 
-def _own_expressions(s: ast.AST):
+def own_expressions(s: ast.AST):
     """The expression nodes that belong to statement `s` itself, not to its nested blocks."""
     for name, value in ast.iter_fields(s):
         if name in ("body", "orelse", "finalbody", "handlers", "cases"):
@@ -109,7 +109,7 @@ def _own_expressions(s: ast.AST):
 
 def _reads_writes(s: ast.AST):
     reads, writes = set(), set()
-    for n in _own_expressions(s):
+    for n in own_expressions(s):
         if isinstance(n, ast.Name):
             (reads if isinstance(n.ctx, ast.Load) else writes).add(n.id)
         elif isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del)) \
@@ -174,7 +174,7 @@ class Numberer:
             sid, kind, getattr(s, "lineno", 0), getattr(s, "col_offset", 0),
             self.functions[-1] if self.functions else self.top, reads, writes, _header(s),
             getattr(s, "pf_scope", ()))
-        own = list(_own_expressions(s))
+        own = list(own_expressions(s))
         for case in getattr(s, "cases", None) or []:
             own.extend(ast.walk(case.pattern))
             if case.guard is not None:
