@@ -12,7 +12,6 @@ import collections
 import functools
 import importlib
 import io
-import marshal
 import os
 import pickle
 import sys
@@ -211,9 +210,11 @@ def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handl
     return cls
 
 
-def vm_function(code: bytes, name: str, qualname: str, globals_: dict, cells: dict):
-    """A function of tier-0 code (marshal bytes; its unit is compiled in this process) over `cells`."""
-    code = marshal.loads(code)
+def vm_function(code: types.CodeType, name: str, qualname: str, globals_: dict, cells: dict):
+    """A function of tier-0 code (its unit is compiled in this process) over `cells`.
+
+    Its `__module__` comes with its state: `globals_` may still be empty here (a namespace that holds
+    the function itself is filled in after it)."""
     closure = tuple(cells.get(n) or types.CellType() for n in code.co_freevars) or None
     fn = types.FunctionType(code, globals_, name, None, closure)
     fn.__qualname__ = qualname

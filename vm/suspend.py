@@ -9,35 +9,35 @@ How a suspension happens (DESIGN.md, tier 0):
    handlers and `finally`, each caller waits at a call statement on exactly
    the frame above it (no C function in between; a constructor call is one
    exception: its `__init__` returns the instance; a generator is the other:
-   its consumer is at a `for`, `next()`, `.send()` or `yield from` on it), and
-   no generator it holds is paused where it cannot be rebuilt. If not, tracing
-   goes on and the next line event tries again.
+   its consumer is at a `for`, `next()`, `.send()` or `yield from` on it).
+   If not, tracing goes on and the next line event tries again.
 3. It snapshots every frame as a `FrameState` (function, statement id, entry,
-   locals, cells) *before anything unwinds*, then raises `Suspended`, which
-   the rewritten handlers and `finally` blocks pass through unseen.
+   locals, cells) *before anything unwinds* and writes them to bytes at once
+   (vm/continuation_pickler.py): a value that cannot be written yet (a
+   generator paused where it cannot be rebuilt, a cache that cannot be read)
+   makes this point not resumable either, and tries come further apart. Then
+   it raises `Suspended`, which the rewritten handlers and `finally` blocks
+   pass through unseen.
 
 `resume` runs the frames again innermost-out through generated resume code
 (compiler/resume.py), handing each the value or exception of the frame
-above. A continuation pickles to bytes (`dumps`/`loads`) with one memo, so
-aliasing between frames survives, and resumes in this process or another.
+above; each value is let go of once its frame has read it back. A continuation
+pickles to bytes (`dumps`/`loads`) with one memo, so aliasing between frames
+survives, and resumes in this process or another.
 """
 import ast
-import gc
-import io
-import marshal
 import pickle
 import signal
 import sys
 import threading
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pyfora.compiler import linker
 from pyfora.compiler.linker import SUSPENDING, UNITS
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, function_node, is_generator, resumable,
                                     statement_node)
 
-from . import frames, prelude
+from . import continuation_pickler, frames
 
 
 @dataclass
@@ -57,8 +57,11 @@ class FrameState:
 
 @dataclass
 class Continuation:
-    """A suspended computation: its frames, innermost first."""
+    """A suspended computation: its frames, innermost first; once written, its bytes and the paused
+    generators that `dumps` closes."""
     frames: list
+    data: bytes | None = None
+    paused: list = field(default_factory=list)
 
 
 class Suspended(BaseException):
@@ -97,6 +100,7 @@ class Suspender:
         self.roots = set(roots)
         self.pending = False
         self.countdown = 0
+        self.backoff = 1
         self.waiting: list = []
         self.thread = thread if thread is not None else threading.get_ident()
 
@@ -131,6 +135,7 @@ class Suspender:
 
     def stop_tracing(self):
         self.pending = False
+        self.backoff = 1
         sys.settrace(None)
 
     def trace(self, frame, event, arg):
@@ -162,9 +167,7 @@ class Suspender:
                 return None
             generator = state.generator is not None
             if parent.f_code in self.roots:
-                if not all(_revivable(v) for state in states for v in state.locals.values()):
-                    return None
-                return Continuation(states + list(self.waiting))
+                return self._written(Continuation(states + list(self.waiting)))
             if generator:
                 if not _consumes(parent, state.generator):
                     return None
@@ -173,6 +176,16 @@ class Suspender:
                     return None
                 state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
             f, waiting = parent, True
+
+    def _written(self, continuation: Continuation) -> Continuation | None:
+        """The continuation, written to bytes; None if a value it holds cannot be written yet. Then
+        the next tries come further and further apart: writing costs as much as what the frames hold."""
+        try:
+            _pickle(continuation)
+        except Exception:
+            self.countdown, self.backoff = self.backoff, 2 * self.backoff
+            return None
+        return continuation
 
     def _state(self, f, waiting: bool) -> FrameState | None:
         where = _function_of(f)
@@ -248,7 +261,7 @@ def _frame_state(frame, where, stmt: int, entry: Entry) -> FrameState:
                     and not k.startswith("_pf_resumeflag") and k not in ("_pf_state", "_pf_value")}
     resumed_from = frame.f_locals.get("_pf_state")
     if isinstance(resumed_from, dict) and CONSTRUCTED in resumed_from:
-        local_values[CONSTRUCTED] = resumed_from[CONSTRUCTED]   # still an __init__ whose caller awaits it
+        local_values[CONSTRUCTED] = resumed_from.get(CONSTRUCTED)   # still an __init__ whose caller awaits it
     return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, fn.__globals__,
                       stmt, entry, local_values, cells)
 
@@ -282,15 +295,14 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
     for i, state in enumerate(states):
         if suspender is not None:
             suspender.waiting = states[i + 1:]
-        fn = resume_function(state)
         consumer = states[i + 1] if i + 1 < len(states) else None
+        generator, state.generator = state.generator, None
+        state.locals = _Handover(state.locals)
         try:
-            if state.generator is not None:
-                revived = fn(state.locals, value)
-                _replace(state.generator, revived, states[i + 1:])
-                value = next(revived, *_next_default(consumer))
+            if generator is not None:
+                value = _run_generator_frame(state, value, generator, states[i + 1:])
             else:
-                value = fn(state.locals, value)
+                value = resume_function(state)(state.locals, value)
                 if CONSTRUCTED in state.locals:   # the caller waits for `Cls(...)`: the instance
                     value = state.locals[CONSTRUCTED]
             failed = False
@@ -299,7 +311,7 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
         except BaseException as exc:
             value, failed = exc, True
         if consumer is not None:
-            consumer.entry = _entry_after(consumer, state, value, failed)
+            consumer.entry = _entry_after(consumer, generator is not None, value, failed)
     if suspender is not None:
         suspender.waiting = []
     if failed:
@@ -307,8 +319,20 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
     return value
 
 
-def _entry_after(consumer: FrameState, callee: FrameState, value, failed: bool) -> Entry:
-    if callee.generator is not None and failed and isinstance(value, StopIteration):
+def _run_generator_frame(state: FrameState, value, old, waiting: list):
+    """Rebuild a generator that was running (handed `value`, that of the frame above), put it where
+    `old` was, and take its next item.
+
+    The continuation keeps no reference to the rebuilt generator: where its consumer lets go of
+    it, it is finalised at once, as CPython's would be.
+    """
+    revived = resume_function(state)(state.locals, value)
+    _replace(old, revived, waiting)
+    return next(revived, *_next_default(waiting[0] if waiting else None))
+
+
+def _entry_after(consumer: FrameState, from_generator: bool, value, failed: bool) -> Entry:
+    if from_generator and failed and isinstance(value, StopIteration):
         if isinstance(statement_node(UNITS[consumer.unit], consumer.statement), ast.For):
             return Entry.EXHAUSTED
     return Entry.RAISE if failed else Entry.VALUE
@@ -390,29 +414,60 @@ class GeneratorSlot:
 
 def revive_generator(state: FrameState):
     """Rebuild a generator that was not running: paused at a yield (or not started yet)."""
-    generator = resume_function(state)(state.locals, None)
+    generator = resume_function(state)(_Handover(state.locals), None)
     if state.entry is Entry.PAUSED:
         next(generator)
     return generator
 
 
-def _revivable(value) -> bool:
-    """False for a generator paused where it cannot be rebuilt (a yield in an except or finally)."""
-    if type(value) is not types.GeneratorType or not value.gi_suspended:
-        return True
-    where = _function_of(value.gi_frame)
-    fn = function_node(UNITS[where[0]], where[1]) if where else None
-    return fn is not None and resumable(fn, value.gi_frame.f_lineno, False)
+def restart_generator(function, args: tuple):
+    """Rebuild a generator expression not started yet (CPython runs it: it has no statements of its own)."""
+    return function(*args)
 
 
-def _paused_generator_state(generator) -> FrameState | None:
-    """The state of a generator not on the stack, or None once it has finished."""
+class _GeneratorReducer:
+    """How each generator a continuation holds travels: one running in its frames as a slot for the
+    rebuilt one, one paused as its state (closed once written: its twin goes on in its place), one
+    finished as a finished generator."""
+
+    def __init__(self, frames_: list):
+        self.running = {id(f.generator): i for i, f in enumerate(frames_) if f.generator is not None}
+        self.paused: list = []
+
+    def __call__(self, generator):
+        if id(generator) in self.running:
+            return (GeneratorSlot, (self.running[id(generator)],))
+        frame = generator.gi_frame
+        if frame is None:
+            return (continuation_pickler.finished_generator, (generator.__name__, generator.__qualname__))
+        where = _function_of(frame)
+        if where is None:
+            raise pickle.PicklingError(f"the generator {generator!r} does not run pyfora code")
+        fn = function_node(UNITS[where[0]], where[1])
+        if fn is None:   # a generator expression: CPython runs it, it has no statements of its own
+            if generator.gi_suspended:
+                raise pickle.PicklingError(f"the generator expression {generator!r} has started")
+            return (restart_generator, _restarted(generator))
+        if generator.gi_suspended and not resumable(fn, frame.f_lineno, False):
+            raise pickle.PicklingError(f"the generator {generator!r} is paused where it cannot be rebuilt")
+        self.paused.append(generator)
+        return (revive_generator, (_paused_generator_state(generator, where, fn),))
+
+
+def _restarted(generator) -> tuple:
+    """(function, arguments) that make `generator` again, a generator expression not started yet."""
     frame = generator.gi_frame
-    if frame is None:
-        return None
-    where = _function_of(frame)
-    if where is None:
-        raise TypeError(f"cannot suspend a computation holding the generator {generator!r}")
+    code = frame.f_code
+    cells = frames.cells(frame)
+    closure = tuple(cells[n] for n in code.co_freevars) or None
+    function = types.FunctionType(code, frame.f_globals, generator.__name__, None, closure)
+    function.__qualname__ = generator.__qualname__
+    return function, tuple(frame.f_locals[n] for n in code.co_varnames[:code.co_argcount])
+
+
+def _paused_generator_state(generator, where, fn: ast.FunctionDef) -> FrameState:
+    """The state of a generator of `fn` not on the stack: paused at a yield, or not started."""
+    frame = generator.gi_frame
     if generator.gi_suspended:
         return _frame_state(frame, where, frame.f_lineno, Entry.PAUSED)
     info = _RESUME_CODES.get(frame.f_code)
@@ -420,122 +475,36 @@ def _paused_generator_state(generator) -> FrameState | None:
         state = _frame_state(frame, where, info[2], Entry.START)
         state.locals = dict(frame.f_locals["_pf_state"])
         return state
-    fn = function_node(UNITS[where[0]], where[1])
     return _frame_state(frame, where, fn.body[0].lineno, Entry.START)
+
+
+class _Handover(dict):
+    """The locals handed to resume code, each let go of as it is read: the dict outlives the restore
+    (a frame's argument, a continuation's state), and a value must not outlive its last use in the
+    resumed frame (a generator abandoned there runs its `finally` when CPython's would)."""
+
+    __getitem__ = dict.pop
 
 
 # ## Serialising a continuation
 
-_HIDDEN_TYPES = {v: k for k, v in vars(types).items() if isinstance(v, type) and k[0].isupper()}
-"""Builtin types pickle cannot find by name (`generator`, `function`...): found in `types` instead."""
-
-
-class _ContinuationWriter(pickle.Pickler):
-    """Pickle VM objects by what rebuilds them in any worker: code ids, statement ids, namespaces."""
-
-    def __init__(self, file, code_defs: dict, running: dict):
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.code_defs = code_defs
-        self.running = running
-        self.paused: list = []
-        self._codes: dict = {}
-
-    def _code(self, code: types.CodeType) -> bytes:
-        """A function's code as marshal bytes (one bytes object per code, so pickle shares it).
-
-        Functions travel with their own code object, not a position in their unit: a lambda in a
-        comprehension, a function made by resumed code, all rebuild exactly."""
-        data = self._codes.get(id(code))
-        if data is None:
-            data = self._codes[id(code)] = (code, marshal.dumps(code))
-        return data[1]
-
-    def reducer_override(self, obj):
-        t = type(obj)
-        if t is types.FunctionType and prelude.NAMESPACE.get(obj.__name__) is obj:
-            return (prelude_function, (obj.__name__,))
-        if t is types.FunctionType:
-            unit = UNITS.get(obj.__code__.co_filename)
-            if unit is None:
-                return NotImplemented
-            self.code_defs[unit.code_def.id] = unit.code_def
-            cells = dict(zip(obj.__code__.co_freevars, obj.__closure__ or ()))
-            state = (obj.__defaults__, obj.__kwdefaults__, linker.function_attributes(obj))
-            return (linker.vm_function, (self._code(obj.__code__), obj.__name__, obj.__qualname__,
-                                         obj.__globals__, cells), state, None, None, linker.set_vm_function_state)
-        if obj is prelude._MISSING:
-            return (prelude_missing, ())
-        if t in _DICT_VIEWS:
-            (mapping,) = gc.get_referents(obj)   # `view.mapping` is a read-only proxy of the dict
-            return (linker.dict_view, (mapping, _DICT_VIEWS[t]))
-        if t is super:
-            return (super, (obj.__thisclass__, obj.__self__))
-        if obj is SUSPENDING:
-            return (linker.suspend_flag, ())
-        if t is types.CellType:
-            try:
-                contents = (True, obj.cell_contents)
-            except ValueError:
-                contents = (False, None)
-            return (linker.new_cell, (), contents, None, None, linker.set_cell)
-        if t is types.ModuleType:
-            return (linker.import_module, (obj.__name__,))
-        if isinstance(obj, type) and obj in linker.CLASS_ORIGINS:
-            namespace = {k: v for k, v in obj.__dict__.items() if k not in ("__dict__", "__weakref__",
-                                                                           "__module__", "__qualname__")}
-            return (linker.new_class, (obj.__name__, obj.__qualname__, obj.__module__, obj.__bases__,
-                                       linker.CLASS_ORIGINS[obj]), namespace, None, None, linker.set_class_state)
-        if t in linker.CLASS_ORIGINS:
-            reduced = linker.reduce_instance(obj)
-            if reduced is not None:
-                return reduced
-        if isinstance(obj, type) and obj in _HIDDEN_TYPES:
-            return (getattr, (types, _HIDDEN_TYPES[obj]))
-        if t is types.GeneratorType:
-            if id(obj) in self.running:
-                return (GeneratorSlot, (self.running[id(obj)],))
-            state = _paused_generator_state(obj)
-            if state is None:
-                return (iter, ((),))
-            self.paused.append(obj)
-            return (revive_generator, (state,))
-        descriptor = linker.reduce_descriptor(obj)
-        if descriptor is not None:
-            return descriptor
-        return NotImplemented
-
-    def persistent_id(self, obj):
-        return "prelude" if obj is prelude.NAMESPACE else None
-
-
-class _ContinuationReader(pickle.Unpickler):
-    def persistent_load(self, pid):
-        return prelude.NAMESPACE
-
-
-_DICT_VIEWS = {type({}.keys()): "keys", type({}.values()): "values", type({}.items()): "items"}
-
-
-def prelude_function(name: str):
-    return prelude.NAMESPACE[name]
-
-
-def prelude_missing():
-    return prelude._MISSING
+def _pickle(continuation: Continuation):
+    """Write the continuation to bytes now, while its frames are still running (from `capture`): a value
+    that cannot be written refuses the suspension at this statement instead of failing `dumps`."""
+    code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
+    generators = _GeneratorReducer(continuation.frames)
+    continuation.data = continuation_pickler.dumps(continuation.frames, code_defs, generators)
+    continuation.paused = generators.paused
 
 
 def dumps(continuation: Continuation) -> bytes:
     """The continuation as bytes. The generators it held paused are closed afterwards, quietly:
     their rebuilt twins go on in their place, and the originals' `finally` must not run."""
-    buf = io.BytesIO()
-    code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
-    body = io.BytesIO()
-    running = {id(f.generator): i for i, f in enumerate(continuation.frames) if f.generator is not None}
-    writer = _ContinuationWriter(body, code_defs, running)
-    writer.dump(continuation.frames)
-    pickle.dump((code_defs, body.getvalue()), buf, protocol=pickle.HIGHEST_PROTOCOL)
-    _close_quietly(writer.paused)
-    return buf.getvalue()
+    if continuation.data is None:
+        _pickle(continuation)
+    _close_quietly(continuation.paused)
+    continuation.paused = []
+    return continuation.data
 
 
 def discard(continuation: Continuation):
@@ -554,10 +523,7 @@ def _close_quietly(generators):
 
 
 def loads(data: bytes) -> Continuation:
-    code_defs, body = pickle.loads(data)
-    for code_def in code_defs.values():
-        linker.compiled(code_def)
-    return Continuation(_ContinuationReader(io.BytesIO(body)).load())
+    return Continuation(continuation_pickler.loads(data))
 
 
 def start(fn, args, kwargs):
@@ -565,4 +531,4 @@ def start(fn, args, kwargs):
     return fn(*args, **kwargs)
 
 
-ROOTS = (start.__code__, resume.__code__)
+ROOTS = (start.__code__, resume.__code__, _run_generator_frame.__code__)
