@@ -55,7 +55,7 @@ def compiled(code_def: CodeDef) -> CompiledUnit:
         unit = compile_code_def(code_def, annotate=lambda node: annotate_ownership(node, code_def))
         _COMPILED[code_def.id] = unit
         UNITS[unit_filename(code_def.id)] = unit
-        if "ir" in os.environ.get("PYFORA_DUMP", "").split(","):
+        if "ir" in os.environ.get("PYFORA_DUMP", "").split(",") and code_def.filename not in HIDDEN_FILES:
             print(f"# {code_def.qualname} ({code_def.filename}:{code_def.line})\n{unit.format_ir()}",
                   file=sys.stderr)
     return unit

@@ -162,6 +162,6 @@ def _compile():
     return namespace, routed
 
 
+linker.HIDDEN_FILES.add(__file__)
 NAMESPACE, ROUTED_FUNCTIONS = _compile()
 linker.NAMESPACE_ADDITIONS.update(ROUTED_FUNCTIONS)
-linker.HIDDEN_FILES.add(__file__)
