@@ -9,11 +9,11 @@ resumed with such a set would go on iterating it in another order than the
 run it continues, and give another answer. So a set travels as its table:
 the size, which slot holds which item, which slots are left by removed items
 (CPython's "dummy" entries) and the `pop` finger, and is rebuilt with exactly
-that table. Items are placed at their old slots with the hashes they have in
-the new process, so this is only done when the hash seed is the same and every
-item's hash is its value's (not its address's): `rebuild` then checks that
-every item is found where a lookup probes for it, and otherwise returns a set
-built the ordinary way.
+that table, in place, once pickle has made it (frozensets keep pickle's order).
+Items are placed at their old slots with the hashes they have in the new
+process, which is right when the hash seed is the same and every item's hash
+is its value's (not its address's): `relayout` checks that every item is found
+where a lookup probes for it, and otherwise leaves an ordinary set.
 """
 import ctypes
 import sys
@@ -75,20 +75,30 @@ def layout(s) -> tuple:
     return view.mask, view.finger, tuple(live), tuple(removed)
 
 
-def rebuild(cls, items: list, table: tuple):
-    """A `cls` (set or frozenset) of `items` whose table is `table` (from `layout`), or, if the
-    items' hashes do not put them where they were, an ordinary `cls(items)`."""
+def relayout(s: set, items: list, table: tuple) -> set:
+    """Give the set `s`, which holds `items`, the table `table` (from `layout`) in place: `items` at
+    their old slots, in their old order. If their hashes do not put them there (or `s` does not hold
+    just them), `s` is left an ordinary set of `items`."""
     mask, finger, live, removed = table
-    if len(live) != len(items):
-        return cls(items)
-    built = cls()
-    view = _view(built)
+    if not SUPPORTED or len(live) != len(items) or len(s) != len(items):
+        return s
+    s.clear()
+    if not _write(s, items, table) or list(s) != items or not all(item in s for item in items):
+        s.clear()
+        s.update(items)
+    return s
+
+
+def _write(s: set, items: list, table: tuple) -> bool:
+    """Fill the empty set `s`'s table as `table` says; False if no memory was to be had."""
+    mask, finger, live, removed = table
+    view = _view(s)
     if mask + 1 == _SMALL:
         entries = view.smalltable
     else:
         address = _calloc(mask + 1, ctypes.sizeof(_Entry))
         if not address:
-            return cls(items)
+            return False
         entries = (_Entry * (mask + 1)).from_address(address)
     for slot, item in zip(live, items):
         _incref(item)
@@ -100,6 +110,4 @@ def rebuild(cls, items: list, table: tuple):
     if mask + 1 != _SMALL:
         view.table = ctypes.cast(ctypes.addressof(entries), ctypes.POINTER(_Entry))
     view.mask, view.used, view.fill, view.finger = mask, len(live), len(live) + len(removed), finger
-    if list(built) != items or not all(item in built for item in items):
-        return cls(items)
-    return built
+    return True
