@@ -161,13 +161,12 @@ class _Builder:
     def block(self, stmts: list) -> list | None:
         """The rest of `stmts` from the target on, or None if the target is not inside."""
         for i, s in enumerate(stmts):
-            rest = [copy.deepcopy(x) for x in stmts[i + 1:]]
             if s.lineno == self.target:
-                return self.entry_statements(s) + rest
+                return self.entry_statements(s) + _copies(stmts[i + 1:])
             if s.lineno < self.target <= s.end_lineno and not isinstance(s, ast.FunctionDef):
                 inner = self.compound(s)
                 if inner is not None:
-                    return inner + rest
+                    return inner + _copies(stmts[i + 1:])
         return None
 
     def entry_statements(self, s) -> list:
@@ -217,7 +216,8 @@ class _Builder:
 
     def compound(self, s) -> list | None:
         if isinstance(s, ast.If):
-            return self.block(s.body) if self.block(s.body) is not None else self.block(s.orelse)
+            rest = self.block(s.body)
+            return rest if rest is not None else self.block(s.orelse)
         if isinstance(s, ast.Match):
             for case in s.cases:
                 rest = self.block(case.body)
@@ -260,6 +260,12 @@ class _Builder:
         again.body = [copy.deepcopy(s)]
         start = ast.Assign(targets=[ast.Name(id=flag, ctx=ast.Store())], value=ast.Constant(True))
         return [_synthetic(start), once, again]
+
+
+def _copies(stmts: list) -> list:
+    """Copies of the statements after the entry: copied only once the entry is found, so building
+    resume code costs the size of the function, not its square."""
+    return [copy.deepcopy(s) for s in stmts]
 
 
 def _redirect(stmts: list, flag: str) -> list:
@@ -337,12 +343,18 @@ def _declare_locals(fn: ast.FunctionDef, closure_names: tuple) -> list:
     """`if False: a = b = ... = None` over every plain local of `fn`: each stays a local of the
     resume code, so one unbound at the suspension is an UnboundLocalError when read, as in `fn`,
     not a global looked up (NameError) because the rest of `fn` happens never to assign it."""
-    cells = set(closure_names) | {n for s, _ in _own_statements(fn) if isinstance(s, ast.Nonlocal) for n in s.names}
-    names = sorted(local_names(fn) - cells)
+    names = _plain_locals(fn, closure_names)
     if not names:
         return []
     declare = ast.Assign(targets=[ast.Name(id=n, ctx=ast.Store()) for n in names], value=ast.Constant(None))
     return [_synthetic(ast.If(test=ast.Constant(False), body=[declare], orelse=[]))]
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_locals(fn: ast.FunctionDef, closure_names: tuple) -> list:
+    """`fn`'s locals that are not cells, sorted; looked up once per function, not at every suspension."""
+    cells = set(closure_names) | {n for s, _ in _own_statements(fn) if isinstance(s, ast.Nonlocal) for n in s.names}
+    return sorted(local_names(fn) - cells)
 
 
 def _synthetic_header(node):

@@ -4,9 +4,10 @@ Objects of the VM travel by what rebuilds them in any worker: functions by their
 cells, classes by their namespace, modules by name. Builtin values that pickle cannot write, or would
 write as something else, travel by what rebuilds them faithfully: an exception without running its
 `__init__` again, a dict or set iterator over the same container that still notices a size change,
-a NaN as one object wherever it is referenced, a finished generator as a finished generator. A value
-nothing here can rebuild makes pickling fail; the suspension is then refused at that statement and
-tried again later (`Suspender.capture`), so it never surfaces as an error of the user's program.
+a NaN as one object wherever it is referenced, a numpy view as a view of the same memory, a finished
+generator as a finished generator. A value nothing here can rebuild makes pickling fail; the
+suspension is then refused at that statement and tried again later (`Suspender.capture`), so it
+never surfaces as an error of the user's program.
 """
 import collections
 import functools
@@ -49,6 +50,8 @@ class ContinuationWriter(pickle.Pickler):
         reducer = _BY_TYPE.get(t)
         if reducer is not None:
             return reducer(obj)
+        if t.__name__ == "ndarray" and _is_array_view(obj):
+            return _array_view(obj)
         if obj is prelude._MISSING:
             return (prelude_missing, ())
         if obj is SUSPENDING:
@@ -298,6 +301,35 @@ _BY_TYPE = {
     **{t: _container_iterator for t in _DICT_ITERATORS},
     **{t: _dict_view for t in _DICT_VIEWS},
 }
+
+
+def _is_array_view(obj) -> bool:
+    np = sys.modules.get("numpy")
+    return np is not None and type(obj) is np.ndarray and isinstance(obj.base, np.ndarray)
+
+
+def _array_view(view):
+    """A numpy view travels as a view of the array that owns its memory, at the same offset and strides:
+    pickled on its own it would be a copy, and a write through it (`b = a[1:]; b += 10`) would no
+    longer reach the other arrays over that memory. Views of object arrays cannot be rebuilt so."""
+    np = sys.modules["numpy"]
+    root = view.base
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if view.dtype.hasobject or root.dtype.hasobject or not (root.flags.c_contiguous or root.flags.f_contiguous):
+        raise pickle.PicklingError("a view of this numpy array cannot be carried")
+    offset = view.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+    return (array_view, (root, view.dtype, view.shape, view.strides, offset, view.flags.writeable))
+
+
+def array_view(root, dtype, shape: tuple, strides: tuple, offset: int, writeable: bool):
+    """The view `_array_view` wrote: over `root`'s memory itself (its `base` is `root` when `root` is
+    C-contiguous)."""
+    np = sys.modules["numpy"]
+    memory = root if root.flags.c_contiguous else root.reshape(-1, order="A").view(np.uint8)
+    view = np.ndarray(shape, dtype, buffer=memory, offset=offset, strides=strides)
+    view.flags.writeable = writeable and root.flags.writeable
+    return view
 
 
 def _cell_contents(cell) -> tuple:
