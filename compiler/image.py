@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import linker
+from . import linker, set_layout
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED
 from .source import find_node, source_text
@@ -190,6 +190,11 @@ class Walker(pickle.Pickler):
         self._user_classes: dict[type, bool] = {}
         self._modules: dict[int, _Module] = {}
         self._in_progress: set = set()
+        self._sets = set_layout.SetWriting()
+
+    def persistent_id(self, obj):
+        """Sets travel with their tables, so they iterate in the worker as they do here."""
+        return self._sets.persistent_id(obj)
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -405,6 +410,8 @@ class ResultReader(pickle.Unpickler):
         self.code_cache = code_cache
 
     def persistent_load(self, pid):
+        if set_layout.is_set_id(pid):
+            return set_layout.persistent_load(pid)
         return self.handles[pid]
 
     def load(self):

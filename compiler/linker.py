@@ -21,6 +21,7 @@ import types
 from pyfora.errors import PythonToForaConversionError
 
 from .ownership import annotate_ownership
+from . import set_layout
 from .program import CodeDef, ProgramImage
 from .tier0 import CompiledUnit, compile_code_def, unit_filename
 
@@ -78,10 +79,17 @@ def load(image: ProgramImage):
     ctx = _Context(image)
     _context.current = ctx
     try:
-        fn, args, kwargs = pickle.load(io.BytesIO(image.graph))
+        fn, args, kwargs = _ImageReader(io.BytesIO(image.graph)).load()
     finally:
         _context.current = None
     return (fn, args, kwargs), ctx.origins, ctx.keep
+
+
+class _ImageReader(pickle.Unpickler):
+    def persistent_load(self, pid):
+        if set_layout.is_set_id(pid):
+            return set_layout.persistent_load(pid)
+        raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
 
 
 class SuspendFlag:

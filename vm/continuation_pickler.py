@@ -20,7 +20,7 @@ import struct
 import sys
 import types
 
-from pyfora.compiler import linker
+from pyfora.compiler import linker, set_layout
 from pyfora.compiler.linker import SUSPENDING, UNITS
 
 from . import prelude, tracebacks
@@ -40,6 +40,7 @@ class ContinuationWriter(pickle.Pickler):
         self.code_defs = code_defs
         self.reduce_generator = reduce_generator
         self._nans: dict = {}
+        self._sets = set_layout.SetWriting()
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -91,7 +92,7 @@ class ContinuationWriter(pickle.Pickler):
             return "prelude"
         if type(obj) is float and obj != obj:
             return self._nan(obj)
-        return None
+        return self._sets.persistent_id(obj)
 
     def _nan(self, value: float):
         """A NaN by its place in this pickle: pickle does not memoize floats, and a NaN is found as a
@@ -110,6 +111,8 @@ class ContinuationReader(pickle.Unpickler):
     def persistent_load(self, pid):
         if pid == "prelude":
             return prelude.NAMESPACE
+        if set_layout.is_set_id(pid):
+            return set_layout.persistent_load(pid)
         _, index, bits = pid
         if index not in self._nans:
             self._nans[index] = struct.unpack("<d", bits)[0]

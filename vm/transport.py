@@ -11,7 +11,7 @@ import io
 import pickle
 import types
 
-from pyfora.compiler import image, linker
+from pyfora.compiler import image, linker, set_layout
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.statements import Kind
 from pyfora.errors import PythonToForaConversionError
@@ -25,9 +25,11 @@ class ResultWriter(pickle.Pickler):
     def __init__(self, file, origins: dict):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.origins = origins
+        self._sets = set_layout.SetWriting()
 
     def persistent_id(self, obj):
-        return self.origins.get(id(obj))
+        handle = self.origins.get(id(obj))
+        return handle if handle is not None else self._sets.persistent_id(obj)
 
     def reducer_override(self, obj):
         t = type(obj)

@@ -90,3 +90,27 @@ def test_resume_code_copies_each_statement_once(monkeypatch):
     result, _, suspensions = suspending_run(long_straight_function, (3,), [18])
     assert result == expected and suspensions == 1
     assert counting.calls <= 21
+
+
+def set_with_a_history():
+    """A set grown, emptied and refilled: its table is bigger than a fresh set's, so adding its items
+    again (as pickle does) would put 40 before 3."""
+    s = set(range(20))
+    for i in range(20):
+        s.discard(i)
+    s.add(40)
+    s.add(3)
+    seen = []
+    for x in s:
+        seen.append(x)
+        for k in range(3):
+            seen.append(k)
+    return seen, list(s)
+
+
+@pytest.mark.parametrize("points", [[0], [30], [45], [3] * 200, [1] * 500])
+def test_set_keeps_its_iteration_order(points):
+    expected, expected_out = cpython(set_with_a_history, ())
+    result, out, suspensions = suspending_run(set_with_a_history, (), points)
+    assert (result, out) == (expected, expected_out)
+    assert suspensions >= 1

@@ -191,6 +191,38 @@ def test_no_main_guard_and_no_process_left(tmp_path):
     assert out.stdout == "144\n"
 
 
+_SET_ORDER_SCRIPT = """
+import random
+import pyfora
+
+def order(s):
+    return list(s), s
+
+def regrown(n):
+    s = {f"w{i * 7919 % 1000}" for i in range(n)}
+    for i in range(0, n, 3):
+        s.discard(f"w{i * 7919 % 1000}")
+    return s, list(s)
+
+rng = random.Random(1)
+sets = [{f"k{rng.randrange(10**6)}" for _ in range(rng.randrange(1, 40))} for _ in range(30)]
+with pyfora.connect(workers=1) as ex:
+    same_in = all(ex.submit(order, s).result()[0] == list(s) for s in sets)
+    back, order_in_vm = ex.submit(regrown, 60).result()
+print(same_in, list(back) == order_in_vm == regrown(60)[1])
+"""
+
+
+def test_sets_iterate_in_the_worker_as_in_the_client(tmp_path):
+    """With PYTHONHASHSEED set (workers take it), a set passed in or sent back keeps its order."""
+    script = tmp_path / "sets.py"
+    script.write_text(_SET_ORDER_SCRIPT)
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "True True\n"
+
+
 def test_closed_executor_leaves_no_worker():
     ex = pyfora.connect(workers=2)
     pids = [w.process.pid for w in ex._pool.workers]

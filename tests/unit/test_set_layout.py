@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from pyfora.vm import set_layout
+from pyfora.compiler import set_layout
 
 pytestmark = pytest.mark.skipif(not set_layout.SUPPORTED, reason="reads CPython 3.11's set table")
 

@@ -62,6 +62,35 @@ def _dummy_address() -> int:
 _DUMMY = _dummy_address() if SUPPORTED else None
 
 
+class SetWriting:
+    """A pickler's `persistent_id` for sets: the first time a set is met, it travels as itself
+    (written as pickle writes sets, and memoized), its items in order and its table, so the reader
+    gives it its old table (`persistent_load`) before anything else in the pickle can look at it;
+    met again, it is written as usual, from the memo."""
+
+    def __init__(self):
+        self._seen: dict = {}
+
+    def persistent_id(self, obj):
+        if type(obj) is not set or not SUPPORTED or id(obj) in self._seen:
+            return None
+        self._seen[id(obj)] = obj
+        return (_SET_ID, obj, list(obj), layout(obj))
+
+
+_SET_ID = "pyfora.set"
+
+
+def is_set_id(pid) -> bool:
+    return type(pid) is tuple and len(pid) == 4 and pid[0] == _SET_ID
+
+
+def persistent_load(pid):
+    """The set of a `SetWriting` persistent id, with its old table."""
+    _, s, items, table = pid
+    return relayout(s, items, table)
+
+
 def layout(s) -> tuple:
     """(table size - 1, pop finger, slots of the items in iteration order, slots of removed items)."""
     view = _view(s)
