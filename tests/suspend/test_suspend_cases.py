@@ -264,6 +264,10 @@ SELECTED = [
     "cases_semantics.code_introspection",
     "cases_corners.ft_lru_cache_recursive",
     "cases_semantics.lru_cache_nested",
+    "cases_semantics.boolean_operators",
+    "cases_semantics.itertools_mix",
+    "cases_ufora.itertools_more",
+    "cases_probe_apps.np_own_views",
 ]
 
 # Cases left out of the test, with why.
@@ -275,9 +279,6 @@ LEFT_OUT = {
     "cases_benchmarks.sudoku": "passes, but too slow under the suspending schedules",
     "cases_benchmarks.cryptarithm": "passes, but too slow under the suspending schedules",
     "cases_benchmarks.hexiom": "passes, but too slow under the suspending schedules",
-    "cases_semantics.boolean_operators": "passes, but too slow under the suspending schedules",
-    "cases_semantics.itertools_mix": "passes, but too slow under the suspending schedules",
-    "cases_ufora.itertools_more": "passes, but too slow under the suspending schedules",
 }
 
 
