@@ -146,10 +146,6 @@ class _Module:
         return (linker.new_module, (self.name,))
 
 
-def _is_namedtuple(cls: type) -> bool:
-    return issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__
-
-
 def _class_refusal(cls: type) -> str | None:
     """Why the class `cls` cannot be used in pyfora code, or None."""
     if not is_user_module(cls.__module__):
@@ -159,7 +155,7 @@ def _class_refusal(cls: type) -> str | None:
     if "__dataclass_fields__" in cls.__dict__:
         return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
                 "__init__ (and __eq__, __repr__) yourself")
-    if _is_namedtuple(cls):
+    if linker.is_namedtuple(cls):
         return None
     if type(cls) is not type:
         return (f"the class {cls.__qualname__} has the metaclass {type(cls).__name__}; pyfora supports "
@@ -371,7 +367,7 @@ class Walker(pickle.Pickler):
         refusal = _class_refusal(cls)
         if refusal is not None:
             raise _refuse_value(cls, refusal)
-        if _is_namedtuple(cls):
+        if linker.is_namedtuple(cls):
             self.handles.append(cls)
             return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
                                             cls.__module__, len(self.handles) - 1))

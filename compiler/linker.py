@@ -206,6 +206,11 @@ def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
     return cls
 
 
+def is_namedtuple(cls: type) -> bool:
+    """Whether `cls` was made by `collections.namedtuple` (and so travels as `new_namedtuple`)."""
+    return issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__
+
+
 def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handle: int):
     """A `collections.namedtuple` class (its methods come from code without source to ship)."""
     defaults = dict(defaults)

@@ -145,7 +145,7 @@ def prelude_missing():
 # ## Classes and exceptions
 
 def _class(cls: type):
-    if _is_namedtuple(cls) and (cls in linker.CLASS_ORIGINS or not _found_by_name(cls)):
+    if linker.is_namedtuple(cls) and (cls in linker.CLASS_ORIGINS or not _found_by_name(cls)):
         return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
                                         cls.__module__, linker.CLASS_ORIGINS.get(cls, -1)))
     if cls in linker.CLASS_ORIGINS:
@@ -156,10 +156,6 @@ def _class(cls: type):
     if cls in _HIDDEN_TYPES:
         return (getattr, (types, _HIDDEN_TYPES[cls]))
     return NotImplemented
-
-
-def _is_namedtuple(cls: type) -> bool:
-    return issubclass(cls, tuple) and "_fields" in cls.__dict__ and "_field_defaults" in cls.__dict__
 
 
 def _found_by_name(cls: type) -> bool:
