@@ -6,9 +6,11 @@ slice, an operator's result, `.copy()`, `.split()`, `np.zeros(...)`) until it es
 keep it, stored in another container or attribute, captured by a nested
 function, yielded, or bound to a second name. What an owned container hands
 out of itself (`d[k]`, `d.get(k)`, `d.setdefault(k, [])`, `l.pop()`) is owned as
-deeply as its items are. An instance is owned inside its own `__init__`. Owned containers may be mutated in every way Python allows;
-anything else is refused here when the analysis can see it, otherwise the
-site is flagged (`node.pf_check`) and checked when it runs.
+deeply as its items are. An instance is owned inside its own `__init__`.
+Owned containers may be mutated in every way Python allows; anything else is
+refused here when the analysis can see it, otherwise the site is flagged
+(`node.pf_check`, or `node.pf_check_out` for a call's `out=`) and checked when
+it runs.
 
 The analysis is flow-sensitive abstract interpretation over one function. A
 name's kind is one integer, joined by `min`:
