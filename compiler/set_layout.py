@@ -9,11 +9,12 @@ resumed with such a set would go on iterating it in another order than the
 run it continues, and give another answer. So a set travels as its table:
 the size, which slot holds which item, which slots are left by removed items
 (CPython's "dummy" entries) and the `pop` finger, and is rebuilt with exactly
-that table, in place, once pickle has made it (frozensets keep pickle's order).
+that table, in place, once pickle has made it.
 Items are placed at their old slots with the hashes they have in the new
 process, which is right when the hash seed is the same and every item's hash
-is its value's (not its address's): `relayout` checks that every item is found
-where a lookup probes for it, and otherwise leaves an ordinary set.
+is its value's (not its address's): `relayout` first checks, on a set of its
+own, that every item is then found where a lookup probes for it, and otherwise
+leaves the set as pickle made it.
 """
 import ctypes
 import sys
@@ -41,8 +42,12 @@ SUPPORTED = (sys.implementation.name == "cpython" and sys.version_info[:2] == (3
 _calloc = ctypes.pythonapi.PyMem_Calloc
 _calloc.restype = ctypes.c_void_p
 _calloc.argtypes = [ctypes.c_size_t, ctypes.c_size_t]
+_free = ctypes.pythonapi.PyMem_Free
+_free.argtypes = [ctypes.c_void_p]
 _incref = ctypes.pythonapi.Py_IncRef
 _incref.argtypes = [ctypes.py_object]
+_decref = ctypes.pythonapi.Py_DecRef
+_decref.argtypes = [ctypes.py_object]
 
 
 def _view(s) -> _SetObject:
@@ -72,7 +77,7 @@ class SetWriting:
         self._seen: dict = {}
 
     def persistent_id(self, obj):
-        if type(obj) is not set or not SUPPORTED or id(obj) in self._seen:
+        if type(obj) not in (set, frozenset) or not SUPPORTED or id(obj) in self._seen:
             return None
         self._seen[id(obj)] = obj
         return (_SET_ID, obj, list(obj), layout(obj))
@@ -104,18 +109,41 @@ def layout(s) -> tuple:
     return view.mask, view.finger, tuple(live), tuple(removed)
 
 
-def relayout(s: set, items: list, table: tuple) -> set:
-    """Give the set `s`, which holds `items`, the table `table` (from `layout`) in place: `items` at
-    their old slots, in their old order. If their hashes do not put them there (or `s` does not hold
-    just them), `s` is left an ordinary set of `items`."""
+def relayout(s, items: list, table: tuple):
+    """Give `s` (a set, or a frozenset no one has seen yet), which holds `items`, the table `table`
+    (from `layout`) in place: `items` at their old slots, in their old order. If their hashes do not
+    put them there (tried first on a set of its own), or `s` does not hold just them, `s` is left as
+    it is."""
     mask, finger, live, removed = table
     if not SUPPORTED or len(live) != len(items) or len(s) != len(items):
         return s
-    s.clear()
-    if not _write(s, items, table) or list(s) != items or not all(item in s for item in items):
-        s.clear()
-        s.update(items)
+    trial = set()
+    if not _write(trial, items, table) or list(trial) != items or not all(item in trial for item in items):
+        return s
+    _empty(s)
+    if not _write(s, items, table):
+        raise MemoryError("no memory for a set's table")
     return s
+
+
+def _empty(s):
+    """Empty `s` in place (a frozenset has no `clear`): its table's references given up, its own
+    small table back in use."""
+    if type(s) is set:
+        s.clear()
+        return
+    view = _view(s)
+    keys = [ctypes.cast(view.table[i].key, ctypes.py_object).value for i in range(view.mask + 1)
+            if view.table[i].key is not None and view.table[i].key != _DUMMY]
+    small = ctypes.addressof(view.smalltable)
+    old = ctypes.cast(view.table, ctypes.c_void_p).value
+    ctypes.memset(small, 0, ctypes.sizeof(view.smalltable))
+    view.table = ctypes.cast(small, ctypes.POINTER(_Entry))
+    view.mask, view.used, view.fill, view.finger = _SMALL - 1, 0, 0, 0
+    if old != small:
+        _free(old)
+    for key in keys:
+        _decref(key)   # the table's reference; `keys` holds its own until it goes
 
 
 def _write(s: set, items: list, table: tuple) -> bool:

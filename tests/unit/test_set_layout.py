@@ -35,6 +35,17 @@ def test_rebuilt_set_iterates_grows_and_pops_as_the_original(seed):
     assert [original.pop() for _ in range(5)] == [rebuilt.pop() for _ in range(5)]
 
 
+def test_frozenset_takes_the_table_it_is_given():
+    grown = set(range(20))
+    for i in range(20):
+        grown.discard(i)
+    grown.update([40, 3])   # a big table of removed slots: 3 comes before 40
+    items = list(grown)
+    assert items == [3, 40] and list(frozenset(items)) == [40, 3]
+    rebuilt = set_layout.relayout(frozenset(items), items, set_layout.layout(grown))
+    assert type(rebuilt) is frozenset and list(rebuilt) == [3, 40] and hash(rebuilt) == hash(frozenset(items))
+
+
 def test_plain_pickle_would_change_the_order():
     """Why the table travels: adding the items again gives another order for most such sets."""
     changed = sum(list(set(list(s))) != list(s) for s in map(_history, range(40)))
@@ -53,4 +64,5 @@ def test_rebuilding_keeps_reference_counts():
     before = sys.getrefcount(item)
     for _ in range(100):
         set_layout.relayout(set(original), list(original), set_layout.layout(original))
+        set_layout.relayout(frozenset(original), list(original), set_layout.layout(original))
     assert sys.getrefcount(item) == before
