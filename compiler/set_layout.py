@@ -16,6 +16,7 @@ is its value's (not its address's): `relayout` first checks, on a set of its
 own, that every item is then found where a lookup probes for it, and otherwise
 leaves the set as pickle made it.
 """
+import array
 import ctypes
 import sys
 
@@ -99,14 +100,12 @@ def persistent_load(pid):
 def layout(s) -> tuple:
     """(table size - 1, pop finger, slots of the items in iteration order, slots of removed items)."""
     view = _view(s)
-    live, removed = [], []
-    for i in range(view.mask + 1):
-        key = view.table[i].key
-        if key == _DUMMY:
-            removed.append(i)
-        elif key is not None:
-            live.append(i)
-    return view.mask, view.finger, tuple(live), tuple(removed)
+    address = ctypes.cast(view.table, ctypes.c_void_p).value
+    words = array.array("Q", ctypes.string_at(address, (view.mask + 1) * ctypes.sizeof(_Entry)))
+    keys = words[0::2]
+    live = tuple(i for i, key in enumerate(keys) if key and key != _DUMMY)
+    removed = tuple(i for i, key in enumerate(keys) if key == _DUMMY)
+    return view.mask, view.finger, live, removed
 
 
 def relayout(s, items: list, table: tuple):
@@ -121,9 +120,24 @@ def relayout(s, items: list, table: tuple):
     if not _write(trial, items, table) or list(trial) != items or not all(item in trial for item in items):
         return s
     _empty(s)
-    if not _write(s, items, table):
-        raise MemoryError("no memory for a set's table")
+    _move(trial, s)
     return s
+
+
+def _move(source: set, target):
+    """Hand `source`'s table, and the references in it, to the empty `target`; `source` is left empty."""
+    src, dst = _view(source), _view(target)
+    if src.mask + 1 == _SMALL:
+        ctypes.memmove(ctypes.addressof(dst.smalltable), ctypes.addressof(src.smalltable),
+                       ctypes.sizeof(src.smalltable))
+        dst.table = ctypes.cast(ctypes.addressof(dst.smalltable), ctypes.POINTER(_Entry))
+    else:
+        dst.table = src.table
+    dst.mask, dst.used, dst.fill, dst.finger = src.mask, src.used, src.fill, src.finger
+    small = ctypes.addressof(src.smalltable)
+    ctypes.memset(small, 0, ctypes.sizeof(src.smalltable))
+    src.table = ctypes.cast(small, ctypes.POINTER(_Entry))
+    src.mask, src.used, src.fill, src.finger = _SMALL - 1, 0, 0, 0
 
 
 def _empty(s):
