@@ -134,10 +134,7 @@ def _move(source: set, target):
     else:
         dst.table = src.table
     dst.mask, dst.used, dst.fill, dst.finger = src.mask, src.used, src.fill, src.finger
-    small = ctypes.addressof(src.smalltable)
-    ctypes.memset(small, 0, ctypes.sizeof(src.smalltable))
-    src.table = ctypes.cast(small, ctypes.POINTER(_Entry))
-    src.mask, src.used, src.fill, src.finger = _SMALL - 1, 0, 0, 0
+    _reset(src)
 
 
 def _empty(s):
@@ -149,15 +146,26 @@ def _empty(s):
     view = _view(s)
     keys = [ctypes.cast(view.table[i].key, ctypes.py_object).value for i in range(view.mask + 1)
             if view.table[i].key is not None and view.table[i].key != _DUMMY]
-    small = ctypes.addressof(view.smalltable)
     old = ctypes.cast(view.table, ctypes.c_void_p).value
-    ctypes.memset(small, 0, ctypes.sizeof(view.smalltable))
-    view.table = ctypes.cast(small, ctypes.POINTER(_Entry))
-    view.mask, view.used, view.fill, view.finger = _SMALL - 1, 0, 0, 0
-    if old != small:
+    _reset(view)
+    if old != ctypes.addressof(view.smalltable):
         _free(old)
     for key in keys:
         _decref(key)   # the table's reference; `keys` holds its own until it goes
+
+
+def _reset(view: _SetObject):
+    """Point a set (its `view`) at its own small table, emptied, without touching the references the
+    old table holds.
+
+    The mask shrinks before the table does and the small table is emptied before it is pointed at, so a
+    collection that walks the set meanwhile (another thread may run between two of these statements)
+    never reads past a table or finds a stale entry."""
+    small = ctypes.addressof(view.smalltable)
+    view.mask = _SMALL - 1
+    ctypes.memset(small, 0, ctypes.sizeof(view.smalltable))
+    view.table = ctypes.cast(small, ctypes.POINTER(_Entry))
+    view.used, view.fill, view.finger = 0, 0, 0
 
 
 def _write(s: set, items: list, table: tuple) -> bool:
