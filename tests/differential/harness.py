@@ -8,6 +8,7 @@ import contextlib
 import copy
 import io
 import math
+import operator
 import types
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -49,9 +50,12 @@ def run_pyfora(fn, args, kwargs, executor=None) -> Outcome:
     return Outcome(value=value, stdout=buf.getvalue())
 
 
-def assert_same_value(expected, actual, path="result"):
-    """Assert two values are equal and of identical types, all the way down."""
-    assert type(expected) is type(actual), f"{path}: type {type(actual)!r}, expected {type(expected)!r}"
+def assert_same_value(expected, actual, path="result", same_type=operator.is_):
+    """Assert two values are equal and of identical types, all the way down.
+
+    `same_type(a, b)` says when two classes are the same (by default: the same object).
+    """
+    assert same_type(type(expected), type(actual)), f"{path}: type {type(actual)!r}, expected {type(expected)!r}"
     if isinstance(expected, float):
         if math.isnan(expected):
             assert math.isnan(actual), f"{path}: {actual!r}, expected nan"
@@ -59,16 +63,16 @@ def assert_same_value(expected, actual, path="result"):
             assert expected == actual and math.copysign(1, expected) == math.copysign(1, actual), \
                 f"{path}: {actual!r}, expected {expected!r}"
     elif isinstance(expected, complex):
-        assert_same_value(expected.real, actual.real, path + ".real")
-        assert_same_value(expected.imag, actual.imag, path + ".imag")
+        assert_same_value(expected.real, actual.real, path + ".real", same_type)
+        assert_same_value(expected.imag, actual.imag, path + ".imag", same_type)
     elif isinstance(expected, (list, tuple)):
         assert len(expected) == len(actual), f"{path}: length {len(actual)}, expected {len(expected)}"
         for i, (e, a) in enumerate(zip(expected, actual)):
-            assert_same_value(e, a, f"{path}[{i}]")
+            assert_same_value(e, a, f"{path}[{i}]", same_type)
     elif isinstance(expected, dict):
         assert list(expected) == list(actual), f"{path}: keys {list(actual)!r}, expected {list(expected)!r}"
         for k in expected:
-            assert_same_value(expected[k], actual[k], f"{path}[{k!r}]")
+            assert_same_value(expected[k], actual[k], f"{path}[{k!r}]", same_type)
     elif isinstance(expected, np.ndarray):
         assert (expected.dtype, expected.shape) == (actual.dtype, actual.shape), \
             f"{path}: {actual.dtype} {actual.shape}, expected {expected.dtype} {expected.shape}"
@@ -76,8 +80,10 @@ def assert_same_value(expected, actual, path="result"):
             f"{path}: {actual!r}, expected {expected!r}"
     elif isinstance(expected, (types.FunctionType, types.GeneratorType)):
         pass
-    elif hasattr(expected, "__dict__") and not isinstance(expected, type):
-        assert_same_value(vars(expected), vars(actual), path + ".__dict__")
+    elif isinstance(expected, type):
+        assert same_type(expected, actual), f"{path}: {actual!r}, expected {expected!r}"
+    elif hasattr(expected, "__dict__"):
+        assert_same_value(vars(expected), vars(actual), path + ".__dict__", same_type)
     else:
         assert expected == actual, f"{path}: {actual!r}, expected {expected!r}"
 

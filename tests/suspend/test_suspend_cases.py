@@ -7,10 +7,8 @@ case (counting from 0, refused and keyword cases left out) of a function that ha
 """
 import copy
 import importlib.util
-import math
 import pathlib
 import sys
-import types
 
 import pytest
 
@@ -23,6 +21,7 @@ if str(_DIFFERENTIAL) not in sys.path:
     sys.path.insert(0, str(_DIFFERENTIAL))
 
 from case import Case  # noqa: E402  (tests/differential/case.py)
+from harness import assert_same_value  # noqa: E402  (tests/differential/harness.py)
 
 pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
@@ -313,36 +312,6 @@ def _same_type(a, b) -> bool:
         (getattr(b, "__module__", 0), getattr(b, "__qualname__", 0))
 
 
-def _assert_same(expected, actual, path="result"):
-    """Equal values of the same types all the way down (user instances by class name and attributes)."""
-    assert _same_type(type(expected), type(actual)), f"{path}: type {type(actual)!r}, expected {type(expected)!r}"
-    if isinstance(expected, float):
-        if math.isnan(expected):
-            assert math.isnan(actual), f"{path}: {actual!r}, expected nan"
-        else:
-            assert expected == actual and math.copysign(1, expected) == math.copysign(1, actual), \
-                f"{path}: {actual!r}, expected {expected!r}"
-    elif isinstance(expected, complex):
-        _assert_same(expected.real, actual.real, path + ".real")
-        _assert_same(expected.imag, actual.imag, path + ".imag")
-    elif isinstance(expected, (list, tuple)):
-        assert len(expected) == len(actual), f"{path}: length {len(actual)}, expected {len(expected)}"
-        for i, (e, a) in enumerate(zip(expected, actual)):
-            _assert_same(e, a, f"{path}[{i}]")
-    elif isinstance(expected, dict):
-        assert list(expected) == list(actual), f"{path}: keys {list(actual)!r}, expected {list(expected)!r}"
-        for k in expected:
-            _assert_same(expected[k], actual[k], f"{path}[{k!r}]")
-    elif isinstance(expected, (types.FunctionType, types.GeneratorType)):
-        pass
-    elif isinstance(expected, type):
-        assert _same_type(expected, actual), f"{path}: {actual!r}, expected {expected!r}"
-    elif hasattr(expected, "__dict__"):
-        _assert_same(vars(expected), vars(actual), path + ".__dict__")
-    else:
-        assert expected == actual, f"{path}: {actual!r}, expected {expected!r}"
-
-
 def test_selection_is_known():
     assert len(set(SELECTED)) == len(SELECTED)
     assert not [n for n in SELECTED if n not in CASES], "selected cases that no longer exist"
@@ -359,5 +328,5 @@ def test_case_survives_suspension(name, points):
     if expected[0] == "error":
         assert _same_type(result[1], expected[1]) and result[2] == expected[2], f"{result!r}, expected {expected!r}"
     else:
-        _assert_same(expected[1], result[1])
+        assert_same_value(expected[1], result[1], same_type=_same_type)
     assert out == expected_out
