@@ -5,6 +5,12 @@ needs a large C stack for deep recursion (through constructors, 50,000 nested
 calls overflow 8 MB), and a main thread's stack is fixed when the process
 starts, so the worker raises RLIMIT_STACK and re-executes itself once.
 Printed text goes to the client as PRINT messages, in program order.
+A STOP message ends the worker once it is idle. End of file on the request
+pipe means the client is gone (it exited or was killed without closing
+its executor), so the reader thread ends the process at once, even while a
+computation runs: a worker never outlives its client. (Only a long C call
+that holds the GIL, such as `sum` over a huge range, delays this until it
+returns.)
 """
 import io
 import os
@@ -76,7 +82,10 @@ def _serve(channel: Channel):
     def read():
         while True:
             message = protocol.receive(channel.read_fd)
-            if message is None or message[0] is protocol.Kind.STOP:
+            if message is None:
+                # The client is gone, so no one can take a result: end now, even mid-computation.
+                os._exit(0)
+            if message[0] is protocol.Kind.STOP:
                 tasks.put(None)
                 return
             kind, task, payload = message
