@@ -27,9 +27,7 @@ from dataclasses import dataclass
 
 from .statements import display_name, is_call, nested_qualname, own_expressions
 from .subset import local_names
-from .tier0 import MAKER, CompiledUnit
-
-SYNTHETIC_LINE = 1
+from .tier0 import MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder
 STATE = "_pf_state"
 VALUE = "_pf_value"
 
@@ -109,6 +107,11 @@ def function_node(unit: CompiledUnit, def_id: int) -> ast.FunctionDef | None:
     return node if isinstance(node, ast.FunctionDef) else None
 
 
+def first_statement(fn: ast.FunctionDef) -> int:
+    """The id of `fn`'s first statement of its own (after what tier 0 puts first, like the cell holder)."""
+    return next(s.lineno for s in fn.body if s.lineno != SYNTHETIC_LINE)
+
+
 def statement_node(unit: CompiledUnit, stmt_id: int) -> ast.stmt | None:
     """The statement-form node with id `stmt_id` in `unit`."""
     return _nodes(unit).get(stmt_id)
@@ -144,6 +147,8 @@ def is_generator(fn: ast.FunctionDef) -> bool:
 @functools.lru_cache(maxsize=None)
 def resumable(fn: ast.FunctionDef, stmt_id: int, waiting: bool) -> bool:
     """Whether a frame of `fn` stopped at `stmt_id` can be resumed (waiting: on a call there)."""
+    if stmt_id == SYNTHETIC_LINE:
+        return False
     for s, path in _own_statements(fn):
         if s.lineno == stmt_id:
             if any(name in ("handlers", "finalbody") for _, name in path):
@@ -318,9 +323,13 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
                          kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
     preamble = [_synthetic(ast.Nonlocal(names=list(closure_names)))] if closure_names else []
     preamble += _declare_locals(fn, closure_names)
+    if closure_names:
+        preamble.append(cell_holder(closure_names))
     if is_generator(fn):
         rest.append(_synthetic(ast.If(test=ast.Constant(False), body=[ast.Expr(value=ast.Yield(value=None))],
                                       orelse=[])))
+    if closure_names:
+        rest = [_ComprehensionCells(closure_names).visit(s) for s in rest]
     resume = ast.FunctionDef(name="_pf_resume", args=args, body=preamble + restore + rest, decorator_list=[],
                              returns=None, type_comment=None)
     _synthetic_header(resume)
@@ -337,6 +346,42 @@ def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: s
     maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
     code = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == "_pf_resume")
     return _rename(code, qualname).replace(co_name=name, co_qualname=qualname)
+
+
+class _ComprehensionCells(ast.NodeTransformer):
+    """Rename a comprehension's variables that share a name with one of the frame's cells.
+
+    In resume code the frame's cells are free variables, where in the original
+    function they were its own; CPython 3.12.1 and 3.13.0 then compile a
+    comprehension inlined in the function (PEP 709) wrongly when its variable has
+    the name of a free variable and a lambda in it captures that variable: the
+    lambda gets the function's cell, not the comprehension's (`[lambda: i for i in
+    r]` with `nonlocal i`). A fresh name inside the comprehension's own scope
+    means the same and compiles right. Nested defs and lambdas keep their scopes.
+    """
+
+    def __init__(self, cells):
+        self.cells = set(cells)
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    def visit_Lambda(self, node):
+        return node
+
+    def visit_comprehension_scope(self, node):
+        bound = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        clash = bound & self.cells
+        outer = {id(n) for n in ast.walk(node.generators[0].iter)}   # evaluated in the function's scope
+        inner = [n for n in ast.walk(node) if id(n) not in outer]
+        if not clash or any(isinstance(n, ast.arg) and n.arg in clash for n in inner):
+            return node
+        for n in inner:
+            if isinstance(n, ast.Name) and n.id in clash:
+                n.id = f"_pf_comp_{n.id}"
+        return node
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_comprehension_scope
 
 
 def _declare_locals(fn: ast.FunctionDef, closure_names: tuple) -> list:

@@ -15,6 +15,10 @@ from .routing import route_builtins
 from .statements import Tables, display_name, format_ir, nested_qualname, number_statements
 
 MAKER = "_pf_maker"
+CELLS = "_pf_cells"
+"""The local that holds a frame's cells: `lambda: (a, b, ...)` over them (vm/frames.py reads it)."""
+SYNTHETIC_LINE = 1
+"""The line of generated statements that are none of the user's (the maker's own line)."""
 TOP = "_pf_top"
 """The compiled def's name inside the maker: were it the user's name, a recursive call would
 read the maker's (never filled) local instead of the global."""
@@ -105,8 +109,51 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
                             type_comment=None, lineno=1, end_lineno=last + 1, col_offset=0, end_col_offset=0)
     module = ast.Module(body=[maker], type_ignores=[])
     ast.fix_missing_locations(module)
-    module_code = compile(module, filename, "exec", dont_inherit=True)
-    maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
-    inner = next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == fn.name)
+    inner = _compile_inner(module, filename, fn.name)
+    if add_cell_holders(fn, inner):
+        inner = _compile_inner(module, filename, fn.name)
     inner = inner.replace(co_name=code_def.qualname.rsplit(".", 1)[-1])
     return CompiledUnit(code_def, _rename_codes(inner, code_def.qualname), tables, fn)
+
+
+def _compile_inner(module: ast.Module, filename: str, name: str) -> types.CodeType:
+    module_code = compile(module, filename, "exec", dont_inherit=True)
+    maker_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
+    return next(c for c in maker_code.co_consts if isinstance(c, types.CodeType) and c.co_name == name)
+
+
+def add_cell_holders(fn: ast.FunctionDef, code: types.CodeType) -> bool:
+    """Give each def of `fn` that has cells (as `code`, `fn` compiled, shows) the first statement
+    `_pf_cells = lambda: (a, b, ...)` over them, so a capture finds the frame's cell objects in its
+    locals (vm/frames.py); whether any def needed one. Which names are cells only the compiler knows
+    for sure (comprehensions are scopes of their own before 3.12 and inlined after), hence the
+    compiled code is asked; the statement ids are the code objects' first lines."""
+    wanted = {c.co_firstlineno: sorted(c.co_cellvars + c.co_freevars) for c in _codes(code)
+              if c.co_cellvars or c.co_freevars}
+    changed = False
+    for node in ast.walk(fn):
+        if isinstance(node, ast.FunctionDef) and node.lineno in wanted:
+            node.body.insert(0, cell_holder(wanted[node.lineno]))
+            changed = True
+    return changed
+
+
+def cell_holder(names) -> ast.stmt:
+    """`_pf_cells = lambda: (a, b, ...)`, on the synthetic line (it is no statement of the user's)."""
+    load = [ast.Name(id=n, ctx=ast.Load()) for n in names]
+    body = ast.Tuple(elts=load, ctx=ast.Load())
+    holder = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                                           kwarg=None, defaults=[]), body=body)
+    node = ast.Assign(targets=[ast.Name(id=CELLS, ctx=ast.Store())], value=holder)
+    for n in ast.walk(node):
+        if "lineno" in n._attributes:
+            n.lineno = n.end_lineno = SYNTHETIC_LINE
+            n.col_offset, n.end_col_offset = 0, 1
+    return node
+
+
+def _codes(code: types.CodeType):
+    yield code
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            yield from _codes(c)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pyfora.compiler.image import CodeCache, ResultReader
 from pyfora.compiler.program import ProgramImage
 from pyfora.errors import WorkerCrashedError
-from pyfora.vm import frames, protocol
+from pyfora.vm import protocol
 from pyfora.vm.run import Metrics, run
 
 from .futures import Future
@@ -254,8 +254,6 @@ class LocalPool:
         The future stays running; `resume` (in this pool or another) goes on with it and
         settles the same future.
         """
-        if not frames.SUPPORTED:
-            raise NotImplementedError("suspending a computation needs CPython 3.11, whose frames pyfora reads")
         task = next((w.task for w in list(self.workers) if w.task is not None and w.task.future is future), None)
         if task is None:
             raise RuntimeError("that computation is not running in this pool")

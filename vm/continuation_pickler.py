@@ -245,8 +245,13 @@ def _iterate(container, kind):
 
 
 def _pairwise(pairs):
-    """`itertools.pairwise` keeps its iterator and the item it read last (neither once exhausted)."""
-    return (pairwise, tuple(r for r in gc.get_referents(pairs) if r is not type(pairs)))
+    """`itertools.pairwise` keeps its iterator and the item it read last (neither once exhausted); from
+    3.13 on, last of all, the tuple it hands out again when no one holds it (not state: left out)."""
+    state = [r for r in gc.get_referents(pairs) if r is not type(pairs)]
+    return (pairwise, tuple(state[:-1] if _PAIRWISE_KEEPS_RESULT else state))
+
+
+_PAIRWISE_KEEPS_RESULT = sys.version_info >= (3, 13)
 
 
 def pairwise(*state):

@@ -1,59 +1,166 @@
-"""What a running frame holds that Python does not show: its function, its cells, how it was entered.
+"""What a capture needs of a running frame beyond its locals, read through what Python publishes.
 
-A suspension needs, for every frame, the function object (for its globals,
-closure and defaults), the cell objects of its closure variables (so closures
-made before the suspension share them with the resumed frame), and whether
-the frame was entered from C (then a C function such as `sorted` stands
-between it and its caller, whose state cannot be captured). CPython 3.11
-keeps these in the interpreter frame behind `frame.f_frame`; this module reads
-them with ctypes, on the thread that runs the frame, while it is stopped in a
-trace function. Other Python versions report `SUPPORTED = False`.
+A suspension needs, for every frame, the cell objects of its closure variables
+(so closures made before the suspension share them with the resumed frame),
+and, for every caller, proof that it waits on exactly the frame above it with
+no C function in between (a C function such as `sorted` or `len` would have
+work left to do once its callee returns, and that work cannot be captured).
+
+No private struct is read, so this works alike on every CPython version:
+- Cells: the statement form gives each function that has cells a first
+  statement `_pf_cells = lambda: (a, b, ...)` (compiler/tier0.py); the
+  lambda's `__closure__` holds the frame's own cell objects.
+- Waiting: the caller's statement is a call (the statement form makes every
+  call a statement of its own, its operands plain names); the callee that
+  statement names is looked up without running any code (locals, globals,
+  builtins, class dictionaries along the MRO), and the frame above must be
+  running that function's code. A Python function called through the
+  interpreter's own machinery (`f(*args)`, a bound method) returns its value
+  unchanged, so that is a wait the resume can repeat; a class call is a wait
+  on its `__init__`, whose caller gets the instance.
+- A generator expression that has not started (CPython's own, with no
+  statement form) is rebuilt from its function object, which the generator
+  holds and `gc.get_referents` reports.
 """
-import ctypes
-import sys
+import ast
+import enum
+import gc
 import types
 
-SUPPORTED = sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
-
-_PTR = ctypes.POINTER(ctypes.c_void_p)
-_F_FRAME = 24          # PyFrameObject.f_frame, after the object header and f_back
-_F_FUNC = 0            # _PyInterpreterFrame.f_func
-_IS_ENTRY = 68         # _PyInterpreterFrame.is_entry
-_LOCALSPLUS = 72       # _PyInterpreterFrame.localsplus
+from pyfora.compiler.tier0 import CELLS
 
 
-def _interpreter_frame(frame: types.FrameType) -> int:
-    return ctypes.cast(id(frame) + _F_FRAME, _PTR)[0]
-
-
-def _object_at(address: int):
-    pointer = ctypes.cast(address, _PTR)[0]
-    return ctypes.cast(pointer, ctypes.py_object).value if pointer else None
-
-
-def function(frame: types.FrameType) -> types.FunctionType:
-    """The function object `frame` is running."""
-    return _object_at(_interpreter_frame(frame) + _F_FUNC)
-
-
-def entered_from_c(frame: types.FrameType) -> bool:
-    """Whether `frame` was called from C (a builtin or a slot) rather than straight from Python."""
-    return ctypes.cast(_interpreter_frame(frame) + _IS_ENTRY, ctypes.POINTER(ctypes.c_bool))[0]
-
-
-def cells(frame: types.FrameType) -> dict:
-    """The cell objects of `frame`'s closure variables (its cellvars and freevars), by name."""
+def cells(frame: types.FrameType) -> dict | None:
+    """The cell objects of `frame`'s closure variables by name; None while they cannot be known yet."""
     code = frame.f_code
-    wanted = set(code.co_cellvars) | set(code.co_freevars)
-    if not wanted:
+    if not (code.co_cellvars or code.co_freevars):
         return {}
-    extra = len([v for v in code.co_cellvars if v not in code.co_varnames])
-    base = _interpreter_frame(frame) + _LOCALSPLUS
-    found = {}
-    for i in range(code.co_nlocals + extra + len(code.co_freevars)):
-        name = code._varname_from_oparg(i)
-        if name in wanted:
-            cell = _object_at(base + 8 * i)
-            if type(cell) is types.CellType:
-                found[name] = cell
+    holder = frame.f_locals.get(CELLS)
+    if type(holder) is not types.FunctionType:
+        return None
+    return dict(zip(holder.__code__.co_freevars, holder.__closure__))
+
+
+def unstarted_cells(generator: types.GeneratorType) -> dict | None:
+    """The cells of a generator that has not run yet: its function's closure, and fresh cells for its own
+    cell variables (no closure can share those before the first statement runs)."""
+    code = generator.gi_code
+    function = generator_function(generator)
+    if function is None:
+        return None
+    found = dict(zip(code.co_freevars, function.__closure__ or ()))
+    values = generator.gi_frame.f_locals
+    for name in code.co_cellvars:
+        found[name] = types.CellType(values[name]) if name in values else types.CellType()
     return found
+
+
+def generator_function(generator: types.GeneratorType) -> types.FunctionType | None:
+    """The function object whose call made `generator` (its frame holds it strongly)."""
+    for obj in gc.get_referents(generator):
+        if type(obj) is types.FunctionType and obj.__code__ is generator.gi_code:
+            return obj
+    return None
+
+
+class Wait(enum.Enum):
+    CALL = "call"            # the caller gets the callee's value as the call's value
+    CONSTRUCT = "construct"  # the callee is `__init__` of the class called; the caller gets the instance
+
+
+def waits_on(caller: types.FrameType, call: ast.Call, callee: types.FrameType) -> Wait | None:
+    """How `caller`, stopped at the statement whose call is `call`, waits on the frame `callee`; None
+    where `callee` was not called straight from that call (a C function stands between them)."""
+    target = _static_callee(caller, call.func)
+    if isinstance(target, type):
+        init = _lookup_static(target, "__init__")
+        return Wait.CONSTRUCT if getattr(init, "__code__", None) is callee.f_code else None
+    if type(target) is types.MethodType:
+        target = target.__func__
+    if type(target) is types.FunctionType and target.__code__ is callee.f_code:
+        return Wait.CALL
+    return None
+
+
+_MISSING = object()
+
+
+def _static_callee(frame: types.FrameType, func: ast.expr):
+    """What the expression `func` (a name, or an attribute of one) means in `frame`, found without running
+    code; _MISSING where that cannot be told so (a property, a `__getattr__`, anything more complex)."""
+    if isinstance(func, ast.Name):
+        return _name(frame, func.id)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        owner = _name(frame, func.value.id)
+        return _MISSING if owner is _MISSING else _attribute(owner, func.attr)
+    return _MISSING
+
+
+def _name(frame: types.FrameType, name: str):
+    for scope in (frame.f_locals, frame.f_globals, frame.f_builtins):
+        value = scope.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
+    return _MISSING
+
+
+def _attribute(owner, name: str):
+    """`owner.name` as attribute lookup would give it, where that needs no user code."""
+    if isinstance(owner, types.ModuleType):
+        return owner.__dict__.get(name, _MISSING)
+    if type(owner) is super:
+        return _super_attribute(owner, name)
+    if isinstance(owner, type):
+        if type(owner) is not type:
+            return _MISSING
+        raw = _lookup_static(owner, name)
+        if isinstance(raw, staticmethod):
+            return raw.__func__
+        if isinstance(raw, classmethod):
+            return types.MethodType(raw.__func__, owner)
+        return raw if type(raw) is types.FunctionType else _MISSING
+    cls = type(owner)
+    if _lookup_static(cls, "__getattribute__") is not object.__getattribute__:
+        return _MISSING
+    raw = _lookup_static(cls, name)
+    if raw is not _MISSING and _is_data_descriptor(raw):
+        return _MISSING
+    instance = getattr(owner, "__dict__", None)
+    if type(instance) is dict and name in instance:
+        return instance[name]
+    return _bind(raw, owner, cls)
+
+
+def _super_attribute(proxy: super, name: str):
+    """`super(cls, obj).name`: the MRO of obj's class after cls."""
+    start, obj, kind = proxy.__thisclass__, proxy.__self__, proxy.__self_class__
+    if kind is None or start not in kind.__mro__:
+        return _MISSING
+    mro = kind.__mro__
+    for klass in mro[mro.index(start) + 1:]:
+        if name in klass.__dict__:
+            return _bind(klass.__dict__[name], obj, kind)
+    return _MISSING
+
+
+def _bind(raw, obj, cls):
+    if type(raw) is types.FunctionType:
+        return types.MethodType(raw, obj)
+    if isinstance(raw, staticmethod):
+        return raw.__func__
+    if isinstance(raw, classmethod):
+        return types.MethodType(raw.__func__, cls)
+    return _MISSING
+
+
+def _lookup_static(cls: type, name: str):
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return _MISSING
+
+
+def _is_data_descriptor(raw) -> bool:
+    kind = type(raw)
+    return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
+

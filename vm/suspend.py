@@ -34,8 +34,9 @@ import types
 from dataclasses import dataclass, field
 
 from pyfora.compiler.linker import SUSPENDING, UNITS
-from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, function_node, is_generator, resumable,
-                                    statement_node)
+from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
+                                    is_generator, resumable, statement_node)
+from pyfora.compiler.statements import is_call
 
 from . import continuation_pickler, frames
 
@@ -105,13 +106,7 @@ class Suspender:
         self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
-        """Ask the run thread to suspend at its next resumable statement boundary.
-
-        Where frames cannot be read (not CPython 3.11) this does nothing: a cancellation then
-        ends the worker instead.
-        """
-        if not frames.SUPPORTED:
-            return
+        """Ask the run thread to suspend at its next resumable statement boundary."""
         self.pending = True
         signal.pthread_kill(self.thread, signal.SIGUSR1)
 
@@ -141,7 +136,7 @@ class Suspender:
     def trace(self, frame, event, arg):
         if not self.pending:
             return None
-        if event == "line" and frame.f_code.co_filename in UNITS:
+        if event == "line" and frame.f_code.co_filename in UNITS and _at_statement_start(frame):
             if self.countdown > 0:
                 self.countdown -= 1
                 return self.trace
@@ -165,16 +160,17 @@ class Suspender:
             parent = f.f_back
             if parent is None:
                 return None
-            generator = state.generator is not None
             if parent.f_code in self.roots:
                 return self._written(Continuation(states + list(self.waiting)))
-            if generator:
+            if state.generator is not None:
                 if not _consumes(parent, state.generator):
                     return None
-            elif frames.entered_from_c(f):
-                if not _constructs(parent, f):
+            else:
+                wait = _waits_on(parent, f)
+                if wait is None:
                     return None
-                state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
+                if wait is frames.Wait.CONSTRUCT:
+                    state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
             f, waiting = parent, True
 
     def _written(self, continuation: Continuation) -> Continuation | None:
@@ -198,12 +194,53 @@ class Suspender:
         info = _RESUME_CODES.get(f.f_code)
         if info is not None and stmt == info[2] and not waiting:
             return None
-        state = _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START)
+        cells = frames.cells(f)
+        if cells is None:
+            return None
+        state = _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START, cells)
         if is_generator(fn):
             state.generator = _running_generator(f)
             if state.generator is None:
                 return None
         return state
+
+
+_STARTS: dict = {}
+"""Code object -> the offsets at which a line event means a statement is about to begin."""
+
+
+def _at_statement_start(frame) -> bool:
+    """Whether `frame` is at the first instruction of a statement, not inside one.
+
+    Every statement has a line of its own, but a line event also fires where a
+    loop inside a statement jumps back, and where the compiler placed a second
+    copy of a statement's code (a loop's test at its bottom, clean-up code): on
+    3.12+ a comprehension runs inlined in its function (PEP 709), and while it
+    runs, or is cleaned up after an exception, the frame's locals show its
+    variable, not the function's. So only the first stretch of code of each line
+    counts. A `for` statement's line is the exception: its iterator is a named
+    local, and wherever a line event finds it, taking the next item begins an
+    iteration.
+    """
+    code = frame.f_code
+    starts = _STARTS.get(code)
+    if starts is None:
+        starts = _STARTS[code] = _statement_starts(code)
+    return frame.f_lasti in starts
+
+
+def _statement_starts(code) -> frozenset:
+    unit = UNITS[code.co_filename]
+    starts, seen = set(), set()
+    for start, end, line in code.co_lines():
+        if line is None:
+            continue
+        if isinstance(statement_node(unit, line), ast.For):
+            starts.update(range(start, end, 2))
+        elif line not in seen:
+            starts.add(start)
+        seen.add(line)
+    return frozenset(starts)
 
 
 def _running_generator(frame):
@@ -240,29 +277,25 @@ def _consumes(parent, generator) -> bool:
 
 
 CONSTRUCTED = "_pf_constructed"
+_NOT_LOCALS = frozenset({"_pf_state", "_pf_value", frames.CELLS})
 
 
-def _constructs(parent, child) -> bool:
-    """Whether `parent` waits at `t = Cls(...)` and `child` is that class's `__init__`."""
+def _waits_on(parent, child) -> frames.Wait | None:
+    """How `parent` waits on `child`: at a call statement naming `child`'s function (or class), or not."""
     where = _function_of(parent)
     node = statement_node(UNITS[where[0]], parent.f_lineno) if where else None
-    if not isinstance(getattr(node, "value", None), ast.Call) or not isinstance(node.value.func, ast.Name):
-        return False
-    name = node.value.func.id
-    callee = parent.f_locals.get(name, parent.f_globals.get(name))
-    init = getattr(callee, "__init__", None) if isinstance(callee, type) else None
-    return getattr(init, "__code__", None) is child.f_code
+    if node is None or not is_call(node):
+        return None
+    return frames.waits_on(parent, node.value, child)
 
 
-def _frame_state(frame, where, stmt: int, entry: Entry) -> FrameState:
-    fn = frames.function(frame)
-    cells = frames.cells(frame)
+def _frame_state(frame, where, stmt: int, entry: Entry, cells: dict) -> FrameState:
     local_values = {k: v for k, v in frame.f_locals.items() if k not in cells
-                    and not k.startswith("_pf_resumeflag") and k not in ("_pf_state", "_pf_value")}
+                    and not k.startswith("_pf_resumeflag") and k not in _NOT_LOCALS}
     resumed_from = frame.f_locals.get("_pf_state")
     if isinstance(resumed_from, dict) and CONSTRUCTED in resumed_from:
         local_values[CONSTRUCTED] = resumed_from.get(CONSTRUCTED)   # still an __init__ whose caller awaits it
-    return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, fn.__globals__,
+    return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, frame.f_globals,
                       stmt, entry, local_values, cells)
 
 
@@ -458,9 +491,10 @@ def _restarted(generator) -> tuple:
     """(function, arguments) that make `generator` again, a generator expression not started yet."""
     frame = generator.gi_frame
     code = frame.f_code
-    cells = frames.cells(frame)
-    closure = tuple(cells[n] for n in code.co_freevars) or None
-    function = types.FunctionType(code, frame.f_globals, generator.__name__, None, closure)
+    made_by = frames.generator_function(generator)
+    if made_by is None:
+        raise pickle.PicklingError(f"the function of the generator expression {generator!r} is not to be found")
+    function = types.FunctionType(code, frame.f_globals, generator.__name__, None, made_by.__closure__)
     function.__qualname__ = generator.__qualname__
     return function, tuple(frame.f_locals[n] for n in code.co_varnames[:code.co_argcount])
 
@@ -468,14 +502,17 @@ def _restarted(generator) -> tuple:
 def _paused_generator_state(generator, where, fn: ast.FunctionDef) -> FrameState:
     """The state of a generator of `fn` not on the stack: paused at a yield, or not started."""
     frame = generator.gi_frame
+    cells = frames.cells(frame) if generator.gi_suspended else frames.unstarted_cells(generator)
+    if cells is None:
+        raise pickle.PicklingError(f"the cells of the generator {generator!r} are not to be found")
     if generator.gi_suspended:
-        return _frame_state(frame, where, frame.f_lineno, Entry.PAUSED)
+        return _frame_state(frame, where, frame.f_lineno, Entry.PAUSED, cells)
     info = _RESUME_CODES.get(frame.f_code)
     if info is not None:
-        state = _frame_state(frame, where, info[2], Entry.START)
+        state = _frame_state(frame, where, info[2], Entry.START, cells)
         state.locals = dict(frame.f_locals["_pf_state"])
         return state
-    return _frame_state(frame, where, fn.body[0].lineno, Entry.START)
+    return _frame_state(frame, where, first_statement(fn), Entry.START, cells)
 
 
 class _Handover(dict):

@@ -806,6 +806,71 @@ def genexp_paused(n):
     return a, work, list(g)
 
 
+class Slots:
+    """Dunders that C calls for an operator or a builtin, each doing work of its own: a frame of one
+    of them waits under a C function (`hash` reduces what `__hash__` returns, `len` checks it), so a
+    suspension must not stop there and hand its raw value to the caller."""
+
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        print("hash", self.v)
+        big = self.v * 2 ** 70 + 1
+        return big
+
+    def __len__(self):
+        print("len", self.v)
+        n = self.v + 1
+        return n
+
+    def __abs__(self):
+        print("abs", self.v)
+        m = -self.v
+        return m
+
+    def __eq__(self, other):
+        print("eq", self.v)
+        same = self.v == other.v
+        return same
+
+    def __add__(self, other):
+        print("add", self.v)
+        total = Slots(self.v + other.v)
+        return total
+
+    def shift(self, k):
+        moved = Slots(self.v + k)
+        return moved
+
+
+class Shifted(Slots):
+    def shift(self, k):
+        base = super().shift(k)
+        twice = base.shift(k)
+        return twice
+
+
+def through_c_slots(n):
+    out = []
+    for i in range(n):
+        s = Shifted(i)
+        t = s.shift(2)
+        out.append((hash(s), len(t), abs(t), s == t, (s + t).v, sorted([Slots(3), s], key=len)[0].v))
+    return out
+
+
+def inlined_comprehension_keeps_outer_name(n):
+    x = 5
+    total = 0
+    for k in range(n):
+        ys = [x * 2 for x in range(k)]
+        total += len(ys)
+        print("after", x)
+    zs = {x: -x for x in ys if x > 2}
+    return x, total, zs
+
+
 PROGRAMS_MORE = [
     (hierarchy, (6,)),
     (tree_recursion, (4,)),
@@ -838,4 +903,6 @@ PROGRAMS_MORE = [
     (nested_gen_cell, (3,)),
     (while_call_cond, (0,)),
     (genexp_paused, (4,)),
+    (through_c_slots, (4,)),
+    (inlined_comprehension_keeps_outer_name, (6,)),
 ]

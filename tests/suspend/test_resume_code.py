@@ -11,9 +11,7 @@ import pytest
 from test_suspend import cpython, suspending_run
 
 from pyfora.compiler.anf import to_statement_form
-from pyfora.vm import frames
 
-pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
 SCHEDULES = [[0], [1], [2], [3], [7], [1] * 300, [3] * 100, [2, 40, 1, 100]]
 

@@ -10,9 +10,8 @@ from programs import PROGRAMS
 from pyfora.compiler import linker
 from pyfora.compiler.image import CodeCache, build_image
 from pyfora.compiler.program import ProgramImage
-from pyfora.vm import frames, suspend
+from pyfora.vm import suspend
 
-pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
 
 def cpython(fn, args):

@@ -11,9 +11,7 @@ import pytest
 from test_suspend import cpython, suspending_run
 
 from pyfora.compiler import resume
-from pyfora.vm import frames
 
-pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
 SCHEDULES = [[0], [1] * 300, [3] * 300, [2, 40, 1, 100]]
 

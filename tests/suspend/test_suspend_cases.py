@@ -14,7 +14,6 @@ import pytest
 
 from test_suspend import cpython, suspending_run
 
-from pyfora.vm import frames
 
 _DIFFERENTIAL = pathlib.Path(__file__).resolve().parent.parent / "differential"
 if str(_DIFFERENTIAL) not in sys.path:
@@ -23,7 +22,6 @@ if str(_DIFFERENTIAL) not in sys.path:
 from case import Case  # noqa: E402  (tests/differential/case.py)
 from harness import assert_same_value  # noqa: E402  (tests/differential/harness.py)
 
-pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
 SCHEDULES = {
     "0": [0],

@@ -13,9 +13,8 @@ import pytest
 
 from test_suspend import cpython, suspending_run
 
-from pyfora.vm import continuation_pickler, frames, suspend
+from pyfora.vm import continuation_pickler, suspend
 
-pytestmark = pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 
 SCHEDULES = [[k] for k in range(8)] + [[1] * 100]
 

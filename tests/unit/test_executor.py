@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 
 import pyfora
-from pyfora.vm import frames
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +245,6 @@ def c_bound():
     return sum(range(10 ** 11))
 
 
-@pytest.mark.skipif(not frames.SUPPORTED, reason="graceful cancel reads CPython 3.11 frames")
 def test_cancel_is_graceful_when_python_runs(executor):
     pid = executor._pool.workers[0].process.pid
     future = executor.submit(spin)
@@ -273,7 +271,6 @@ def test_cancel_ends_worker_stuck_in_c_call():
         assert ex._pool.workers[0].process.pid != pid
 
 
-@pytest.mark.skipif(not frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 def test_suspend_in_one_worker_resume_in_another():
     expected = nested_sums(40000)
     with pyfora.connect(workers=1) as first, pyfora.connect(workers=1) as second:

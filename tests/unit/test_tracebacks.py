@@ -23,7 +23,6 @@ import pytest
 
 import pyfora
 
-from pyfora.vm import frames as vm_frames
 
 HERE = os.path.abspath(__file__)
 
@@ -1188,7 +1187,6 @@ def test_deep_recursion_3000(executor):
     check_same(executor, deep_recursion, 3000, edge_frames=5, recursion_limit=10_000)
 
 
-@pytest.mark.skipif(not vm_frames.SUPPORTED, reason="suspension reads CPython 3.11 frames")
 def test_traceback_after_suspend_and_resume_in_another_worker():
     """A computation suspended in one worker and resumed in another raises with CPython's frames."""
     n = 30_000_000

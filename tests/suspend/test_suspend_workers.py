@@ -1,0 +1,46 @@
+"""Suspension through real workers on every supported CPython: mid-way through an inlined comprehension,
+and in deep recursion; resumed in another worker with the same answer."""
+import time
+
+import pytest
+
+import pyfora
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def outer_name_after_comprehension(n):
+    x = 5
+    ys = [x for x in range(n)]
+    return x, len(ys)
+
+
+def depth(n):
+    if n == 0:
+        return 0
+    return depth(n - 1) + 1
+
+
+def _suspend_and_resume(fn, *args, wait=0.2):
+    """Run `fn(*args)` in one pool, suspend it after `wait` seconds, resume it in another; its result."""
+    with pyfora.connect(workers=1) as first, pyfora.connect(workers=1) as second:
+        future = first.submit(fn, *args)
+        while not future.running():
+            time.sleep(0.01)
+        time.sleep(wait)
+        suspension = first._pool.suspend(future, timeout=60)
+        assert not future.done()
+        second._pool.resume(suspension)
+        result = future.result(timeout=60)
+        assert future.metrics.suspensions == 1
+        return result
+
+
+def test_suspended_mid_comprehension_keeps_the_outer_variable():
+    """On 3.12+ the comprehension runs inlined (PEP 709), its `x` in the function's own slot: a capture
+    there would carry the comprehension's `x`. It must wait for the statement's end."""
+    assert _suspend_and_resume(outer_name_after_comprehension, 10 ** 7) == (5, 10 ** 7)
+
+
+def test_suspended_deep_recursion_resumes():
+    assert _suspend_and_resume(depth, 200_000, wait=0.3) == 200_000
