@@ -16,7 +16,7 @@ from .statements import Tables, display_name, format_ir, nested_qualname, number
 
 MAKER = "_pf_maker"
 CELLS = "_pf_cells"
-"""The local that holds a frame's cells: `lambda: (a, b, ...)` over them (vm/frames.py reads it)."""
+"""The local that holds a frame's own cells: `lambda: (a, b, ...)` over them (vm/frames.py reads it)."""
 SYNTHETIC_LINE = 1
 """The line of generated statements that are none of the user's (the maker's own line)."""
 TOP = "_pf_top"
@@ -123,13 +123,15 @@ def _compile_inner(module: ast.Module, filename: str, name: str) -> types.CodeTy
 
 
 def add_cell_holders(fn: ast.FunctionDef, code: types.CodeType) -> bool:
-    """Give each def of `fn` that has cells (as `code`, `fn` compiled, shows) the first statement
-    `_pf_cells = lambda: (a, b, ...)` over them, so a capture finds the frame's cell objects in its
-    locals (vm/frames.py); whether any def needed one. Which names are cells only the compiler knows
-    for sure (comprehensions are scopes of their own before 3.12 and inlined after), hence the
-    compiled code is asked; the statement ids are the code objects' first lines."""
-    wanted = {c.co_firstlineno: sorted(c.co_cellvars + c.co_freevars) for c in _codes(code)
-              if c.co_cellvars or c.co_freevars}
+    """Give each def of `fn` that has cell variables of its own (as `code`, `fn` compiled, shows) the
+    first statement `_pf_cells = lambda: (a, b, ...)` over them, so a capture finds the frame's cell
+    objects in its locals (vm/frames.py); whether any def needed one. Which names are cells only the
+    compiler knows for sure (comprehensions are scopes of their own before 3.12 and inlined after),
+    hence the compiled code is asked; the statement ids are the code objects' first lines. Free
+    variables need no holder: their cells are the closure of the function object, which a capture
+    finds through the caller; so a closure called in a loop pays nothing, and only a call that makes
+    cells (and, mostly, a closure over them) pays for one more small function."""
+    wanted = {c.co_firstlineno: sorted(c.co_cellvars) for c in _codes(code) if c.co_cellvars}
     changed = False
     for node in ast.walk(fn):
         if isinstance(node, ast.FunctionDef) and node.lineno in wanted:

@@ -7,9 +7,6 @@ no C function in between (a C function such as `sorted` or `len` would have
 work left to do once its callee returns, and that work cannot be captured).
 
 No private struct is read, so this works alike on every CPython version:
-- Cells: the statement form gives each function that has cells a first
-  statement `_pf_cells = lambda: (a, b, ...)` (compiler/tier0.py); the
-  lambda's `__closure__` holds the frame's own cell objects.
 - Waiting: the caller's statement is a call (the statement form makes every
   call a statement of its own, its operands plain names); the callee that
   statement names is looked up without running any code (locals, globals,
@@ -17,10 +14,17 @@ No private struct is read, so this works alike on every CPython version:
   running that function's code. A Python function called through the
   interpreter's own machinery (`f(*args)`, a bound method) returns its value
   unchanged, so that is a wait the resume can repeat; a class call is a wait
-  on its `__init__`, whose caller gets the instance.
-- A generator expression that has not started (CPython's own, with no
-  statement form) is rebuilt from its function object, which the generator
-  holds and `gc.get_referents` reports.
+  on its `__init__`, whose caller gets the instance. That lookup also gives
+  the function object each frame runs.
+- Cells: a free variable's cell is in that function object's `__closure__`.
+  For its own cell variables, the statement form gives a function a first
+  statement `_pf_cells = lambda: (a, b, ...)` (compiler/tier0.py), whose
+  `__closure__` holds the frame's cell objects. Resume code has one over all
+  its cells.
+- A generator's function object is held by the generator and reported by
+  `gc.get_referents`: so a generator expression that has not started
+  (CPython's own, with no statement form) is rebuilt, and a paused generator's
+  free variables found.
 """
 import ast
 import enum
@@ -30,22 +34,26 @@ import types
 from pyfora.compiler.tier0 import CELLS
 
 
-def cells(frame: types.FrameType) -> dict | None:
-    """The cell objects of `frame`'s closure variables by name; None while they cannot be known yet."""
+def cells(frame: types.FrameType, function: types.FunctionType | None) -> dict | None:
+    """The cell objects of `frame`'s closure variables by name, `function` being what it runs (None for
+    resume code, whose holder has them all); None while they cannot be known yet."""
     code = frame.f_code
     if not (code.co_cellvars or code.co_freevars):
         return {}
     holder = frame.f_locals.get(CELLS)
-    if type(holder) is not types.FunctionType:
-        return None
-    return dict(zip(holder.__code__.co_freevars, holder.__closure__))
+    found = dict(zip(holder.__code__.co_freevars, holder.__closure__)) if type(holder) is types.FunctionType \
+        else {}
+    if not found.keys() >= set(code.co_freevars):
+        if function is None or function.__code__ is not code:
+            return None
+        found.update(zip(code.co_freevars, function.__closure__))
+    return found if found.keys() >= set(code.co_cellvars) else None
 
 
-def unstarted_cells(generator: types.GeneratorType) -> dict | None:
-    """The cells of a generator that has not run yet: its function's closure, and fresh cells for its own
-    cell variables (no closure can share those before the first statement runs)."""
+def unstarted_cells(generator: types.GeneratorType, function: types.FunctionType | None) -> dict | None:
+    """The cells of a generator that has not run yet, `function` being what made it: its closure, and
+    fresh cells for its own cell variables (no closure can share those before its first statement)."""
     code = generator.gi_code
-    function = generator_function(generator)
     if function is None:
         return None
     found = dict(zip(code.co_freevars, function.__closure__ or ()))
@@ -68,17 +76,20 @@ class Wait(enum.Enum):
     CONSTRUCT = "construct"  # the callee is `__init__` of the class called; the caller gets the instance
 
 
-def waits_on(caller: types.FrameType, call: ast.Call, callee: types.FrameType) -> Wait | None:
-    """How `caller`, stopped at the statement whose call is `call`, waits on the frame `callee`; None
-    where `callee` was not called straight from that call (a C function stands between them)."""
+def waits_on(caller: types.FrameType, call: ast.Call, callee: types.FrameType) -> tuple | None:
+    """(how `caller`, stopped at the statement whose call is `call`, waits on the frame `callee`, the
+    function `callee` runs); None where `callee` was not called straight from that call (a C function
+    stands between them)."""
     target = _static_callee(caller, call.func)
     if isinstance(target, type):
-        init = _lookup_static(target, "__init__")
-        return Wait.CONSTRUCT if getattr(init, "__code__", None) is callee.f_code else None
-    if type(target) is types.MethodType:
-        target = target.__func__
+        target = _lookup_static(target, "__init__")
+        wait = Wait.CONSTRUCT
+    else:
+        wait = Wait.CALL
+        if type(target) is types.MethodType:
+            target = target.__func__
     if type(target) is types.FunctionType and target.__code__ is callee.f_code:
-        return Wait.CALL
+        return wait, target
     return None
 
 

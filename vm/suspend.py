@@ -153,24 +153,15 @@ class Suspender:
         waiting = False
         f = frame
         while True:
-            state = self._state(f, waiting)
-            if state is None:
-                return None
-            states.append(state)
             parent = f.f_back
             if parent is None:
                 return None
+            state = self._state(f, parent, waiting)
+            if state is None:
+                return None
+            states.append(state)
             if parent.f_code in self.roots:
                 return self._written(Continuation(states + list(self.waiting)))
-            if state.generator is not None:
-                if not _consumes(parent, state.generator):
-                    return None
-            else:
-                wait = _waits_on(parent, f)
-                if wait is None:
-                    return None
-                if wait is frames.Wait.CONSTRUCT:
-                    state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
             f, waiting = parent, True
 
     def _written(self, continuation: Continuation) -> Continuation | None:
@@ -183,7 +174,8 @@ class Suspender:
             return None
         return continuation
 
-    def _state(self, f, waiting: bool) -> FrameState | None:
+    def _state(self, f, parent, waiting: bool) -> FrameState | None:
+        """`f`'s state, if it can be resumed where it is and `parent` waits on it in a way a resume repeats."""
         where = _function_of(f)
         if where is None:
             return None
@@ -194,15 +186,34 @@ class Suspender:
         info = _RESUME_CODES.get(f.f_code)
         if info is not None and stmt == info[2] and not waiting:
             return None
-        cells = frames.cells(f)
+        generator = _running_generator(f) if is_generator(fn) else None
+        called = self._called(parent, f, generator, fn)
+        if called is None:
+            return None
+        wait, function = called
+        cells = frames.cells(f, function)
         if cells is None:
             return None
         state = _frame_state(f, where, stmt, Entry.VALUE if waiting else Entry.START, cells)
-        if is_generator(fn):
-            state.generator = _running_generator(f)
-            if state.generator is None:
-                return None
+        state.generator = generator
+        if wait is frames.Wait.CONSTRUCT:
+            state.locals[CONSTRUCTED] = f.f_locals[f.f_code.co_varnames[0]]
         return state
+
+    def _called(self, parent, f, generator, fn) -> tuple | None:
+        """(how `parent` waits on `f`, the function object `f` runs), or None where that wait cannot be
+        repeated by a resume. The resume driver's frames run resume code, which holds all its cells."""
+        if is_generator(fn):
+            if generator is None:
+                return None
+            if parent.f_code not in self.roots and not _consumes(parent, generator):
+                return None
+            return frames.Wait.CALL, frames.generator_function(generator)
+        if parent.f_code is start.__code__:
+            return frames.waits_on(parent, _START_CALL, f)
+        if parent.f_code in self.roots:
+            return frames.Wait.CALL, None
+        return _waits_on(parent, f)
 
 
 _STARTS: dict = {}
@@ -280,8 +291,9 @@ CONSTRUCTED = "_pf_constructed"
 _NOT_LOCALS = frozenset({"_pf_state", "_pf_value", frames.CELLS})
 
 
-def _waits_on(parent, child) -> frames.Wait | None:
-    """How `parent` waits on `child`: at a call statement naming `child`'s function (or class), or not."""
+def _waits_on(parent, child) -> tuple | None:
+    """How `parent` waits on `child` (at a call statement naming `child`'s function or class) and the
+    function `child` runs; None if it does not wait so."""
     where = _function_of(parent)
     node = statement_node(UNITS[where[0]], parent.f_lineno) if where else None
     if node is None or not is_call(node):
@@ -502,7 +514,8 @@ def _restarted(generator) -> tuple:
 def _paused_generator_state(generator, where, fn: ast.FunctionDef) -> FrameState:
     """The state of a generator of `fn` not on the stack: paused at a yield, or not started."""
     frame = generator.gi_frame
-    cells = frames.cells(frame) if generator.gi_suspended else frames.unstarted_cells(generator)
+    function = frames.generator_function(generator)
+    cells = frames.cells(frame, function) if generator.gi_suspended else frames.unstarted_cells(generator, function)
     if cells is None:
         raise pickle.PicklingError(f"the cells of the generator {generator!r} are not to be found")
     if generator.gi_suspended:
@@ -566,6 +579,9 @@ def loads(data: bytes) -> Continuation:
 def start(fn, args, kwargs):
     """The root frame a computation runs under (the walk of a suspension stops here)."""
     return fn(*args, **kwargs)
+
+
+_START_CALL = ast.parse("fn(*args, **kwargs)", mode="eval").body
 
 
 ROOTS = (start.__code__, resume.__code__, _run_generator_frame.__code__)
