@@ -8,16 +8,23 @@ a generator expression keeps its own scope (late binding would differ) and
 only its first iterable, which Python evaluates outside, is flattened.
 
 `sum`, `any` and `all` of a generator expression become a loop in the
-enclosing function too, with no generator at all.
+enclosing function too, with no generator at all. From 3.12 on CPython's
+`sum` compensates float rounding: the loop then adds through the VM's own
+steps (vm/prelude.py), and before 3.12 through `+`, which is exactly
+CPython's `sum` there.
 
 The statements of an inlined comprehension remember it (`pf_scope`), so a
 traceback can show the comprehension's frame where CPython 3.11 has one.
 """
 import ast
 import copy
+import sys
 
 from .astutil import (GENEXPR, ITER_BUILTIN, ITERATOR, NESTED_SCOPES, calls_inside, located, var,
                       walrus_targets)
+
+COMPENSATED_SUM = sys.version_info >= (3, 12)
+"""Whether the running CPython's `sum` carries a Neumaier compensation for floats (gh-100425)."""
 
 
 class ComprehensionRewrites:
@@ -105,17 +112,23 @@ class ComprehensionRewrites:
         pre, gen = self.expr(e.args[0])
         result, item = self.temp(), self.temp()
         reduction = e.func.id
-        if reduction == "_pf_sum":
-            start = ast.Constant(0)
+        after = []
+        if reduction == "_pf_sum" and COMPENSATED_SUM:
+            state = self.temp()
+            pre.append(_assign_pair(result, state, _step("_pf_sum_start", ast.Constant(0)), e))
+            body = [_assign_pair(result, state, _step("_pf_sum_add", var(result), var(state), var(item)), e)]
+            after = [self.assign(result, _step("_pf_sum_total", var(result), var(state)), e)]
+        elif reduction == "_pf_sum":
+            pre.append(self.assign(result, ast.Constant(0), e))
             body = [self.assign(result, ast.BinOp(left=var(result), op=ast.Add(), right=var(item)), e)]
         else:
-            start = ast.Constant(reduction == "_pf_all")
+            pre.append(self.assign(result, ast.Constant(reduction == "_pf_all"), e))
             test = var(item) if reduction == "_pf_any" else ast.UnaryOp(op=ast.Not(), operand=var(item))
             body = [located(ast.If(test=test, body=[self.assign(result, ast.Constant(reduction == "_pf_any"), e),
                                                     located(ast.Break(), e)], orelse=[]), e)]
-        pre.append(self.assign(result, start, e))
         loop = located(ast.For(target=var(item, ast.Store()), iter=gen, body=body, orelse=[], type_comment=None), e)
         pre.extend(self.stmt_For(loop, flatten_body=False))
+        pre.extend(after)
         return pre, var(result)
 
     def expr_GeneratorExp(self, e):
@@ -150,6 +163,21 @@ class ComprehensionRewrites:
         t = self.temp()
         pre.append(self.assign(t, located(ast.Call(func=var(name), args=[it], keywords=[]), e), e))
         return pre, var(t)
+
+
+def _step(name: str, *args: ast.expr) -> ast.Call:
+    """A call of one of the VM's sum steps: atomic, like the `+` it stands for (never forked, and a
+    suspension waits until it returns)."""
+    call = ast.Call(func=var(name), args=list(args), keywords=[])
+    call.pf_atomic = True
+    return call
+
+
+def _assign_pair(first: str, second: str, value: ast.expr, origin) -> ast.stmt:
+    """`first, second = value`."""
+    pair = ast.Tuple(elts=[var(first, ast.Store()), var(second, ast.Store())], ctx=ast.Store())
+    return located(ast.Assign(targets=[pair], value=value), origin)
+
 
 def inlined_reduction(call: ast.Call) -> bool:
     """A routed `sum`/`any`/`all` of just a generator expression (compiler/routing.py)."""

@@ -138,6 +138,56 @@ def extremes_with_key(xs):
             max([], key=noisy, default="empty"), min((noisy(x) for x in xs)))
 
 
+# Float sums: from 3.12 on CPython's `sum` compensates rounding (Neumaier), carried while items are
+# floats or ints that fit a C long; the VM's own loops must follow the running version exactly.
+
+CANCELLING = [0.1] * 10 + [1e16, 1.0, -1e16]
+
+
+def pick(table, i):
+    return table[i]
+
+
+def compensated_sum_of_calls():
+    return sum(pick(CANCELLING, x) for x in range(13))
+
+
+def float_sums(table):
+    """The loop in this frame, then the VM's own `sum`: with float starts, and of a generator."""
+    n = len(table)
+    g = (pick(table, i) for i in range(n))
+    return (sum(pick(table, i) for i in range(n)), sum((pick(table, i) for i in range(n)), 0.0),
+            sum((pick(table, i) for i in range(n)), -0.0), sum((pick(table, i) for i in range(n)), 1e16), sum(g))
+
+
+class Quarter:
+    def __radd__(self, other):
+        print("radd", other)
+        return other + 0.25
+
+
+class Tally(int):
+    """CPython's float loop adds it as the int it is; its int loop calls `__radd__`."""
+
+    def __radd__(self, other):
+        print("tally radd", other)
+        return 0
+
+
+def sum_after_an_object(items):
+    """An object (a complex, a user class) ends CPython's compensated loop: what comes after adds plainly."""
+    return sum(pick(items, i) for i in range(len(items))), sum((pick(items, i) for i in range(len(items))), 0.5)
+
+
+def int_sums(items):
+    total = sum(pick(items, i) for i in range(len(items)))
+    return total, type(total).__name__
+
+
+def sum_of_strings_with_start():
+    return sum((noisy(c) for c in "ab"), "")
+
+
 CASES = [
     case(sorted_key_calls_and_stability, ["pear", "fig", "apple", "kiwi", "date", "banana"]),
     case(sorted_key_raises_midway, [5, 2, 0, 1]),
@@ -165,4 +215,27 @@ CASES = [
     case(call_free_generator_key_error, [1, 9], {1: 1}),
     case(shadowed_sum, [1, 2]),
     case(sum_with_start, [1, 2]),
+    case(compensated_sum_of_calls),
+    case(float_sums, CANCELLING),
+    case(float_sums, [1e16, 1.0, -1e16, 0.1, 0.2, 0.3, -0.6, 1e-16, 3.0]),
+    case(float_sums, [1e16, 1, True, 2**53 + 1, -1e16, -(2**53)]),   # ints add to the double uncompensated
+    case(float_sums, [2**62, 2**62, -(2**63)] + CANCELLING),   # the int total overflowed: no compensation
+    case(float_sums, [1.0, 2**70, -(2**70)] + CANCELLING),     # an int beyond a C long ends it too
+    case(float_sums, [1e308, 1e308, -1e308, 1.0]),
+    case(float_sums, [1e308, 1e308, 1.0, -1e308, -1e308]),
+    case(float_sums, [float("inf"), 1.0, 1e-300]),
+    case(float_sums, [float("inf"), 1e16, 1.0, -1e16, float("-inf")]),
+    case(float_sums, [float("nan"), 0.1, 1e16]),
+    case(float_sums, [-0.0, -0.0]),
+    case(float_sums, [0.1, -0.1, -0.0]),
+    case(float_sums, []),
+    case(sum_after_an_object, CANCELLING + [1j] + CANCELLING),
+    case(sum_after_an_object, CANCELLING + [Quarter()] + CANCELLING),
+    case(sum_after_an_object, [1, 2, Quarter()] + CANCELLING),
+    case(sum_after_an_object, CANCELLING + [Tally(2)] + CANCELLING),
+    case(sum_after_an_object, [3, Tally(2)] + CANCELLING),
+    case(int_sums, [2**62, 2**62, 2**62, -(2**64), 7]),
+    case(int_sums, [True, True, False, 3]),
+    case(int_sums, [10**30, -(10**30), 1]),
+    case(sum_of_strings_with_start),
 ]
