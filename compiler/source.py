@@ -29,6 +29,23 @@ def parse_file(filename: str) -> ast.Module:
     return tree
 
 
+_NOT_KEPT = {
+    "<string>": "code given to exec(), or to `python -c` before 3.13",
+    "<stdin>": "code piped to it on standard input, or typed into its REPL before 3.13",
+}
+"""File names under which CPython may keep no source text, and what such code was. (From 3.13 on,
+`python -c` code is kept in linecache as `<string>`, and REPL input as `<python-input-N>` or
+`<stdin>-N`.)"""
+
+
+def no_source_message(where: str, filename: str) -> str:
+    """One line: pyfora needs the source of `where`, why there is none, and where a function's source is kept."""
+    why = f"Python keeps none for {_NOT_KEPT[filename]}" if filename in _NOT_KEPT \
+        else f"linecache has no text for {filename!r}"
+    return (f"pyfora needs the source text of {where}, and {why}: define the function in a file, "
+            "in a Jupyter/IPython cell, or in the Python 3.13 REPL, which keeps the source of what is typed into it")
+
+
 def first_line(node: ast.AST) -> int:
     """The line a code object built from `node` reports as co_firstlineno."""
     decorators = getattr(node, "decorator_list", None)
@@ -53,8 +70,10 @@ def find_node(code: types.CodeType) -> FunctionNode:
     where = f"{code.co_qualname} ({code.co_filename}:{code.co_firstlineno})"
     try:
         tree = parse_file(code.co_filename)
-    except (SyntaxError, CantGetSourceTextError) as exc:
+    except SyntaxError as exc:
         raise CantGetSourceTextError(f"cannot get the source text of {where}: {exc}") from None
+    except CantGetSourceTextError:
+        raise CantGetSourceTextError(no_source_message(where, code.co_filename)) from None
     if code.co_name == "<lambda>":
         candidates = [n for n in ast.walk(tree)
                       if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno]
@@ -67,6 +86,8 @@ def find_node(code: types.CodeType) -> FunctionNode:
                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                       and n.name == code.co_name and first_line(n) == code.co_firstlineno]
     if not candidates:
+        if code.co_filename in _NOT_KEPT:   # the text kept there is another one (exec() in `python -c` code)
+            raise CantGetSourceTextError(no_source_message(where, code.co_filename))
         raise CantGetSourceTextError(f"cannot find the source text of {where}")
     return candidates[0]
 

@@ -2,10 +2,13 @@
 
     python examples/closures_and_classes.py
 
-pyfora specializes code on the functions and class instances it is handed,
-so `loopSum(N, Compose(Multiply(10.0), Add(20.0)))`, the same sum through
-closures, and the plain lambda all come down to the same arithmetic. Classes
-are immutable after `__init__`: methods return new objects.
+Functions, closures and class instances go in as arguments like any other
+value: `loopSum(N, Compose(Multiply(10.0), Add(20.0)))`, the same sum through
+closures, and the plain lambda all give the same result. Today each runs in
+tier 0, so the classes cost what calls through them cost in CPython; the
+planned JIT (issue 9) is to specialize on the functions and instances handed
+to it, so that all three come down to the same arithmetic. Classes are immutable after `__init__`: methods return
+new objects.
 """
 
 import pyfora
@@ -85,7 +88,8 @@ def newton(f, x, steps):
     return x
 
 
-# Three ways to write 10 * (x + 20), submitted side by side.
+# Three ways to write 10 * (x + 20), submitted together: with two or more workers
+# they run side by side, each on a worker of its own.
 futures = {
     "classes ": pyfora.submit(loopSum, N, Compose(Multiply(10.0), Add(20.0))),
     "closures": pyfora.submit(loopSum, N, compose(scaler(10.0), adder(20.0))),

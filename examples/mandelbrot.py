@@ -3,8 +3,10 @@
     python examples/mandelbrot.py
 
 Rows inside the set cost far more than rows outside it: an uneven load that
-pyfora's work stealing keeps balanced across cores. The inner loop is
-float-only and type-stable, the kind of code the JIT compiles to native code.
+the planned work stealing (issue 10) is to balance across cores. Today the
+whole computation runs on one worker. The inner loop is float-only and
+type-stable: the kind of code the planned JIT (issue 9) is to compile to
+native code.
 """
 
 import math

@@ -2,10 +2,11 @@
 
     python examples/quickstart.py
 
-`isPrime` is ordinary Python. pyfora runs `countPrimes` in a worker and, with
-cores idle, splits the `sum` over the range adaptively: large numbers take
-longer to test than small ones, so the work is stolen and split again until
-every core is busy. About 1 s in plain CPython.
+`isPrime` is ordinary Python. pyfora checks it, rewrites it into statement
+form and runs `countPrimes` in one worker process, compiled to ordinary
+CPython bytecode: about as fast as plain CPython (about 1 s here). Splitting
+the `sum` over the range across idle cores, with work stealing to even out
+the load (large numbers take longer to test), is planned (issue 10).
 """
 
 import pyfora

@@ -1,4 +1,7 @@
-"""pyfora: run pure Python functions on a dataflow parallel VM.
+"""pyfora: run functions written in a pure subset of Python on its VM.
+
+Today each computation runs on one worker process; forking and splitting across
+cores (issue 10) and a JIT (issue 9) are planned. See docs/how-it-works.md.
 
     import pyfora
     print(pyfora.submit(count_primes, 10_000_000).result())

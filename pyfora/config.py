@@ -1,22 +1,33 @@
-"""Configuration: environment variables, each with an API equivalent.
+"""Configuration: environment variables, most with an API equivalent.
 
-| variable | meaning | API |
+| variable | what it does today | API |
 |---|---|---|
 | PYFORA_WORKERS | worker processes of the default executor (0: run in this process) | `connect(workers=...)` |
-| PYFORA_LEVEL | 0 monitor .. 4 GPU (reference/000_...txt) | `set_level`, `get_level` |
-| PYFORA_JIT | on/off | `connect(jit=...)` |
-| PYFORA_MEMORY_LIMIT | bytes of address space per worker | |
+| PYFORA_LEVEL | 0: one worker by default; 1-4: one worker per core by default (see `Level`) | `set_level`, `get_level` |
+| PYFORA_JIT | on/off; sets `Executor.jit`, which nothing reads yet (the JIT is issue 9) | `connect(jit=...)` |
+| PYFORA_MEMORY_LIMIT | bytes of address space per worker process | |
+| PYFORA_DUMP | `ir`: print each function's statement form as it is compiled | |
+
+There is no JIT yet, and no forking, splitting or work stealing (issue 10):
+a computation runs on one worker, in tier 0. The levels and the JIT switch are
+kept so that code written against them goes on working once those land.
 """
 import enum
 import os
 
 
 class Level(enum.IntEnum):
-    MONITOR = 0
-    CONCURRENCY = 1
-    JIT = 2
-    FULL = 3
-    GPU = 4
+    """Execution levels. Today a level changes only the default number of workers, and
+    whether the JIT switch is on by default (nothing reads it yet).
+
+    Every level runs each computation on one worker, in tier 0, with its metrics.
+    Several computations run side by side when there are several workers.
+    """
+    MONITOR = 0       # one worker by default, so submissions run one after another
+    CONCURRENCY = 1   # one worker per core by default: independent submissions side by side
+    JIT = 2           # as 1, and the JIT switch on by default; the JIT itself is planned (issue 9)
+    FULL = 3          # the default; as 2, with forking and splitting on every core planned (issue 10)
+    GPU = 4           # as 3; GPU offload is planned
 
 
 _level: Level | None = None
@@ -36,7 +47,7 @@ def get_level() -> Level:
 
 
 def set_level(level: int) -> None:
-    """Set the execution level for executors made from now on."""
+    """Set the execution level for executors made from now on (the default one is made on first use)."""
     global _level
     _level = Level(level)
 
@@ -58,9 +69,15 @@ def default_workers() -> int:
 
 
 def jit_enabled(jit: bool | None) -> bool:
+    """Whether the JIT is switched on: `jit`, else PYFORA_JIT, else level 2 or more.
+
+    Only recorded (`Executor.jit`) for now: there is no JIT yet (issue 9).
+    """
     if jit is not None:
         return bool(jit)
     raw = os.environ.get("PYFORA_JIT", "").lower()
     if raw in ("0", "off", "false", "no"):
         return False
+    if raw in ("1", "on", "true", "yes"):
+        return True
     return get_level() >= Level.JIT

@@ -13,7 +13,9 @@ class PythonToForaConversionError(PyforaError):
     """The program uses something outside the pure subset pyfora runs.
 
     The message names the file, line and column, the construct, and what to
-    write instead.
+    write instead. Raised by `submit` before anything runs, with pyfora's own
+    frames cut from the traceback; or, where only a run can tell, by the
+    future's `result()`.
     """
 
     def __init__(self, message, *, filename=None, lineno=None, col=None, construct=None):
@@ -41,7 +43,11 @@ def _rebuild_conversion_error(message, filename, lineno, col, construct):
 
 
 class CantGetSourceTextError(PyforaError):
-    """The source text of a function or class the program reaches cannot be found."""
+    """The source text of a function the program reaches cannot be found.
+
+    pyfora reads it through `linecache`. Files and Jupyter/IPython cells have it; so do
+    the REPL and `python -c` from Python 3.13 on, but not before.
+    """
 
 
 class WorkerCrashedError(PyforaError):

@@ -8,6 +8,19 @@ from pyfora.scheduler.futures import Future
 from pyfora.scheduler.pool import LocalPool
 
 from . import config, metrics
+from .errors import CantGetSourceTextError, PythonToForaConversionError
+
+_REFUSALS = (PythonToForaConversionError, CantGetSourceTextError)
+"""What `submit` raises, before anything runs, for code it cannot take."""
+
+
+def _from_callers_line(exc: BaseException) -> BaseException:
+    """Drop pyfora's own frames from a refusal's traceback, so it shows the user's line and the message.
+
+    The caller re-raises with a bare `raise`, which (unlike `raise exc`) adds no entry for its own
+    frame: the traceback then starts at the frame that called into pyfora.
+    """
+    return exc.with_traceback(None)
 
 
 class Executor:
@@ -25,12 +38,20 @@ class Executor:
         """Run `fn(*args, **kwargs)` on the VM; the code is checked before anything runs."""
         if not callable(fn):
             raise TypeError(f"pyfora.submit needs a function, not {type(fn).__name__}")
-        image, handles = build_image(fn, args, kwargs, self._code_cache)
+        try:
+            image, handles = build_image(fn, args, kwargs, self._code_cache)
+        except _REFUSALS as exc:
+            _from_callers_line(exc)
+            raise
         return self._pool.submit(image, handles, self._code_cache, on_done=metrics.record)
 
     def map(self, fn, *iterables, timeout=None):
         """Like `concurrent.futures.Executor.map`: results in order."""
-        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        try:
+            futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        except _REFUSALS as exc:
+            _from_callers_line(exc)
+            raise
         return (f.result(timeout=timeout) for f in futures)
 
     def close(self):
@@ -67,4 +88,9 @@ def default_executor() -> Executor:
 
 def submit(fn, /, *args, **kwargs) -> Future:
     """Run `fn(*args, **kwargs)` on the default executor (made on first use)."""
-    return default_executor().submit(fn, *args, **kwargs)
+    executor = default_executor()
+    try:
+        return executor.submit(fn, *args, **kwargs)
+    except _REFUSALS as exc:
+        _from_callers_line(exc)
+        raise
