@@ -59,8 +59,13 @@ class Channel:
         self.task = 0
 
     def send(self, kind, payload):
-        with self.lock:
-            self.protocol.send(self.write_fd, kind, self.task, payload)
+        """Send a message to the client; if it is gone (its end of the pipe closed), end this worker
+        quietly, as the reader thread does at end of file."""
+        try:
+            with self.lock:
+                self.protocol.send(self.write_fd, kind, self.task, payload)
+        except BrokenPipeError:
+            os._exit(0)
 
     def send_print(self, text):
         self.send(self.protocol.Kind.PRINT, text)
