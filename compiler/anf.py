@@ -18,8 +18,8 @@ import ast
 import copy
 import itertools
 
-from .astutil import (ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, SUSPENDING, TEMP, calls_inside,
-                      is_temp, located, var, walrus_targets)
+from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, SUSPENDING, TEMP,
+                      calls_inside, is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites, inlined_reduction
 from .generators import YieldRewrites
 from .subset import local_names
@@ -167,6 +167,9 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         rest = atoms[1 + len(e.args):]
         keywords = [ast.copy_location(ast.keyword(arg=k.arg, value=_unwrap_mapping(rest.pop(0), k)), k)
                     for k in e.keywords]
+        if getattr(e, "pf_construct", False):
+            stmts, instance = self.construction(new_func, args, keywords, e)
+            return pre + stmts, instance
         call = ast.copy_location(ast.Call(func=new_func, args=args, keywords=keywords), e)
         if getattr(e, "pf_check", None):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
@@ -179,6 +182,23 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         t = self.temp()
         pre.append(self.assign(t, call, e))
         return pre, var(t)
+
+    def construction(self, cls: ast.expr, args: list, keywords: list, e) -> tuple:
+        """`Cls(args)` as `type.__call__` runs it for a plain class (compiler/routing.py,
+        EXPLICIT_CONSTRUCTION): `t = object.__new__(Cls)`, then `r = Cls.__init__(t, args)`, a call
+        of the user's `__init__` from Python, and the TypeError of an `__init__` that returned a value."""
+        instance, returned = self.temp(), self.temp()
+        make = ast.Call(func=var(OBJECT_NEW), args=[cls], keywords=[])
+        make.pf_atomic = True
+        init = ast.Call(func=ast.Attribute(value=cls, attr="__init__", ctx=ast.Load()),
+                        args=[var(instance)] + args, keywords=keywords)
+        refuse = ast.Call(func=var(INIT_RETURNED), args=[var(returned)], keywords=[])
+        refuse.pf_atomic = True
+        check = ast.If(test=ast.Compare(left=var(returned), ops=[ast.IsNot()], comparators=[ast.Constant(None)]),
+                       body=[located(ast.Expr(value=refuse), e)], orelse=[])
+        stmts = [self.assign(instance, located(make, e), e), self.assign(returned, located(init, e), e),
+                 located(check, e)]
+        return stmts, var(instance)
 
     def mutation_check(self, receiver: ast.expr, origin, where: str | None = None) -> ast.stmt:
         """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
@@ -267,6 +287,8 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         v = s.value
         if isinstance(v, ast.Call) and calls_inside(v) and not inlined_reduction(v):
             pre, atom = self.expr_Call(v)
+            if getattr(v, "pf_construct", False):   # the instance is dropped: nothing is left to rewrite
+                return pre
             last = pre.pop()
             pre.append(ast.copy_location(ast.Expr(value=last.value), s))
             return pre
@@ -281,7 +303,7 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
     def _direct_call(self, call) -> list | None:
         """`call` flattened, with the call itself last as `Assign(temp, call)`; None if not a call."""
         if not isinstance(call, ast.Call) or getattr(call, "pf_atomic", False) or not calls_inside(call) \
-                or inlined_reduction(call):
+                or inlined_reduction(call) or getattr(call, "pf_construct", False):
             return None
         return self.expr_Call(call)[0]
 

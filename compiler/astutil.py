@@ -7,6 +7,8 @@ GENEXPR = "_pf_genexpr"
 ITERATOR = "_pf_it"
 ITER_BUILTIN = "_pf_iter"
 MUTATION_CHECK = "_pf_mut"
+OBJECT_NEW = "_pf_object_new"
+INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
 
 NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,

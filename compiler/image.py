@@ -23,7 +23,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from . import linker, set_layout
 from .program import CodeDef, ProgramImage
-from .routing import ATOMIC, ROUTED
+from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
 from .subset import check_function
 from .ownership import annotate_ownership
@@ -245,7 +245,8 @@ class Walker(pickle.Pickler):
         text = known[1]
         shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
         code_def = CodeDef(text.filename, text.text, text.line, text.col, qualname, tuple(code.co_freevars),
-                           mangle_class(qualname), shadowed, self._fresh(code, globals_))
+                           mangle_class(qualname), shadowed, self._fresh(code, globals_),
+                           self._constructed(code, globals_))
         self.code_cache.originals.setdefault(code_def.id, (code, globals_))
         self.image.codes.setdefault(code_def.id, code_def)
         return code_def
@@ -264,6 +265,13 @@ class Walker(pickle.Pickler):
                 if kind >= 1:
                     fresh.append((name, kind))
         return tuple(fresh)
+
+    def _constructed(self, code: types.CodeType, globals_: dict) -> tuple:
+        """The globals `code` reads that are user classes whose instances `object.__new__` makes and a
+        `__init__` of the user's sets up: a call of one is exactly those two calls (compiler/routing.py)."""
+        return tuple(name for name in global_names(code)
+                     if isinstance(globals_.get(name), type) and self._is_user_class(globals_[name])
+                     and explicit_construction(globals_[name]))
 
     def _return_kind(self, fn: types.FunctionType) -> int:
         """The ownership kind of what `fn` returns (0 while it is being worked out: recursion)."""

@@ -20,6 +20,7 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
+from .astutil import INIT_RETURNED, OBJECT_NEW
 from .ownership import annotate_ownership
 from . import set_layout
 from .program import CodeDef, ProgramImage
@@ -47,6 +48,11 @@ def check_mutation(obj, where: str):
             "or given a second name); build a new value instead (for example `l = l + [x]` or "
             "`d = {**d, k: v}`)",
             filename=filename, lineno=int(line), construct=what)
+
+
+def init_returned(value):
+    """Refuse what an `__init__` returned, as `type.__call__` does (explicit construction, compiler/anf.py)."""
+    raise TypeError(f"__init__() should return None, not '{type(value).__name__}'")
 
 
 def compiled(code_def: CodeDef) -> CompiledUnit:
@@ -114,7 +120,8 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
-                 "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration}
+                 "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
+                 OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned}
     namespace.update(NAMESPACE_ADDITIONS)
     return namespace
 

@@ -24,6 +24,7 @@ class CodeDef:
     mangle: str | None
     shadowed: tuple      # builtins the module redefines (`def sum(...)`): calls to them stay the user's
     fresh: tuple         # (global name, kind): calling it gives a new value the caller owns (ownership.py)
+    constructed: tuple = ()   # global names of user classes whose call is object.__new__ then a def __init__
 
     @property
     def id(self) -> str:
@@ -48,5 +49,6 @@ class ProgramImage:
             fields[5] = tuple(fields[5])
             fields[7] = tuple(fields[7])
             fields[8] = tuple(tuple(pair) for pair in fields[8])
+            fields[9] = tuple(fields[9])
             codes[k] = CodeDef(*fields)
         return cls(codes, raw["graph"])

@@ -10,6 +10,8 @@ stay with the C builtin and cost nothing; odd shapes stay too, so the C
 builtin raises its own argument errors.
 """
 import ast
+import sys
+import types
 
 from .astutil import calls_inside, walrus_targets
 from .subset import local_names
@@ -76,8 +78,9 @@ def _consumes_native_generator(call: ast.Call) -> bool:
 
 
 class _Router(ast.NodeTransformer):
-    def __init__(self, shadowed: set):
+    def __init__(self, shadowed: set, constructed: set):
         self.bound = [set(shadowed)]
+        self.constructed = constructed
         self.functions: list = [None]
 
     def _scope(self, node, names, function):
@@ -118,6 +121,8 @@ class _Router(ast.NodeTransformer):
             node.args[0].pf_native = True
         if not isinstance(func, ast.Name) or any(func.id in scope for scope in self.bound):
             return node
+        if func.id in self.constructed:
+            node.pf_construct = True
         if func.id in ROUTED and _needs_routing(func.id, node):
             if _consumes_native_generator(node):
                 node.args[0].pf_native = True
@@ -131,10 +136,32 @@ class _Router(ast.NodeTransformer):
         return node
 
 
-def route_builtins(fn, shadowed, freevars=()) -> None:
-    """Rewrite, in place, the calls in `fn` that go to the VM's own builtins.
+def route_builtins(fn, shadowed, freevars=(), constructed=()) -> None:
+    """Rewrite, in place, the calls in `fn` that go to the VM's own builtins, and mark the calls of
+    the classes in `constructed` for explicit construction.
 
     `shadowed` are module globals and `freevars` the enclosing function's names: either way the
     name is not the builtin.
     """
-    _Router(set(shadowed) | set(freevars)).visit(fn)
+    _Router(set(shadowed) | set(freevars), set(constructed) if EXPLICIT_CONSTRUCTION else set()).visit(fn)
+
+
+EXPLICIT_CONSTRUCTION = sys.version_info < (3, 13)
+"""Whether `Cls(...)` of a plain user class becomes `obj = object.__new__(Cls)` and the call
+`Cls.__init__(obj, ...)` in the statement form (compiler/anf.py). Called by `type.__call__`,
+`__init__` is entered from C, and before 3.13 every such entry counts against a C recursion
+limit that no setting raises (3.12) or takes a C stack frame of its own (3.11): a recursion
+through constructors (a linked list built by `Node(n - 1)` in `__init__`) stopped after a few
+thousand. Called explicitly, it is a Python call like any other, as fast. From 3.13 CPython enters
+`__init__` from Python itself (CALL_ALLOC_AND_ENTER_INIT), faster than the explicit calls."""
+
+
+def explicit_construction(cls: type) -> bool:
+    """Whether calling `cls` is exactly `object.__new__(cls)`, then its `__init__` (a def of the
+    user's) on the instance: no metaclass, no `__new__` of its own or of a base but object's."""
+    return type(cls) is type and _lookup(cls, "__new__") is object.__dict__["__new__"] \
+        and type(_lookup(cls, "__init__")) is types.FunctionType
+
+
+def _lookup(cls: type, name: str):
+    return next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None)

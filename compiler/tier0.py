@@ -96,7 +96,7 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
         node = _Mangler(code_def.mangle).visit(node)
     if annotate is not None:
         annotate(node)
-    route_builtins(node, code_def.shadowed, code_def.freevars)
+    route_builtins(node, code_def.shadowed, code_def.freevars, code_def.constructed)
     fn = to_statement_form(node)
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)

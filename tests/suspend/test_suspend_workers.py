@@ -1,5 +1,5 @@
 """Suspension through real workers on every supported CPython: mid-way through an inlined comprehension,
-and in deep recursion; resumed in another worker with the same answer."""
+in deep recursion and in a deep chain of constructors; resumed in another worker with the same answer."""
 import time
 
 import pytest
@@ -19,6 +19,20 @@ def depth(n):
     if n == 0:
         return 0
     return depth(n - 1) + 1
+
+
+class Link:
+    def __init__(self, n):
+        self.rest = Link(n - 1) if n > 0 else None
+
+
+def links(n):
+    node = Link(n)
+    count = 0
+    while node is not None:
+        count += 1
+        node = node.rest
+    return count
 
 
 def _suspend_and_resume(fn, *args, wait=0.2):
@@ -44,3 +58,9 @@ def test_suspended_mid_comprehension_keeps_the_outer_variable():
 
 def test_suspended_deep_recursion_resumes():
     assert _suspend_and_resume(depth, 200_000, wait=0.3) == 200_000
+
+
+def test_suspended_constructor_chain_resumes():
+    """200,000 nested `Link(n - 1)` calls in `__init__`: each waits on the next as a plain call (before
+    3.13, explicit construction) or through `type.__call__` (3.13), and either way resumes."""
+    assert _suspend_and_resume(links, 200_000, wait=0.05) == 200_001
