@@ -8,6 +8,8 @@ ITERATOR = "_pf_it"
 ITER_BUILTIN = "_pf_iter"
 MUTATION_CHECK = "_pf_mut"
 OBJECT_NEW = "_pf_object_new"
+TYPE_BUILTIN = "_pf_type"
+INT_TYPE = "_pf_int"
 INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
 

@@ -20,9 +20,9 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import INIT_RETURNED, OBJECT_NEW
+from .astutil import INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
 from .ownership import annotate_ownership
-from . import set_layout
+from . import code_cache, set_layout
 from .program import CodeDef, ProgramImage
 from .tier0 import CompiledUnit, compile_code_def, unit_filename
 
@@ -56,12 +56,17 @@ def init_returned(value):
 
 
 def compiled(code_def: CodeDef) -> CompiledUnit:
-    """The tier-0 unit of `code_def`, compiled on first use."""
-    unit = _COMPILED.get(code_def.id)
+    """The tier-0 unit of `code_def`: once per process, loaded from the compiled-code cache when an
+    earlier process compiled it (compiler/code_cache.py), else compiled here and kept there."""
+    code_id = code_def.id
+    unit = _COMPILED.get(code_id)
     if unit is None:
-        unit = compile_code_def(code_def, annotate=lambda node: annotate_ownership(node, code_def))
-        _COMPILED[code_def.id] = unit
-        UNITS[unit_filename(code_def.id)] = unit
+        unit = code_cache.cached_unit(code_id, code_def)
+        if unit is None:
+            unit = compile_code_def(code_def, annotate=lambda node: annotate_ownership(node, code_def))
+            code_cache.keep_unit(code_id, unit)
+        _COMPILED[code_id] = unit
+        UNITS[unit_filename(code_id)] = unit
         if "ir" in os.environ.get("PYFORA_DUMP", "").split(",") and code_def.filename not in HIDDEN_FILES:
             print(f"# {code_def.qualname} ({code_def.filename}:{code_def.line})\n{unit.format_ir()}",
                   file=sys.stderr)
@@ -121,7 +126,7 @@ def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
-                 OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned}
+                 OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int}
     namespace.update(NAMESPACE_ADDITIONS)
     return namespace
 

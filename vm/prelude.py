@@ -19,7 +19,7 @@ import struct
 import types
 
 from pyfora.compiler import linker
-from pyfora.compiler.comprehensions import COMPENSATED_SUM
+from pyfora.compiler.comprehensions import COMPENSATED_SUM, LONG_MAX as _LONG_MAX, LONG_MIN as _LONG_MIN
 from pyfora.compiler.program import CodeDef
 from pyfora.compiler.routing import ROUTED
 from pyfora.compiler.source import source_text
@@ -30,8 +30,6 @@ _partial = functools.partial
 _GeneratorType = types.GeneratorType
 _isfinite = math.isfinite
 _int_value = int.__index__   # an int subclass's own value, without calling any of its methods
-_LONG_MAX = 2 ** (8 * struct.calcsize("l") - 1) - 1   # C long: the range of sum's fast paths
-_LONG_MIN = -_LONG_MAX - 1
 
 
 def sum(iterable, /, start=0):
@@ -39,7 +37,10 @@ def sum(iterable, /, start=0):
         return _c.sum(iterable, start)
     total, compensation = _sum_start(start)
     for item in iterable:
-        if compensation is None:   # objects add with `+`, no call per item (always so before 3.12)
+        if compensation is False and type(item) is int and _LONG_MIN <= item <= _LONG_MAX \
+                and _LONG_MIN <= total + item <= _LONG_MAX:   # ints in a C long, as _sum_add adds them
+            total = total + item
+        elif compensation is None:   # objects add with `+`, no call per item (always so before 3.12)
             total = total + item
         else:
             total, compensation = _sum_add(total, compensation, item)
@@ -50,7 +51,7 @@ def sum(iterable, /, start=0):
 # loops compiler/comprehensions.py makes of `sum(generator)` run it. CPython keeps the total in a C
 # long while the items are ints, then in a C double while they are floats or ints that fit a C
 # long, and once it has added any other object it adds objects to the end. On 3.12+ the double
-# carries a Neumaier compensation. The state is a pair (total, compensation): compensation is 0
+# carries a Neumaier compensation. The state is a pair (total, compensation): compensation is False
 # while the total is a C long, a float while it is a C double, None once objects are added. Before
 # 3.12 the fast paths give exactly what `+` gives, so the state starts, and stays, at None.
 
@@ -60,7 +61,7 @@ def _sum_start(start):
         if type(start) is float:
             return start, 0.0
         if type(start) is int and _LONG_MIN <= start <= _LONG_MAX:
-            return start, 0
+            return start, False
     return start, None
 
 
@@ -80,7 +81,7 @@ def _sum_add(total, compensation, item):
         return total + item, None
     if (type(item) is int or type(item) is bool) and _LONG_MIN <= item <= _LONG_MAX \
             and _LONG_MIN <= total + item <= _LONG_MAX:
-        return total + item, 0
+        return total + item, False
     total = total + item
     return total, (0.0 if type(total) is float else None)
 
