@@ -1,0 +1,299 @@
+"""The compiled-code cache: what compiling a code definition produced, kept on disk for later processes.
+
+Policy. Compiling one definition (parse, statement-form rewrite, numbering,
+`compile()`) takes a few milliseconds, and every fresh worker compiles each
+definition it is sent, the VM's own prelude included. What compiling
+produced is kept here, so a later process loads it instead. As in numba's
+cache, three concerns are kept apart:
+
+- Where (the locator): one SQLite file in `PYFORA_CACHE_DIR`, else in the
+  user cache directory platformdirs names for pyfora. Its name carries the
+  schema version, so pyfora versions with different layouts never share a
+  file.
+- What (the serializer): for a tier-0 unit, the marshalled code object, its
+  tables and its statement form (an AST, pickled). The statement form is
+  unpickled on first use only: suspension and `PYFORA_DUMP=ir` read it,
+  running code does not. The JIT (issue 9) adds its entries under a kind of
+  its own.
+- The format: one row per entry, keyed by a hash of the kind, the
+  definition's content id, `sys.version`, the bytecode magic number and
+  pyfora's version stamp (the size and modification time of each compiler
+  module, which any release or edit changes: an editable install being
+  worked on never runs stale statement form). Each row carries a digest of
+  its key and data; a row that does not match it is a miss. Writes are
+  `INSERT OR REPLACE` in WAL mode with a busy timeout, so processes share the
+  file safely; a write that still finds it busy is dropped (the definition is
+  compiled again next time). Past LIMIT bytes of data, the least recently
+  used rows are deleted down to three quarters of it (a hit marks its row
+  used, at most once per TOUCH_AFTER, so reading stays read-only).
+
+The cache never changes behaviour and never raises: a file that is not a
+database, or whose pages are malformed, is deleted and made anew; any other
+error (a locked or unwritable file) makes that lookup a miss and that store a
+no-op.
+"""
+import hashlib
+import importlib.util
+import marshal
+import os
+import pickle
+import sqlite3
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .tier0 import CompiledUnit
+
+SCHEMA = 1
+LIMIT = 256 << 20
+"""Bytes of entry data the file may hold before least recently used entries go."""
+TOUCH_AFTER = 3600.0
+"""Seconds after which a hit records its use again."""
+BUSY_TIMEOUT = 2.0
+"""Seconds to wait for another process's write to end."""
+_DAMAGED = {11, 26}   # SQLITE_CORRUPT, SQLITE_NOTADB: the file must be made anew
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+# ## Where
+
+def cache_dir() -> Path:
+    """The directory of the cache: PYFORA_CACHE_DIR, else the user cache directory."""
+    configured = os.environ.get("PYFORA_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs   # only here: a worker told the directory need not import it
+    return Path(platformdirs.user_cache_dir("pyfora", appauthor=False))
+
+
+def database_path() -> Path:
+    return cache_dir() / f"code-v{SCHEMA}.sqlite3"
+
+
+_stamp: str | None = None
+
+
+def version_stamp() -> str:
+    """pyfora's version as far as compiled code goes: the size and mtime of each compiler module."""
+    global _stamp
+    if _stamp is None:
+        here = Path(__file__).parent
+        parts = sorted(f"{p.name}:{s.st_size}:{s.st_mtime_ns}" for p in here.glob("*.py") for s in [p.stat()])
+        _stamp = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return _stamp
+
+
+def entry_key(kind: str, content_id: str) -> str:
+    """The key of `kind`'s entry for the definition `content_id` under this Python and this pyfora."""
+    parts = (kind, content_id, sys.version, importlib.util.MAGIC_NUMBER.hex(), version_stamp())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+# ## The format
+
+class CodeStore:
+    """One SQLite file of entries (opaque bytes by key), shared by every process that opens it."""
+
+    def __init__(self, path: Path, limit: int = LIMIT):
+        self.path = Path(path)
+        self.limit = limit
+        self.lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+        self.disabled = False
+
+    def get(self, key: str) -> bytes | None:
+        """The data stored under `key`, or None (absent, damaged, or the file unusable)."""
+        return self._guarded(self._get, key)
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store `data` under `key`, then keep the file within its limit."""
+        self._guarded(self._put, key, data)
+
+    def close(self):
+        with self.lock:
+            self._close()
+
+    def _guarded(self, operation, *args):
+        """Run `operation` on the open database; a damaged file is made anew once, other errors are a miss."""
+        with self.lock:
+            for attempt in range(2):
+                try:
+                    db = self._connection()
+                    return None if db is None else operation(db, *args)
+                except sqlite3.DatabaseError as exc:
+                    if attempt or not _is_damage(exc):
+                        return None
+                    self._rebuild()
+            return None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self.disabled:
+            return None
+        if self._db is None or self._pid != os.getpid():   # a connection must not cross a fork
+            self._db = None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.disabled = True
+                return None
+            self._db = _open(self.path)
+            self._pid = os.getpid()
+        return self._db
+
+    def _close(self):
+        if self._db is not None and self._pid == os.getpid():
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    def _rebuild(self):
+        """Delete a damaged file (and its WAL) so that the next connection makes it anew."""
+        self._close()
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError:
+                self.disabled = True
+
+    def _get(self, db: sqlite3.Connection, key: str) -> bytes | None:
+        row = db.execute("SELECT data, digest, used FROM entries WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        data, digest, used = row
+        if digest != _digest(key, data):
+            return None
+        now = time.time()
+        if now - used > TOUCH_AFTER:
+            _write(db, "UPDATE entries SET used = ? WHERE key = ?", (now, key))
+        return data
+
+    def _put(self, db: sqlite3.Connection, key: str, data: bytes):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return   # still busy after the timeout: drop this write
+        try:
+            db.execute("INSERT OR REPLACE INTO entries (key, data, digest, size, used) VALUES (?, ?, ?, ?, ?)",
+                       (key, data, _digest(key, data), len(data), time.time()))
+            self._evict(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _evict(self, db: sqlite3.Connection):
+        """Delete least recently used entries down to 3/4 of the limit, once past it."""
+        total = db.execute("SELECT coalesce(sum(size), 0) FROM entries").fetchone()[0]
+        if total <= self.limit:
+            return
+        excess, doomed = total - self.limit * 3 // 4, []
+        for key, size in db.execute("SELECT key, size FROM entries ORDER BY used, rowid"):
+            if excess <= 0:
+                break
+            doomed.append((key,))
+            excess -= size
+        db.executemany("DELETE FROM entries WHERE key = ?", doomed)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    try:
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")   # WAL stays consistent; only the last writes may be lost
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
+                   "digest BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL)")
+        db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _write(db: sqlite3.Connection, sql: str, args: tuple):
+    """A write that is dropped when another process holds the file past the timeout."""
+    try:
+        db.execute(sql, args)
+    except sqlite3.OperationalError:
+        pass
+
+
+def _digest(key: str, data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16, key=key.encode()[:64]).digest()
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _DAMAGED
+
+
+_stores: dict[str | None, CodeStore] = {}
+_stores_lock = threading.Lock()
+
+
+def store() -> CodeStore:
+    """This process's store for the current cache directory (by the PYFORA_CACHE_DIR it was found for)."""
+    configured = os.environ.get("PYFORA_CACHE_DIR") or None
+    found = _stores.get(configured)
+    if found is None:
+        with _stores_lock:
+            found = _stores.setdefault(configured, CodeStore(database_path()))
+    return found
+
+
+# ## What: tier-0 units
+
+TIER0 = "tier0"
+
+
+class LoadedUnit(CompiledUnit):
+    """A unit loaded from the cache: its statement form stays pickled until something reads it."""
+
+    def __init__(self, code_def, code, tables, ir_data: bytes):
+        self._ir_data = ir_data
+        super().__init__(code_def, code, tables, None)
+
+    @property
+    def ir(self):
+        if self._ir is None:
+            self._ir = pickle.loads(self._ir_data)
+        return self._ir
+
+    @ir.setter
+    def ir(self, node):
+        self._ir = node
+
+
+def dump_unit(unit: CompiledUnit) -> bytes | None:
+    """The bytes of `unit` (None if some part of it does not pickle)."""
+    try:
+        return pickle.dumps((marshal.dumps(unit.code), unit.tables, pickle.dumps(unit.ir, _PICKLE)), _PICKLE)
+    except Exception:
+        return None
+
+
+def load_unit(code_def, data: bytes) -> CompiledUnit | None:
+    """The unit of `code_def` from its bytes (None if they do not load)."""
+    try:
+        code, tables, ir_data = pickle.loads(data)
+        return LoadedUnit(code_def, marshal.loads(code), tables, ir_data)
+    except Exception:
+        return None
+
+
+def cached_unit(code_id: str, code_def) -> CompiledUnit | None:
+    """The unit an earlier process compiled from `code_def` (whose id is `code_id`), or None."""
+    data = store().get(entry_key(TIER0, code_id))
+    return None if data is None else load_unit(code_def, data)
+
+
+def keep_unit(code_id: str, unit: CompiledUnit) -> None:
+    """Keep `unit`, compiled from the definition `code_id`, for later processes."""
+    data = dump_unit(unit)
+    if data is not None:
+        store().put(entry_key(TIER0, code_id), data)
