@@ -82,6 +82,8 @@ def waits_on(caller: types.FrameType, call: ast.Call, callee: types.FrameType) -
     stands between them)."""
     target = _static_callee(caller, call.func)
     if isinstance(target, type):
+        if type(target) is not type:   # a metaclass's `__call__` may do more once `__init__` returns
+            return None
         target = _lookup_static(target, "__init__")
         wait = Wait.CONSTRUCT
     else:
