@@ -1,14 +1,24 @@
-"""Tier-0 benchmark: each program in CPython and through pyfora on one worker.
+"""Tier-0 benchmark: each program in CPython and through pyfora, warm and cold, long and short.
 
-    python bench/tier0.py [--quick] [--markdown] [NAME ...]
+    python bench/tier0.py [--short] [--markdown] [NAME ...]
 
-For every program in ``bench/programs.py``: the best of 3 direct CPython
-calls, and the best of 3 ``executor.submit(fn, *args).result()`` on one
-``pyfora.connect(workers=1)`` executor after a warm-up submit. The results
-must be identical, floats bit for bit (tier 0 runs CPython's own arithmetic). Prints
-a table with the pyfora/CPython ratio, their geometric mean, and the submit
-overhead of ``trivial`` (median of 50). ``--markdown`` prints the same as
-markdown for bench/RESULTS.md. Exits 1 if any program failed or disagreed.
+For every program in ``bench/programs.py`` (``PROGRAMS``, 0.3-1 s in CPython,
+and ``SHORT``, 30-100 ms; ``--short`` runs only those):
+
+- warm: the best of 3 direct CPython calls against the best of 3
+  ``executor.submit(fn, *args).result()`` on one ``pyfora.connect(workers=1)``
+  executor after a warm-up submit;
+- cold: what a user meets running a script once. The best of 3 fresh
+  processes ``python -c "import programs, pyfora;
+  pyfora.submit(programs.f, *args).result()"`` (the default executor, an empty
+  compiled-code cache: everything included) against the best of 3
+  ``python -c "import programs; programs.f(*args)"``.
+
+The results must be identical, floats bit for bit (tier 0 runs CPython's own
+arithmetic). Prints each table with the pyfora/CPython ratios, their geometric
+means, and the submit overhead of ``trivial`` (median of 50). ``--markdown``
+prints the same as markdown for bench/RESULTS.md. Exits 1 if any program
+failed or disagreed.
 """
 
 import argparse
@@ -16,11 +26,14 @@ import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))   # run from a checkout without installing
 
 import pyfora  # noqa: E402
@@ -47,8 +60,8 @@ def same(a, b):
     return type(a) is type(b) and a == b
 
 
-def run_one(executor, fn, args):
-    """Return (cpython s, pyfora s or None, note) for one program."""
+def run_warm(executor, fn, args):
+    """Return (cpython s, pyfora s or None, note) for one program on a warm executor."""
     cpython_s, expected = best_of(lambda: fn(*args))
     try:
         executor.submit(fn, *args).result()   # warm-up: ships the program image
@@ -57,6 +70,31 @@ def run_one(executor, fn, args):
         return cpython_s, None, f"error: {type(exc).__name__}: {exc}"[:80]
     if not same(expected, got):
         return cpython_s, pyfora_s, f"MISMATCH: {got!r:.40} != {expected!r:.40}"
+    return cpython_s, pyfora_s, ""
+
+
+def _fresh_process(statement: str) -> float:
+    """Seconds a fresh `python -c` of `statement` takes, start to exit, with an empty compiled-code cache."""
+    code = f"import sys; sys.path.insert(0, {str(BENCH)!r}); {statement}"
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, PYFORA_CACHE_DIR=cache)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
+    return elapsed
+
+
+def run_cold(name, args):
+    """Return (cpython s, pyfora s or None, note): the best of REPEATS fresh processes each way."""
+    call = f"programs.{name}(*{args!r})"
+    cpython_s = min(_fresh_process(f"import programs; {call}") for _ in range(REPEATS))
+    submit = f"import programs, pyfora; pyfora.submit(programs.{name}, *{args!r}).result()"
+    try:
+        pyfora_s = min(_fresh_process(submit) for _ in range(REPEATS))
+    except RuntimeError as exc:
+        return cpython_s, None, f"error: {exc}"[:80]
     return cpython_s, pyfora_s, ""
 
 
@@ -71,56 +109,79 @@ def submit_overhead_ms(executor):
     return 1000.0 * statistics.median(times)
 
 
-def print_text(rows, geomean, overhead):
-    print(f"{'program':<15}{'CPython s':>11}{'pyfora s':>11}{'ratio':>8}  note")
-    for name, cpy, pyf, note in rows:
-        pyf_s = f"{pyf:11.3f}" if pyf is not None else f"{'-':>11}"
-        ratio = f"{pyf / cpy:8.2f}" if pyf is not None else f"{'-':>8}"
-        print(f"{name:<15}{cpy:11.3f}{pyf_s}{ratio}  {note}")
-    print(f"geometric mean ratio: {geomean:.2f}")
-    print(f"submit overhead (trivial, median of {OVERHEAD_CALLS}): {overhead:.2f} ms")
+def geomean(ratios):
+    return math.exp(statistics.fmean(map(math.log, ratios))) if ratios else math.nan
 
 
-def print_markdown(rows, geomean, overhead, quick):
-    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, "
-          f"{'quick' if quick else 'full'} sizes, pyfora on one worker.\n")
-    print("| program | CPython s | pyfora s | ratio | note |")
-    print("|---|---:|---:|---:|---|")
-    for name, cpy, pyf, note in rows:
-        if pyf is None:
-            print(f"| {name} | {cpy:.3f} | - | - | {note} |")
-        else:
-            print(f"| {name} | {cpy:.3f} | {pyf:.3f} | {pyf / cpy:.2f} | {note} |")
-    print(f"\nGeometric mean ratio: **{geomean:.2f}**. "
-          f"Submit overhead of `trivial` (median of {OVERHEAD_CALLS}): "
-          f"**{overhead:.2f} ms**.")
+def _ratio(cpy, pyf):
+    return pyf / cpy if pyf is not None else None
+
+
+def _cell(value, digits):
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def print_table(title, rows, markdown):
+    """rows: (name, warm (cpy, pyf, note), cold (cpy, pyf, note))."""
+    warm_ratios = [r for r in (_ratio(*w[:2]) for _, w, _ in rows) if r is not None]
+    cold_ratios = [r for r in (_ratio(*c[:2]) for _, _, c in rows) if r is not None]
+    head = ["program", "CPython s", "pyfora s", "warm ratio", "CPython cold s", "pyfora cold s", "cold ratio",
+            "note"]
+    lines = []
+    for name, (wc, wp, wn), (cc, cp, cn) in rows:
+        lines.append([name, _cell(wc, 3), _cell(wp, 3), _cell(_ratio(wc, wp), 2), _cell(cc, 3), _cell(cp, 3),
+                      _cell(_ratio(cc, cp), 2), "; ".join(n for n in (wn, cn) if n)])
+    summary = (f"geometric mean ratio: warm {geomean(warm_ratios):.2f}, cold {geomean(cold_ratios):.2f}")
+    if markdown:
+        print(f"### {title}\n")
+        print("| " + " | ".join(head) + " |")
+        print("|---|" + "---:|" * 6 + "---|")
+        for line in lines:
+            print("| " + " | ".join(line) + " |")
+        print(f"\nGeometric mean ratio: warm **{geomean(warm_ratios):.2f}**, cold "
+              f"**{geomean(cold_ratios):.2f}**.\n")
+    else:
+        print(title)
+        print(f"{head[0]:<15}" + "".join(f"{h:>15}" for h in head[1:7]) + "  note")
+        for line in lines:
+            print(f"{line[0]:<15}" + "".join(f"{c:>15}" for c in line[1:7]) + f"  {line[7]}")
+        print(summary + "\n")
+
+
+def measure(executor, table, quiet):
+    rows = []
+    for name, fn, args in table:
+        if not quiet:
+            print(f"  running {name}{args} ...", file=sys.stderr, flush=True)
+        rows.append((name, run_warm(executor, fn, args), run_cold(name, args)))
+    return rows
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller sizes")
-    parser.add_argument("--markdown", action="store_true", help="markdown table")
+    parser.add_argument("--short", action="store_true", help="only the short programs")
+    parser.add_argument("--markdown", action="store_true", help="markdown tables")
     parser.add_argument("names", nargs="*", help="only these programs")
     opts = parser.parse_args(argv)
 
-    table = programs.QUICK if opts.quick else programs.PROGRAMS
+    tables = [("Short programs (30-100 ms in CPython)", programs.SHORT)]
+    if not opts.short:
+        tables.insert(0, ("Long programs (0.3-1 s in CPython)", programs.PROGRAMS))
     if opts.names:
-        table = [row for row in table if row[0] in opts.names]
-    rows = []
+        tables = [(title, [row for row in table if row[0] in opts.names]) for title, table in tables]
     with pyfora.connect(workers=1) as executor:
-        for name, fn, args in table:
-            if not opts.markdown:
-                print(f"  running {name}{args} ...", file=sys.stderr, flush=True)
-            rows.append((name, *run_one(executor, fn, args)))
+        results = [(title, measure(executor, table, opts.markdown)) for title, table in tables]
         overhead = submit_overhead_ms(executor)
 
-    ratios = [pyf / cpy for _, cpy, pyf, _ in rows if pyf is not None]
-    geomean = math.exp(statistics.fmean(map(math.log, ratios))) if ratios else math.nan
-    if opts.markdown:
-        print_markdown(rows, geomean, overhead, opts.quick)
-    else:
-        print_text(rows, geomean, overhead)
-    return 1 if any(note for *_, note in rows) else 0
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    print(f"Python {platform.python_version()}, {cpu}, {os.cpu_count()} cores; warm: pyfora on one warm worker; "
+          f"cold: fresh processes, the default executor, an empty compiled-code cache.\n")
+    for title, rows in results:
+        print_table(title, rows, opts.markdown)
+    print(f"Submit overhead of `trivial` (median of {OVERHEAD_CALLS}): {overhead:.2f} ms.")
+    failed = any(w[2] or c[2] for _, rows in results for _, w, c in rows)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
