@@ -5,16 +5,38 @@ cores (issue 10) and a JIT (issue 9) are planned. See docs/how-it-works.md.
 
     import pyfora
     print(pyfora.submit(count_primes, 10_000_000).result())
+
+`import pyfora` is cheap: the executor, the scheduler and the VM are imported
+when first named (`pyfora.submit`, `pyfora.Future`...), since a worker process
+imports this package too and needs none of the client's side.
 """
+import importlib
+
 from .errors import CantGetSourceTextError, PyforaError, PythonToForaConversionError, WorkerCrashedError
-from pyfora.scheduler.futures import Future
-from pyfora.vm.run import Metrics
 from .config import Level, get_level, set_level
-from .executor import Executor, connect, submit
 from .metrics import get_metrics, reset_metrics
+
+_LAZY = {
+    "Executor": "pyfora.executor", "connect": "pyfora.executor", "submit": "pyfora.executor",
+    "Future": "pyfora.scheduler.futures", "Metrics": "pyfora.vm.run",
+}
+"""Public names imported on first use, and the module each comes from."""
 
 __all__ = [
     "CantGetSourceTextError", "Executor", "Future", "Level", "Metrics",
     "PyforaError", "PythonToForaConversionError", "WorkerCrashedError", "connect", "get_level",
     "get_metrics", "reset_metrics", "set_level", "submit",
 ]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pyfora' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,9 +1,12 @@
-"""`pyfora.connect` and the `Executor` it returns; `pyfora.submit` on a default executor."""
+"""`pyfora.connect` and the `Executor` it returns; `pyfora.submit` on a default executor.
+
+An executor starts its pool before it imports the compiler (the object walker and what it needs),
+so that the first worker starts while this process imports and builds the first program image.
+"""
 import atexit
 import os
 import threading
 
-from pyfora.compiler.image import CodeCache, build_image
 from pyfora.scheduler.futures import Future
 from pyfora.scheduler.pool import LocalPool
 
@@ -31,13 +34,15 @@ class Executor:
         if self.workers < 0:
             raise ValueError(f"workers must be 0 or more, not {self.workers}")
         self.jit = config.jit_enabled(jit)
-        self._code_cache = CodeCache()
         self._pool = LocalPool(self.workers, os.environ.get("PYTHONHASHSEED", "0"))
+        from pyfora.compiler.image import CodeCache
+        self._code_cache = CodeCache()
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         """Run `fn(*args, **kwargs)` on the VM; the code is checked before anything runs."""
         if not callable(fn):
             raise TypeError(f"pyfora.submit needs a function, not {type(fn).__name__}")
+        from pyfora.compiler.image import build_image
         try:
             image, handles = build_image(fn, args, kwargs, self._code_cache)
         except _REFUSALS as exc:

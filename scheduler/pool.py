@@ -2,7 +2,13 @@
 
 Policy: submissions wait in one FIFO queue and go to the first idle worker.
 A worker is a separate process (`python -m pyfora.vm.worker`), so no
-`if __name__ == "__main__"` guard is needed in the user's script. Each worker
+`if __name__ == "__main__"` guard is needed in the user's script. It is
+started with the large C stack its main thread needs already in its limits,
+so it does not execute itself again to get one. A worker is idle once it
+reports READY. The pool starts one worker at once and the others when that
+one is ready, or sooner while computations wait for more workers than are
+starting: so the first computation does not share the cores with the start
+of every worker (start_count). Each worker
 is sent a code definition once; later images refer to it by id. When a worker
 dies (a crash, a signal, the memory limit) its computation fails with
 `WorkerCrashedError` and a fresh worker takes its place. Cancelling a running
@@ -13,19 +19,25 @@ suspended to bytes and resumed in any pool (`suspend`, `resume`).
 With `workers=0` computations run synchronously in the calling thread.
 """
 import collections
+import contextlib
 import os
+import resource
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from pyfora.compiler.image import CodeCache, ResultReader
 from pyfora.compiler.program import ProgramImage
 from pyfora.errors import WorkerCrashedError
 from pyfora.vm import protocol
-from pyfora.vm.run import Metrics, run
+from pyfora.vm.worker import STACK_BYTES
 
 from .futures import Future
+
+if TYPE_CHECKING:   # the client imports these only when it needs them: a worker starts meanwhile
+    from pyfora.compiler.image import CodeCache
+    from pyfora.vm.run import Metrics
 
 
 @dataclass
@@ -34,7 +46,7 @@ class Task:
     id: int
     image: ProgramImage
     handles: list
-    code_cache: CodeCache
+    code_cache: "CodeCache"
     future: Future
     on_done: object = None
     stdout: object = None
@@ -47,9 +59,9 @@ class Task:
 class Suspension:
     """A computation suspended in a worker: its continuation and what settling its future needs."""
     continuation: bytes
-    metrics: Metrics
+    metrics: "Metrics"
     handles: list
-    code_cache: CodeCache
+    code_cache: "CodeCache"
     future: Future
     on_done: object
 
@@ -65,8 +77,49 @@ each new one: measured on this project's machine, 50,000 steps took 2.8 s with t
 1.0 s with these settings."""
 
 
-def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics):
+def _metrics(values: list) -> "Metrics":
+    """The metrics of a worker's answer, as the class `pyfora.Metrics` (which vm/run.py defines)."""
+    from pyfora.vm.run import Metrics
+    return Metrics(*values)
+
+
+def _prepare_for_answers():
+    """Import what reading an answer takes (vm/run.py, for its Metrics, and the VM's prelude with it).
+
+    Called while the first worker starts, when this process would only wait, so the import is off
+    the way of the first answer.
+    """
+    import pyfora.vm.run  # noqa: F401
+
+
+_stack_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _stack_limit_for_workers():
+    """Raise this process's soft RLIMIT_STACK while a worker starts, so that the worker inherits it.
+
+    A main thread's stack is laid out at exec, so the worker (vm/worker.py) needs the limit then;
+    otherwise it raises it itself and executes itself again, which doubles its start-up. Raising a
+    soft limit only lets this process's own stack grow further, and it is put back at once; the lock
+    keeps two starts from restoring each other's value.
+    """
+    with _stack_lock:
+        soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+        want = STACK_BYTES if hard == resource.RLIM_INFINITY else min(STACK_BYTES, hard)
+        if soft == resource.RLIM_INFINITY or soft >= want:
+            yield
+            return
+        resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_STACK, (soft, hard))
+
+
+def _settle(task: Task, ok: bool, payload: bytes, metrics: "Metrics"):
     """Decode a worker's answer into the task's future."""
+    from pyfora.compiler.image import ResultReader
     if task.future.done():
         return
     task.future.metrics = metrics
@@ -84,6 +137,19 @@ def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics):
         task.future.set_exception(value)
 
 
+def start_count(size: int, started: int, ready: int, waiting: int) -> int:
+    """How many more workers to start, for a pool of `size` with `started` workers of which `ready`
+    have reported READY, and `waiting` computations queued.
+
+    Until one worker is ready only as many start as computations wait beyond those already
+    starting (at least one), so the first computation's worker starts alone; then all of them.
+    """
+    missing = size - started
+    if ready or missing <= 0:
+        return max(missing, 0)
+    return min(missing, max(1 - started, waiting - started))
+
+
 class WorkerProcess:
     """One worker process and the thread that reads its messages."""
 
@@ -98,9 +164,10 @@ class WorkerProcess:
         env.setdefault("PYTHONHASHSEED", pool.hash_seed)
         for name, value in MALLOC_TUNING.items():
             env.setdefault(name, value)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "pyfora.vm.worker", str(to_worker_r), str(from_worker_w)],
-            pass_fds=(to_worker_r, from_worker_w), env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+        with _stack_limit_for_workers():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pyfora.vm.worker", str(to_worker_r), str(from_worker_w)],
+                pass_fds=(to_worker_r, from_worker_w), env=env, stdin=subprocess.DEVNULL, start_new_session=True)
         os.close(to_worker_r)
         os.close(from_worker_w)
         self.ready = threading.Event()
@@ -159,6 +226,7 @@ class WorkerProcess:
             kind, task_id, payload = message
             if kind is protocol.Kind.READY:
                 self.ready.set()
+                self.pool._worker_ready(self)
             elif kind is protocol.Kind.PRINT:
                 task = self.task
                 out = task.stdout if task is not None and task.stdout is not None else sys.stdout
@@ -167,9 +235,9 @@ class WorkerProcess:
                 data, m = payload
                 task, self.task = self.task, None
                 if kind is protocol.Kind.SUSPENDED:
-                    task.suspended = (data, Metrics(*m))
+                    task.suspended = (data, _metrics(m))
                 elif kind is not protocol.Kind.CANCELLED:
-                    _settle(task, kind is protocol.Kind.DONE, data, Metrics(*m))
+                    _settle(task, kind is protocol.Kind.DONE, data, _metrics(m))
                 task.ended.set()
                 self.pool._worker_idle(self)
         os.close(self.from_worker)
@@ -189,15 +257,19 @@ class LocalPool:
         self.workers: list[WorkerProcess] = []
         self.closed = False
         self._next_id = 0
-        for _ in range(workers):
+        with self.lock:
+            self._start_workers()
+
+    def _start_workers(self):
+        """Start as many workers as `start_count` says (the caller holds the lock)."""
+        ready = sum(w.ready.is_set() for w in self.workers)
+        for _ in range(start_count(self.size, len(self.workers), ready, len(self.queue))):
             self._spawn()
 
     def _spawn(self):
-        worker = WorkerProcess(self)
-        self.workers.append(worker)
-        self.idle.append(worker)
+        self.workers.append(WorkerProcess(self))
 
-    def submit(self, image: ProgramImage, handles: list, code_cache: CodeCache, on_done=None) -> Future:
+    def submit(self, image: ProgramImage, handles: list, code_cache: "CodeCache", on_done=None) -> Future:
         future = Future()
         with self.lock:
             if self.closed:
@@ -209,10 +281,15 @@ class LocalPool:
         future._stop_running = lambda: self._cancel_running(task)
         with self.lock:
             self.queue.append(task)
+            self._start_workers()
+            starting = not any(w.ready.is_set() for w in self.workers)
         self._dispatch()
+        if starting:
+            _prepare_for_answers()
         return future
 
     def _run_here(self, task: Task) -> Future:
+        from pyfora.vm.run import run   # only a pool without workers runs the VM in this process
         task.future.set_running_or_notify_cancel()
         outcome = run(ProgramImage.from_bytes(task.image.to_bytes()))
         _settle(task, outcome.ok, outcome.payload, outcome.metrics)
@@ -277,6 +354,13 @@ class LocalPool:
         self._dispatch()
         return task.future
 
+    def _worker_ready(self, worker: WorkerProcess):
+        """A worker has started: it takes work, and then the rest of the pool may start."""
+        self._worker_idle(worker)
+        with self.lock:
+            if not self.closed:
+                self._start_workers()
+
     def _worker_idle(self, worker: WorkerProcess):
         with self.lock:
             if worker.ended or self.closed:
@@ -291,14 +375,19 @@ class LocalPool:
                 self.workers.remove(worker)
             if worker in self.idle:
                 self.idle.remove(worker)
-            replace = not self.closed
+            started = worker.ready.is_set()
+            if not started and self.queue and not self.closed:
+                # It ended while starting: the oldest computation fails as it would have on it,
+                # rather than waiting for workers that may never start.
+                task = self.queue.popleft()
+            replace = not self.closed and (started or bool(self.queue))
         if task is not None and not task.future.done():
             how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
             task.future.set_exception(WorkerCrashedError(
                 f"the worker process running this computation {how} (a crash, or it ran out of memory)"))
         if replace:
             with self.lock:
-                self._spawn()
+                self._start_workers()
             self._dispatch()
 
     def close(self):
@@ -314,7 +403,9 @@ class LocalPool:
             if task is not None:
                 task.future.cancel()
                 worker.kill()
-            else:
+            elif worker.ready.is_set():
                 worker.stop()
+            else:   # still starting: it holds nothing, and need not finish starting to end
+                worker.kill()
         for worker in workers:
             worker.reader.join(timeout=5)

@@ -3,7 +3,8 @@
 Started as `python -m pyfora.vm.worker READ_FD WRITE_FD`. The main thread
 needs a large C stack for deep recursion (through constructors, 50,000 nested
 calls overflow 8 MB), and a main thread's stack is fixed when the process
-starts, so the worker raises RLIMIT_STACK and re-executes itself once.
+starts: the pool starts workers with RLIMIT_STACK raised already, and a worker
+started without it raises it and re-executes itself once.
 Printed text goes to the client as PRINT messages, in program order.
 A STOP message ends the worker once it is idle. End of file on the request
 pipe means the client is gone (it exited or was killed without closing
@@ -140,6 +141,10 @@ def main():
     channel = Channel(int(sys.argv[1]), int(sys.argv[2]))
     sys.stdout = _PrintStream(channel)
     _serve(channel)
+    # Told to stop: nothing is left to write, and the client waits for this process to end, so
+    # skip the interpreter's teardown of every module the VM imported.
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
