@@ -63,7 +63,7 @@ def cache_dir() -> Path:
     configured = os.environ.get("PYFORA_CACHE_DIR")
     if configured:
         return Path(configured)
-    import platformdirs   # only here: a worker told the directory need not import it
+    import platformdirs   # only here: with PYFORA_CACHE_DIR set, a worker need not import it
     return Path(platformdirs.user_cache_dir("pyfora", appauthor=False))
 
 
@@ -78,10 +78,18 @@ def version_stamp() -> str:
     """pyfora's version as far as compiled code goes: the size and mtime of each compiler module."""
     global _stamp
     if _stamp is None:
-        here = Path(__file__).parent
-        parts = sorted(f"{p.name}:{s.st_size}:{s.st_mtime_ns}" for p in here.glob("*.py") for s in [p.stat()])
+        parts = []
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            try:
+                stat = path.stat()
+            except OSError:   # removed since the listing: it is not part of this pyfora
+                continue
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
         _stamp = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return _stamp
+
+
+version_stamp()   # now, while the compiler modules on disk are the ones this process has just imported
 
 
 def entry_key(kind: str, content_id: str) -> str:
@@ -122,7 +130,7 @@ class CodeStore:
                 try:
                     db = self._connection()
                     return None if db is None else operation(db, *args)
-                except sqlite3.DatabaseError as exc:
+                except sqlite3.Error as exc:
                     if attempt or not _is_damage(exc):
                         return None
                     self._rebuild()
@@ -228,7 +236,7 @@ def _digest(key: str, data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16, key=key.encode()[:64]).digest()
 
 
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+def _is_damage(exc: sqlite3.Error) -> bool:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _DAMAGED
 
 
