@@ -27,13 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # run from a c
 from pyfora.compiler import set_layout  # noqa: E402
 
 
+_SET_TYPES = set_layout.SET_TYPES
+
+
 class SetWriter(pickle.Pickler):
     def __init__(self, file):
         super().__init__(file, protocol=5)
         self.sets = set_layout.SetWriting()
 
     def persistent_id(self, obj):
-        return self.sets.persistent_id(obj)
+        if type(obj) in _SET_TYPES:     # as the VM's picklers do: other objects cost this test only
+            return self.sets.persistent_id(obj)
+        return None
 
 
 class SetReader(pickle.Unpickler):

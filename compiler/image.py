@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import linker, set_layout
+from . import deep_pickle, linker, set_layout
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -174,6 +174,9 @@ def _module_refusal(module) -> str:
             "functools, itertools and numpy are); pass the data you need in as arguments")
 
 
+_SET_TYPES = set_layout.SET_TYPES
+
+
 class Walker(pickle.Pickler):
     """Pickle a submission, turning user functions and classes into code references."""
 
@@ -189,8 +192,11 @@ class Walker(pickle.Pickler):
         self._sets = set_layout.SetWriting()
 
     def persistent_id(self, obj):
-        """Sets travel with their tables, so they iterate in the worker as they do here."""
-        return self._sets.persistent_id(obj)
+        """Sets travel with their tables, so they iterate in the worker as they do here. (Pickle calls
+        this for every object: the type test inline keeps the cost of any other object low.)"""
+        if type(obj) in _SET_TYPES:
+            return self._sets.persistent_id(obj)
+        return None
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -389,14 +395,15 @@ class Walker(pickle.Pickler):
 
 def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[ProgramImage, list]:
     """The program image of `fn(*args, **kwargs)` and the client objects it refers to by handle."""
-    image = ProgramImage()
-    buf = io.BytesIO()
-    walker = Walker(buf, image, code_cache)
     try:
-        walker.dump((fn, args, kwargs))
+        graph, walker = deep_pickle.dump(lambda cls, file: cls(file, ProgramImage(), code_cache), Walker,
+                                         (fn, args, kwargs))
     except RecursionError:
+        # Deep nesting alone travels (compiler/deep_pickle.py): what is left is a long cycle of lists,
+        # dicts or sets, or code nested too deeply to check.
         raise PythonToForaConversionError("the arguments are nested too deeply to send to pyfora") from None
-    image.graph = buf.getvalue()
+    image = walker.image
+    image.graph = graph
     return image, walker.handles
 
 

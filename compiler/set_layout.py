@@ -74,7 +74,9 @@ _malloc.argtypes = [ctypes.c_size_t]
 _free = ctypes.pythonapi.PyMem_Free
 _free.argtypes = [ctypes.c_void_p]
 
-_SET_TYPES = frozenset((set, frozenset))
+SET_TYPES = frozenset((set, frozenset))
+"""The types `SetWriting.persistent_id` acts on: a pickler's own `persistent_id`, which pickle calls for
+every object, tests `type(obj) in SET_TYPES` before calling it, so other objects cost a test only."""
 _SET_ID = "pyfora.set"
 
 
@@ -94,7 +96,7 @@ class SetWriting:
         self._rebuilt_view = _view(self._rebuilt)
 
     def persistent_id(self, obj):
-        if type(obj) not in _SET_TYPES or not SUPPORTED or id(obj) in self._seen:
+        if type(obj) not in SET_TYPES or not SUPPORTED or id(obj) in self._seen:
             return None
         self._seen[id(obj)] = obj
         recipe = _recipe(obj, self._rebuilt, self._rebuilt_view)

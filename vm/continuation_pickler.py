@@ -20,13 +20,16 @@ import struct
 import sys
 import types
 
-from pyfora.compiler import linker, set_layout
+from pyfora.compiler import deep_pickle, linker, set_layout
 from pyfora.compiler.linker import SUSPENDING, UNITS
 
 from . import prelude, tracebacks
 
 _HIDDEN_TYPES = {v: k for k, v in vars(types).items() if isinstance(v, type) and k[0].isupper()}
 """Builtin types pickle cannot find by name (`generator`, `function`...): found in `types` instead."""
+
+
+_SET_TYPES = set_layout.SET_TYPES
 
 
 class ContinuationWriter(pickle.Pickler):
@@ -90,9 +93,12 @@ class ContinuationWriter(pickle.Pickler):
     def persistent_id(self, obj):
         if obj is prelude.NAMESPACE:
             return "prelude"
-        if type(obj) is float and obj != obj:
+        t = type(obj)
+        if t is float and obj != obj:
             return self._nan(obj)
-        return self._sets.persistent_id(obj)
+        if t in _SET_TYPES:     # pickle calls this for every object: only sets pay for more
+            return self._sets.persistent_id(obj)
+        return None
 
     def _nan(self, value: float):
         """A NaN by its place in this pickle: pickle does not memoize floats, and a NaN is found as a
@@ -120,10 +126,11 @@ class ContinuationReader(pickle.Unpickler):
 
 
 def dumps(value, code_defs: dict, reduce_generator) -> bytes:
-    """`value` pickled with the code definitions it needs (gathered as it is written)."""
-    body = io.BytesIO()
-    ContinuationWriter(body, code_defs, reduce_generator).dump(value)
-    return pickle.dumps((code_defs, body.getvalue()), protocol=pickle.HIGHEST_PROTOCOL)
+    """`value` pickled with the code definitions it needs (gathered as it is written), however deeply
+    nested (compiler/deep_pickle.py)."""
+    body, _ = deep_pickle.dump(lambda cls, file: cls(file, code_defs, reduce_generator), ContinuationWriter,
+                               value)
+    return pickle.dumps((code_defs, body), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def loads(data: bytes):

@@ -7,16 +7,18 @@ arguments, attributes, chain (`__cause__`, `__context__`) and a traceback of
 the user's frames, mapped through the source map.
 """
 import importlib
-import io
 import pickle
 import types
 
-from pyfora.compiler import image, linker, set_layout
+from pyfora.compiler import deep_pickle, image, linker, set_layout
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.statements import Kind
 from pyfora.errors import PythonToForaConversionError
 
 from . import tracebacks
+
+
+_SET_TYPES = set_layout.SET_TYPES
 
 
 class ResultWriter(pickle.Pickler):
@@ -29,7 +31,11 @@ class ResultWriter(pickle.Pickler):
 
     def persistent_id(self, obj):
         handle = self.origins.get(id(obj))
-        return handle if handle is not None else self._sets.persistent_id(obj)
+        if handle is not None:
+            return handle
+        if type(obj) in _SET_TYPES:     # pickle calls this for every object: only sets pay for more
+            return self._sets.persistent_id(obj)
+        return None
 
     def reducer_override(self, obj):
         t = type(obj)
@@ -76,12 +82,17 @@ class ResultWriter(pickle.Pickler):
 
 
 def dump_result(value, origins: dict) -> bytes:
-    """Pickle `value` for the client; what cannot travel is refused with a clear error."""
-    buf = io.BytesIO()
+    """Pickle `value` for the client, however deeply nested (compiler/deep_pickle.py); what cannot
+    travel is refused with a clear error."""
     try:
-        ResultWriter(buf, origins).dump(value)
+        data, _ = deep_pickle.dump(lambda cls, file: cls(file, origins), ResultWriter, value)
     except (TypeError, pickle.PicklingError, AttributeError) as exc:
         raise PythonToForaConversionError(
             f"the result cannot be sent back from pyfora ({exc}); return plain values such as lists, "
             "tuples, dicts and your own objects instead", construct="result") from None
-    return buf.getvalue()
+    except RecursionError:
+        raise PythonToForaConversionError(
+            "the result cannot be sent back from pyfora: it holds a long cycle of lists, dicts or sets "
+            "(one that passes through no object of a class); break the cycle, or pass it through an "
+            "object of your own", construct="result") from None
+    return data
