@@ -102,7 +102,9 @@ class Suspender:
         self.pending = False
         self.countdown = 0
         self.backoff = 1
-        self.waiting: list = []
+        self.waiting: tuple = ([], 0)
+        """The frames still to run under a resume, as (a list, where they start in it): a resume sets
+        this before each frame, and copying the rest of the list each time would cost its square."""
         self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
@@ -161,7 +163,8 @@ class Suspender:
                 return None
             states.append(state)
             if parent.f_code in self.roots:
-                return self._written(Continuation(states + list(self.waiting)))
+                rest, first = self.waiting
+                return self._written(Continuation(states + rest[first:]))
             f, waiting = parent, True
 
     def _written(self, continuation: Continuation) -> Continuation | None:
@@ -339,7 +342,7 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
     states = continuation.frames
     for i, state in enumerate(states):
         if suspender is not None:
-            suspender.waiting = states[i + 1:]
+            suspender.waiting = (states, i + 1)
         consumer = states[i + 1] if i + 1 < len(states) else None
         generator, state.generator = state.generator, None
         state.locals = _Handover(state.locals)
@@ -358,7 +361,7 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
         if consumer is not None:
             consumer.entry = _entry_after(consumer, generator is not None, value, failed)
     if suspender is not None:
-        suspender.waiting = []
+        suspender.waiting = ([], 0)
     if failed:
         raise value
     return value

@@ -15,10 +15,13 @@ def outer_name_after_comprehension(n):
     return x, len(ys)
 
 
-def depth(n):
+def deep_then_loop(n, k):
     if n == 0:
-        return 0
-    return depth(n - 1) + 1
+        total = 0
+        for i in range(k):
+            total += i % 7
+        return total
+    return deep_then_loop(n - 1, k) + 1
 
 
 class Link:
@@ -57,7 +60,9 @@ def test_suspended_mid_comprehension_keeps_the_outer_variable():
 
 
 def test_suspended_deep_recursion_resumes():
-    assert _suspend_and_resume(depth, 200_000, wait=0.3) == 200_000
+    """Suspended 50,000 frames deep, in a loop that outlasts the wait."""
+    expected = deep_then_loop(10, 3 * 10 ** 7) - 10 + 50_000
+    assert _suspend_and_resume(deep_then_loop, 50_000, 3 * 10 ** 7, wait=0.3) == expected
 
 
 def test_suspended_constructor_chain_resumes():
