@@ -138,7 +138,13 @@ class Suspender:
     def trace(self, frame, event, arg):
         if not self.pending:
             return None
-        if event == "line" and frame.f_code.co_filename in UNITS and _at_statement_start(frame):
+        if event == "line" and frame.f_code.co_filename in UNITS:
+            starts = _statement_starts(frame.f_code)
+            if not starts:   # no statement of its own (a comprehension's frame before 3.12): run it untraced
+                frame.f_trace_lines = False
+                return self.trace
+            if frame.f_lasti not in starts:
+                return self.trace
             if self.countdown > 0:
                 self.countdown -= 1
                 return self.trace
@@ -223,8 +229,9 @@ _STARTS: dict = {}
 """Code object -> the offsets at which a line event means a statement is about to begin."""
 
 
-def _at_statement_start(frame) -> bool:
-    """Whether `frame` is at the first instruction of a statement, not inside one.
+def _statement_starts(code) -> frozenset:
+    """The offsets in `code` at which a statement begins; none for code that is no function of the
+    statement form (a comprehension's own code before 3.12).
 
     Every statement has a line of its own, but a line event also fires where a
     loop inside a statement jumps back, and where the compiler placed a second
@@ -236,15 +243,17 @@ def _at_statement_start(frame) -> bool:
     local, and wherever a line event finds it, taking the next item begins an
     iteration.
     """
-    code = frame.f_code
     starts = _STARTS.get(code)
     if starts is None:
-        starts = _STARTS[code] = _statement_starts(code)
-    return frame.f_lasti in starts
+        starts = _STARTS[code] = _find_statement_starts(code)
+    return starts
 
 
-def _statement_starts(code) -> frozenset:
+def _find_statement_starts(code) -> frozenset:
     unit = UNITS[code.co_filename]
+    where = _RESUME_CODES.get(code, (None, code.co_firstlineno))
+    if function_node(unit, where[1]) is None:
+        return frozenset()
     starts, seen = set(), set()
     for start, end, line in code.co_lines():
         if line is None:
