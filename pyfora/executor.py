@@ -3,15 +3,20 @@
 An executor starts its pool before it imports the compiler (the object walker and what it needs),
 so that the first worker starts while this process imports and builds the first program image.
 """
+from __future__ import annotations
+
 import atexit
 import os
 import threading
+from typing import TYPE_CHECKING
 
-from pyfora.scheduler.futures import Future
 from pyfora.scheduler.pool import LocalPool
 
 from . import config, metrics
 from .errors import CantGetSourceTextError, PythonToForaConversionError
+
+if TYPE_CHECKING:
+    from pyfora.scheduler.futures import Future
 
 _REFUSALS = (PythonToForaConversionError, CantGetSourceTextError)
 """What `submit` raises, before anything runs, for code it cannot take."""
