@@ -145,9 +145,7 @@ def warm_executor_rows(runs: int, work: Path) -> list[tuple[str, float]]:
     rows = []
     with pyfora.connect(workers=1) as executor:
         executor.submit(made[cases[0][0]][0], *small_args).result()
-        warm = []
-        for _ in range(runs):
-            warm += first_submits(executor, [made[cases[0][0]][0]], small_args)
+        warm = first_submits(executor, [made[cases[0][0]][0]] * (5 * runs), small_args)
         rows.append(("warm submit (a function run before)", statistics.median(warm)))
         for what, _, _, args in cases:
             rows.append((f"first submit of {what}, cold disk cache",
@@ -163,8 +161,8 @@ def warm_executor_rows(runs: int, work: Path) -> list[tuple[str, float]]:
 # ## Output
 
 def report(fresh, warm, runs: int, markdown: bool):
-    header = (f"Python {platform.python_version()}, {cpu_name()}, {os.cpu_count()} cores; "
-              f"median of {runs} runs.")
+    header = (f"Python {platform.python_version()}, {cpu_name()}, {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f} at the end; median of {runs} runs.")
     plain = fresh[0][2]
     base = warm[0][1]
     if markdown:
