@@ -8,6 +8,8 @@ must be ones the subset allows. Anything else is refused with a conversion
 error. The same module unpickles results on the client: functions and classes
 that came from the client come back as the client's own objects, functions
 made in the VM are rebuilt around the client's original code objects.
+Arguments of any depth travel (deep_pickle.py), large numpy arrays beside the
+pickle (buffers.py).
 """
 import dis
 import functools
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import deep_pickle, linker, set_layout
+from . import buffers, deep_pickle, linker, set_layout
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -190,6 +192,8 @@ class Walker(pickle.Pickler):
         self._modules: dict[int, _Module] = {}
         self._in_progress: set = set()
         self._sets = set_layout.SetWriting()
+        self._array = buffers.array_type()
+        self.outgoing: list = []     # large arrays' memory, beside the pickle (compiler/buffers.py)
 
     def persistent_id(self, obj):
         """Sets travel with their tables, so they iterate in the worker as they do here. (Pickle calls
@@ -202,6 +206,8 @@ class Walker(pickle.Pickler):
         t = type(obj)
         if t is types.FunctionType:
             return self._function(obj)
+        if t is self._array:
+            return buffers.reduce_array(obj, self.outgoing)
         if isinstance(obj, type):
             return self._class(obj)
         if t is types.ModuleType:
@@ -403,7 +409,7 @@ def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[P
         # dicts or sets, or code nested too deeply to check.
         raise PythonToForaConversionError("the arguments are nested too deeply to send to pyfora") from None
     image = walker.image
-    image.graph = graph
+    image.graph = buffers.pickled(graph, walker.outgoing)
     return image, walker.handles
 
 
@@ -413,12 +419,14 @@ _result_context = threading.local()
 
 
 class ResultReader(pickle.Unpickler):
-    """Unpickle what a worker sent back, resolving handles to the client's own objects."""
+    """Unpickle what a worker sent back, resolving handles to the client's own objects; `incoming` are
+    the buffers its large arrays travelled in (compiler/buffers.py)."""
 
-    def __init__(self, data: bytes, handles: list, code_cache: CodeCache):
+    def __init__(self, data: bytes, handles: list, code_cache: CodeCache, incoming=()):
         super().__init__(io.BytesIO(data))
         self.handles = handles
         self.code_cache = code_cache
+        self.incoming = incoming
 
     def persistent_load(self, pid):
         if set_layout.is_set_id(pid):
@@ -428,7 +436,8 @@ class ResultReader(pickle.Unpickler):
     def load(self):
         _result_context.reader = self
         try:
-            return super().load()
+            with buffers.receiving(self.incoming):
+                return super().load()
         finally:
             _result_context.reader = None
 

@@ -55,6 +55,7 @@ class Task:
     continuation: tuple | None = None
     suspended: tuple | None = None
     ended: threading.Event = field(default_factory=threading.Event)
+    shared: list = field(default_factory=list)    # fds of its arguments' shared buffers, open until it ends
 
 
 @dataclass
@@ -119,14 +120,15 @@ def _stack_limit_for_workers():
             resource.setrlimit(resource.RLIMIT_STACK, (soft, hard))
 
 
-def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics):
-    """Decode a worker's answer into the task's future."""
+def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics, incoming=()):
+    """Decode a worker's answer (`incoming`: the buffers its large arrays travelled in) into the task's
+    future."""
     from pyfora.compiler.image import ResultReader
     if task.future.done():
         return
     task.future.metrics = metrics
     try:
-        value = ResultReader(payload, task.handles, task.code_cache).load()
+        value = ResultReader(payload, task.handles, task.code_cache, incoming).load()
     except BaseException as exc:
         value, ok = exc, False
     if task.on_done is not None:
@@ -181,11 +183,14 @@ class WorkerProcess:
         if task.continuation is not None:
             kind, payload = protocol.Kind.RESUME, list(task.continuation)
         else:
+            from pyfora.compiler.buffers import buffers_of
             from pyfora.compiler.program import ProgramImage
             image = task.image
             fresh = {k: v for k, v in image.codes.items() if k not in self.known_codes}
             self.known_codes.update(fresh)
-            kind, payload = protocol.Kind.RUN, ProgramImage(fresh, image.graph).to_bytes()
+            # Large arrays go in memfds the worker maps; their fds stay open until the task ends.
+            references, task.shared = protocol.share_buffers(buffers_of(image.graph))
+            kind, payload = protocol.Kind.RUN, [ProgramImage(fresh, image.graph).to_bytes(), references]
         self.request(kind, task.id, payload)
 
     def request(self, kind: protocol.Kind, task_id: int, payload=None):
@@ -235,15 +240,27 @@ class WorkerProcess:
                 out = task.stdout if task is not None and task.stdout is not None else sys.stdout
                 out.write(payload)
             elif kind in _ENDINGS:
-                data, m = payload
+                data, m, references = payload
                 task, self.task = self.task, None
+                protocol.release_buffers(task.shared)
+                task.shared = []
+                incoming = protocol.receive_buffers(references)
+                if references:      # mapped: the worker may close its memfds
+                    self.request(protocol.Kind.RELEASE, task_id)
                 if kind is protocol.Kind.SUSPENDED:
                     task.suspended = (data, _metrics(m))
                 elif kind is not protocol.Kind.CANCELLED:
-                    _settle(task, kind is protocol.Kind.DONE, data, _metrics(m))
+                    _settle(task, kind is protocol.Kind.DONE, data, _metrics(m), incoming)
                 task.ended.set()
+                # Hold nothing of the task while waiting for the next message: its future (and the
+                # result, maybe mapped memory) goes when the user lets go of it.
+                message = payload = data = incoming = task = None
                 self.pool._worker_idle(self)
         os.close(self.from_worker)
+        task = self.task
+        if task is not None:
+            protocol.release_buffers(task.shared)
+            task.shared = []
         code = self.process.wait()
         self.pool._worker_ended(self, code)
 
@@ -293,11 +310,16 @@ class LocalPool:
         return future
 
     def _run_here(self, task: Task) -> Future:
+        from pyfora.compiler.buffers import buffers_of, receiving
         from pyfora.compiler.program import ProgramImage
         from pyfora.vm.run import run   # only a pool without workers runs the VM in this process
         task.future.set_running_or_notify_cancel()
-        outcome = run(ProgramImage.from_bytes(task.image.to_bytes()))
-        _settle(task, outcome.ok, outcome.payload, outcome.metrics)
+        # Large arrays: the VM gets copies of the arguments' memory (as a worker gets its own), the
+        # client the result's memory itself (nothing in the VM uses it once the computation is over).
+        with receiving([bytearray(b.raw()) for b in buffers_of(task.image.graph)]):
+            outcome = run(ProgramImage.from_bytes(task.image.to_bytes()))
+        _settle(task, outcome.ok, outcome.payload, outcome.metrics,
+                [b.raw() for b in buffers_of(outcome.payload)])
         return task.future
 
     def _dispatch(self):

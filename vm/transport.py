@@ -4,13 +4,15 @@ Objects that came from the client go back as handles (the client's objects
 themselves); functions made in the VM go back as their code id and position,
 rebuilt on the client around its original code; exceptions keep their type,
 arguments, attributes, chain (`__cause__`, `__context__`) and a traceback of
-the user's frames, mapped through the source map.
+the user's frames, mapped through the source map. A value of any depth
+travels (compiler/deep_pickle.py); large numpy arrays travel beside the
+pickle (compiler/buffers.py), in shared memory (vm/protocol.py).
 """
 import importlib
 import pickle
 import types
 
-from pyfora.compiler import deep_pickle, image, linker, set_layout
+from pyfora.compiler import buffers, deep_pickle, image, linker, set_layout
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.statements import Kind
 from pyfora.errors import PythonToForaConversionError
@@ -28,6 +30,8 @@ class ResultWriter(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.origins = origins
         self._sets = set_layout.SetWriting()
+        self._array = buffers.array_type()
+        self.outgoing: list = []     # large arrays' memory, beside the pickle (compiler/buffers.py)
 
     def persistent_id(self, obj):
         handle = self.origins.get(id(obj))
@@ -41,6 +45,8 @@ class ResultWriter(pickle.Pickler):
         t = type(obj)
         if t is types.FunctionType:
             return self._function(obj)
+        if t is self._array:
+            return buffers.reduce_array(obj, self.outgoing)
         if t is types.ModuleType:
             return (importlib.import_module, (obj.__name__,))
         descriptor = linker.reduce_descriptor(obj)
@@ -82,10 +88,11 @@ class ResultWriter(pickle.Pickler):
 
 
 def dump_result(value, origins: dict) -> bytes:
-    """Pickle `value` for the client, however deeply nested (compiler/deep_pickle.py); what cannot
-    travel is refused with a clear error."""
+    """Pickle `value` for the client, however deeply nested (compiler/deep_pickle.py), its large arrays
+    beside it (`Pickled.buffers`, compiler/buffers.py); what cannot travel is refused with a clear
+    error."""
     try:
-        data, _ = deep_pickle.dump(lambda cls, file: cls(file, origins), ResultWriter, value)
+        data, writer = deep_pickle.dump(lambda cls, file: cls(file, origins), ResultWriter, value)
     except (TypeError, pickle.PicklingError, AttributeError) as exc:
         raise PythonToForaConversionError(
             f"the result cannot be sent back from pyfora ({exc}); return plain values such as lists, "
@@ -95,4 +102,4 @@ def dump_result(value, origins: dict) -> bytes:
             "the result cannot be sent back from pyfora: it holds a long cycle of lists, dicts or sets "
             "(one that passes through no object of a class); break the cycle, or pass it through an "
             "object of your own", construct="result") from None
-    return data
+    return buffers.pickled(data, writer.outgoing)

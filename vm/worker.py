@@ -77,12 +77,14 @@ def _serve(channel: Channel):
     import queue
     import signal
 
+    from pyfora.compiler.buffers import buffers_of, receiving
     from pyfora.compiler.program import ProgramImage
     from . import protocol
     from .run import Computation, Status
 
     tasks: queue.Queue = queue.Queue()
     current: dict = {}
+    held: dict = {}     # task -> fds of its result's shared buffers, open until the client's RELEASE
     main = threading.get_ident()
 
     def read():
@@ -96,7 +98,9 @@ def _serve(channel: Channel):
                 return
             kind, task, payload = message
             computation = current.get(task)
-            if kind is protocol.Kind.CANCEL and computation is not None:
+            if kind is protocol.Kind.RELEASE:
+                protocol.release_buffers(held.pop(task, ()))
+            elif kind is protocol.Kind.CANCEL and computation is not None:
                 computation.request_cancel()
             elif kind is protocol.Kind.SUSPEND and computation is not None:
                 computation.request_suspension()
@@ -122,13 +126,21 @@ def _serve(channel: Channel):
         channel.task = task
         computation = current[task]
         if kind is protocol.Kind.RUN:
-            outcome = computation.run(ProgramImage.from_bytes(payload))
+            image, references = payload
+            # The arguments' large arrays, mapped from the client's memfds (which it keeps open until
+            # this task ends); each mapping goes with the last array over it.
+            with receiving(protocol.receive_buffers(references)):
+                outcome = computation.run(ProgramImage.from_bytes(image))
         else:
             outcome = computation.resume(payload[0])
         del current[task]
         m = outcome.metrics
+        references, fds = protocol.share_buffers(buffers_of(outcome.payload))
+        if fds:
+            held[task] = fds
         channel.send(replies[outcome.status],
-                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth]])
+                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth], references])
+        message = payload = image = outcome = None   # nothing of a finished task stays alive here
 
 
 def main():
