@@ -80,19 +80,23 @@ def receive(fd: int):
 # ## Shared buffers
 
 def share_buffers(buffers) -> tuple[list, list]:
-    """References for `buffers` (`pickle.PickleBuffer`s) that a receiver's `receive_buffers` maps, and the fds
-    to keep open until it has (close them with `release_buffers`)."""
+    """References for `buffers` (`pickle.PickleBuffer`s) that a receiver's `receive_buffers` maps, and
+    the fds to keep open until it has (close them with `release_buffers`)."""
     references, fds = [], []
-    for buffer in buffers:
-        raw = buffer.raw()
-        name = f"pyfora-{secrets.token_hex(8)}"
-        try:
-            fd = _memfd(name, raw)
-        except (OSError, AttributeError):   # no memfd here (or no memory for one): in the message
-            references.append(bytes(raw))
-            continue
-        fds.append(fd)
-        references.append([os.getpid(), fd, raw.nbytes, name])
+    try:
+        for buffer in buffers:
+            raw = buffer.raw()
+            name = f"pyfora-{secrets.token_hex(8)}"
+            try:
+                fd = _memfd(name, raw)
+            except (OSError, AttributeError):   # no memfd here (or no memory for one): in the message
+                references.append(bytes(raw))
+                continue
+            fds.append(fd)
+            references.append([os.getpid(), fd, raw.nbytes, name])
+    except BaseException:
+        release_buffers(fds)
+        raise
     return references, fds
 
 
@@ -105,8 +109,8 @@ def release_buffers(fds) -> None:
 
 
 def receive_buffers(references) -> list:
-    """The buffers `share_buffers` referred to, each mapped copy-on-write (or copied from the message); one
-    that cannot be had is the OSError that says why, raised where the pickle uses it."""
+    """The buffers `share_buffers` referred to, each mapped copy-on-write (or copied from the message);
+    one that cannot be had is the OSError that says why, raised where the pickle uses it."""
     buffers = []
     for reference in references:
         if isinstance(reference, bytes):
