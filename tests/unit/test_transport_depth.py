@@ -205,6 +205,52 @@ def test_deep_values_travel_in_process():
         assert list_depth(ex.submit(make_list_in_vm, 100_000).result()) == 100_000
 
 
+def set_order(value):
+    while type(value) is list:
+        value = value[0]
+    return list(value)
+
+
+def test_deep_pickle_keeps_set_tables(executor):
+    """A set whose table pickle would rebuild otherwise (set_layout's recipe, a persistent id given
+    once) deep inside a deep list iterates in the worker, and back here, as it does here."""
+    removed = set(range(40))
+    for i in range(0, 40, 3):
+        removed.discard(i)
+    value = [removed, removed]
+    for _ in range(20_000):
+        value = [value]
+    assert executor.submit(set_order, value).result(timeout=120) == list(removed)
+    back = executor.submit(echo, value).result(timeout=120)
+    assert set_order(back) == list(removed)
+    for _ in range(20_000):
+        back = back[0]
+    assert back[0] is back[1]
+
+
+def chained_errors(n):
+    error = None
+    i = 0
+    while i < n:
+        try:
+            if error is None:
+                raise ValueError(i)
+            raise KeyError(i) from error
+        except Exception as e:
+            error = e
+        i += 1
+    raise error
+
+
+def test_deep_exception_chain_comes_back_whole(executor):
+    with pytest.raises(KeyError) as caught:
+        executor.submit(chained_errors, 20_000).result(timeout=120)
+    error, length = caught.value, 0
+    while error is not None:
+        error, length = error.__cause__, length + 1
+    assert length == 20_000
+
+
 # ## Errors that have nothing to do with depth
 
 def hand_back_generator(n):
