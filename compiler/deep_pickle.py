@@ -13,14 +13,15 @@ the reduction pickle would use, found through the pickler's own
 `persistent_id` and `reducer_override`), and then pickles the list of what it
 met, children before parents, followed by the root. Each entry's children
 are then already in the pickler's memo, so saving it recurses a level or two.
-An object pickled by reduction (instances, functions, classes) is split in
-two entries: the object made from its constructor arguments (`__newobj__`,
-`new_instance`, ...) where the walk first meets it, and its state (and list
-and dict items) applied once its children are written. So a cycle such as
-a doubly linked list stays shallow too, and every object is built before and
-filled at the same points relative to its neighbours as plain pickle does it.
-A long cycle made only of lists, dicts or sets still recurses (nothing splits
-them): that raises RecursionError as before.
+An object pickled by reduction with state (instances, functions, classes)
+that something under it refers back to is split in two entries: the object
+made from its constructor arguments (`__newobj__`, `new_instance`, ...) where
+the walk first met it, and its state (and list and dict items) applied once
+its children are written. So a cycle such as a doubly linked list stays
+shallow too, and every object is made and filled at the same points
+relative to its neighbours as plain pickle does it. A long cycle made only
+of lists, dicts or sets still recurses (nothing splits them): that raises
+RecursionError as before.
 
 The pickle loads with any unpickler: the root comes back through `root_of`,
 and a split object's state through `same`, both plain functions found by
@@ -82,6 +83,29 @@ class _Fill:
     """The second entry of a split object: its state, list and dict items."""
 
 
+_SLOT = object()
+"""Where an object with state is made if it is split (left out otherwise)."""
+
+
+class _Pending:
+    """The reduction of an object with state (list or dict items), while its children are walked."""
+
+    def __init__(self, func, args, state, listitems: list | None, dictitems: list | None, setter):
+        self.func, self.args, self.state, self.setter = func, args, state, setter
+        self.listitems, self.dictitems = listitems, dictitems
+        self.slot: int | None = None
+
+    def children(self) -> list:
+        """What pickle writes after making the object: list items, dict items, the state."""
+        return [*(self.listitems or ()), *itertools.chain.from_iterable(self.dictitems or ()), self.setter,
+                self.state]
+
+    def rest(self) -> tuple:
+        """The reduction's state, list and dict items (as iterators again) and state setter."""
+        return (self.state, None if self.listitems is None else iter(self.listitems),
+                None if self.dictitems is None else iter(self.dictitems), self.setter)
+
+
 def root_of(entries: list):
     return entries[-1]
 
@@ -137,37 +161,63 @@ class DeepPickling:
 
     def _order(self, root) -> list:
         """Every object under `root` that pickle would write with something under it, children before
-        parents (split objects: made before their children, filled after them), then `root`."""
+        parents, then `root`. An object with state that something under it refers back to is split:
+        made where the walk met it, filled after its children."""
         entries = []
         seen = self._seen
-        stack = [self._frame(root) or (iter(()), None, (), None)]
+        filling: dict = {}  # id -> _Pending of each object whose state's children are being walked
+        cycled = set()      # ids of those that something under them refers back to
+        frame = self._frame(root)
+        stack = [frame] if frame is not None else []
         while stack:
             frame = stack[-1]
-            children = frame[0]
-            for child in children:
-                if type(child) in _ATOMS or id(child) in seen:
+            for child in frame[0]:
+                if type(child) in _ATOMS:
                     continue
-                seen[id(child)] = child
+                key = id(child)
+                if key in seen:
+                    if key in filling:
+                        cycled.add(key)
+                    continue
+                seen[key] = child
                 child_frame = self._frame(child)
                 if child_frame is not None:
                     stack.append(child_frame)
                     break
             else:
-                _, made, fill_children, filled = frame
-                if made is not None:
-                    entries.append(made)
-                if fill_children:
-                    stack[-1] = (iter(fill_children), None, (), filled)
+                _, obj, pending = frame
+                if pending is None:
+                    entries.append(obj)
+                    stack.pop()
+                elif pending.slot is None:  # made: a place for it if it must be split, then its state
+                    pending.slot = len(entries)
+                    entries.append(_SLOT)
+                    filling[id(obj)] = pending
+                    frame[0] = iter(pending.children())
                 else:
-                    if filled is not None:
-                        entries.append(filled)
+                    del filling[id(obj)]
+                    entries.append(self._done(obj, pending, id(obj) in cycled, entries))
                     stack.pop()
         entries.append(root)
-        return entries
+        return [entry for entry in entries if entry is not _SLOT]
+
+    def _done(self, obj, pending: "_Pending", cycled: bool, entries: list):
+        """The entry that fills `obj`, whose children are all written: `obj` itself, written whole, or
+        when something under it refers back to it, its state alone (`obj` made at its place)."""
+        rest = pending.rest()
+        if not cycled:
+            self._reductions[id(obj)] = (pending.func, pending.args) + rest
+            return obj
+        entries[pending.slot] = obj
+        self._reductions[id(obj)] = (pending.func, pending.args)
+        fill = _Fill()
+        self._seen[id(fill)] = fill
+        self._reductions[id(fill)] = (same, (obj,)) + rest
+        return fill
 
     def _frame(self, obj):
-        """How the walk goes through `obj`: (its first children, the entry made after them, the
-        children after that, the entry after those), or None when nothing is under it."""
+        """How the walk goes through `obj`: [its children (made from: for an object with state, those it
+        is made from), obj, its `_Pending` state or None], or None when nothing is under it."""
         t = type(obj)
         if t in _ATOMS:
             return None
@@ -177,29 +227,22 @@ class DeepPickling:
             if not (type(pid) is tuple and len(pid) == 3 and pid[1] is obj):
                 return None     # a reference the reader resolves: nothing of it is pickled here
         if t is list or t is tuple or t is set or t is frozenset:
-            return (iter(obj), None, (), obj)
+            return [iter(obj), obj, None]
         if t is dict:
-            return (itertools.chain.from_iterable(obj.items()), None, (), obj)
+            return [itertools.chain.from_iterable(obj.items()), obj, None]
         reduction = self._reduction(obj, t)
         if reduction is None or type(reduction) is str:
             return None
         if len(reduction) == 2:
             self._reductions[id(obj)] = reduction
-            return (itertools.chain(reduction[:1], reduction[1]), obj, (), None)
+            return [itertools.chain(reduction[:1], reduction[1]), obj, None]
         func, args, state, listitems, dictitems, setter = (tuple(reduction) + (None,) * 4)[:6]
         made = itertools.chain((func,), args)
         if state is None and listitems is None and dictitems is None:
             self._reductions[id(obj)] = reduction
-            return (made, obj, (), None)
-        listitems = None if listitems is None else list(listitems)
-        dictitems = None if dictitems is None else list(dictitems)
-        fill = _Fill()
-        self._seen[id(fill)] = fill
-        self._reductions[id(obj)] = (func, args)
-        self._reductions[id(fill)] = (same, (obj,), state, None if listitems is None else iter(listitems),
-                                      None if dictitems is None else iter(dictitems), setter)
-        filled = [*(listitems or ()), *itertools.chain.from_iterable(dictitems or ()), setter, state]
-        return (made, obj, filled, fill)
+            return [made, obj, None]
+        return [made, obj, _Pending(func, args, state, None if listitems is None else list(listitems),
+                                    None if dictitems is None else list(dictitems), setter)]
 
     def _reduction(self, obj, t: type):
         """The reduction pickle would use for `obj` (as `save` in Modules/_pickle.c chooses it), or None

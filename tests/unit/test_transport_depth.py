@@ -376,6 +376,17 @@ def test_ordered_pickle_asks_each_hook_once_per_object_and_keeps_persistent_ids(
     assert list_depth(back[2]) == 50_000
 
 
+def test_ordered_pickle_splits_only_objects_referred_back_to():
+    """A chain is written object by object, whole; in a doubly linked list every link is referred back
+    to by the next, so each is made first and filled after it."""
+    marked = object()
+    chain_data, _ = deep_pickle.dump(lambda cls, file: cls(file, marked), Hooked, make_chain(20_000))
+    assert b"same" not in chain_data
+    twins_data, _ = deep_pickle.dump(lambda cls, file: cls(file, marked), Hooked, make_twins(20_000))
+    assert b"same" in twins_data
+    assert twins_length(pickle.loads(twins_data)) == 20_000
+
+
 def test_shallow_value_pickles_as_plain_pickle_does():
     value = {"a": [1, 2.5, (3, "x")], "b": {4, 5}, "c": Node(Node(None))}
     data, pickler = deep_pickle.dump(lambda cls, file: cls(file, object()), Hooked, value)
