@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pyfora
 
+COMMAND_TIMEOUT = 60
 PLAIN = 'python -c "import m; print(m.f())"'
 SUBMIT = 'python -c "import m, pyfora; print(pyfora.submit(m.f).result())"'
 COMMANDS = [
@@ -78,11 +79,17 @@ def cpu_name() -> str:
 # ## Part 1: fresh processes
 
 def time_command(argv: list[str], env: dict, cwd: Path) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0 or done.stdout.strip() not in (b"", b"1"):
-        raise RuntimeError(f"{argv} failed: {done.stderr.decode()[-400:]}")
+    """Seconds `argv` took. Its output goes to files, not pipes: a worker that outlived its client
+    would hold a pipe open, and the bench would wait on it."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=env, cwd=cwd, stdout=out, stderr=err, timeout=COMMAND_TIMEOUT)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if done.returncode != 0 or stdout.strip() not in (b"", b"1") or stderr:
+        raise RuntimeError(f"{argv} failed: {stderr.decode()[-2000:]}")
     return elapsed
 
 
