@@ -3,8 +3,8 @@
     python bench/startup.py [--runs N] [--markdown]
 
 Part 1 times exact shell commands in fresh processes (the median of N runs
-each, `m.py` holding a trivial `f` in the working directory) against
-`python -c "import m; print(m.f())"`. A warm disk cache is one an earlier run
+each, the commands taking turns; `m.py` holds a trivial `f` in the working
+directory) against `python -c "import m; print(m.f())"`. A warm disk cache is one an earlier run
 of the same command filled; a cold one is a new empty directory for every
 run. Part 2 times, inside one process with a warm executor of one worker,
 the first submit of a function it has not seen (a new definition each time,
@@ -94,23 +94,24 @@ def time_command(argv: list[str], env: dict, cwd: Path) -> float:
 
 
 def fresh_process_rows(runs: int, work: Path) -> list[tuple[str, str, float]]:
-    """(what, exact command, median seconds) for each of COMMANDS."""
+    """(what, exact command, median seconds) for each of COMMANDS, run in turn so that a change in
+    the machine's load falls on all of them alike."""
     (work / "m.py").write_text("def f():\n    return 1\n")
-    warm_cache = work / "warm-cache"
-    rows = []
-    for what, env_text, command, cache in COMMANDS:
-        argv = [sys.executable if word == "python" else word for word in shlex.split(command)]
-        env = {k: v for k, v in os.environ.items() if k not in ("PYFORA_WORKERS", "PYFORA_CACHE_DIR")}
-        env.update(dict(a.split("=", 1) for a in env_text.split()))
-        times = []
-        for run in range(runs + 1):
-            env["PYFORA_CACHE_DIR"] = str(warm_cache if cache == "warm" else work / f"cold-{len(rows)}-{run}")
+    times: list[list[float]] = [[] for _ in COMMANDS]
+    for run in range(runs + 1):
+        for i, (_, env_text, command, cache) in enumerate(COMMANDS):
+            argv = [sys.executable if word == "python" else word for word in shlex.split(command)]
+            env = {k: v for k, v in os.environ.items() if k not in ("PYFORA_WORKERS", "PYFORA_CACHE_DIR")}
+            env.update(dict(a.split("=", 1) for a in env_text.split()))
+            env["PYFORA_CACHE_DIR"] = str(work / ("warm-cache" if cache == "warm" else f"cold-{i}-{run}"))
             elapsed = time_command(argv, env, work)
-            if run:   # the first run warms the OS's and the disk cache
-                times.append(elapsed)
+            if run:   # the first round warms the OS's caches and the warm disk cache
+                times[i].append(elapsed)
+    rows = []
+    for (what, env_text, command, cache), seconds in zip(COMMANDS, times):
         shown = " ".join(filter(None, [env_text, f"PYFORA_CACHE_DIR=<{cache}>" if "pyfora" in command else "",
                                        command]))
-        rows.append((what, shown, statistics.median(times)))
+        rows.append((what, shown, statistics.median(seconds)))
     return rows
 
 
