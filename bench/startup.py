@@ -170,7 +170,9 @@ def warm_executor_rows(runs: int, work: Path) -> list[tuple[str, float]]:
 
 def report(fresh, warm, runs: int, markdown: bool):
     header = (f"Python {platform.python_version()}, {cpu_name()}, {os.cpu_count()} cores, "
-              f"load average {os.getloadavg()[0]:.1f} at the end; median of {runs} runs.")
+              f"load average {os.getloadavg()[0]:.1f} at the end; median of {runs} runs; "
+              f"bytecode caches {'not written (PYTHONDONTWRITEBYTECODE)' if sys.dont_write_bytecode else 'written'}"
+              f"{f' under {sys.pycache_prefix}' if sys.pycache_prefix else ''}.")
     plain = fresh[0][2]
     base = warm[0][1]
     if markdown:
