@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -83,13 +84,20 @@ def time_command(argv: list[str], env: dict, cwd: Path) -> float:
     would hold a pipe open, and the bench would wait on it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        done = subprocess.run(argv, env=env, cwd=cwd, stdout=out, stderr=err, timeout=COMMAND_TIMEOUT)
+        process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=err)
+        # A watchdog rather than wait(timeout=...), which polls at up to 50 ms and rounds the times.
+        watchdog = threading.Timer(COMMAND_TIMEOUT, process.kill)
+        watchdog.start()
+        try:
+            returncode = process.wait()
+        finally:
+            watchdog.cancel()
         elapsed = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    if done.returncode != 0 or stdout.strip() not in (b"", b"1") or stderr:
-        raise RuntimeError(f"{argv} failed: {stderr.decode()[-2000:]}")
+    if returncode != 0 or stdout.strip() not in (b"", b"1") or stderr:
+        raise RuntimeError(f"{argv} failed ({returncode}): {stderr.decode()[-2000:]}")
     return elapsed
 
 
