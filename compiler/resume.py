@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .statements import display_name, is_call, nested_qualname, own_expressions
 from .subset import local_names
-from .tier0 import MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder
+from .tier0 import MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder, synthetic as _synthetic
 STATE = "_pf_state"
 VALUE = "_pf_value"
 
@@ -79,14 +79,6 @@ class ResumeKey:
     statement: int
     entry: Entry
     bound: frozenset       # plain locals bound at the suspension (unbound ones must stay unbound)
-
-
-def _synthetic(node: ast.AST) -> ast.AST:
-    for n in ast.walk(node):
-        if "lineno" in n._attributes:
-            n.lineno = n.end_lineno = SYNTHETIC_LINE
-            n.col_offset = n.end_col_offset = 0
-    return node
 
 
 _NODES: dict = {}

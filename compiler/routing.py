@@ -151,17 +151,18 @@ EXPLICIT_CONSTRUCTION = sys.version_info < (3, 13)
 `Cls.__init__(obj, ...)` in the statement form (compiler/anf.py). Called by `type.__call__`,
 `__init__` is entered from C, and before 3.13 every such entry counts against a C recursion
 limit that no setting raises (3.12) or takes a C stack frame of its own (3.11): a recursion
-through constructors (a linked list built by `Node(n - 1)` in `__init__`) stopped after a few
-thousand. Called explicitly, it is a Python call like any other, as fast. From 3.13 CPython enters
+through constructors (a linked list built by `Node(n - 1)` in `__init__`) stopped after about 500
+on 3.12.1. Called explicitly, it is a Python call like any other, as fast. From 3.13 CPython enters
 `__init__` from Python itself (CALL_ALLOC_AND_ENTER_INIT), faster than the explicit calls."""
 
 
 def explicit_construction(cls: type) -> bool:
     """Whether calling `cls` is exactly `object.__new__(cls)`, then its `__init__` (a def of the
     user's) on the instance: no metaclass, no `__new__` of its own or of a base but object's."""
-    return type(cls) is type and _lookup(cls, "__new__") is object.__dict__["__new__"] \
-        and type(_lookup(cls, "__init__")) is types.FunctionType
+    return type(cls) is type and class_attribute(cls, "__new__") is object.__dict__["__new__"] \
+        and type(class_attribute(cls, "__init__")) is types.FunctionType
 
 
-def _lookup(cls: type, name: str):
-    return next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None)
+def class_attribute(cls: type, name: str, missing=None):
+    """`name` as the first class along `cls`'s MRO defines it, unbound (no descriptor runs); `missing` if none does."""
+    return next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), missing)

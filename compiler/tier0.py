@@ -146,11 +146,15 @@ def cell_holder(names) -> ast.stmt:
     body = ast.Tuple(elts=load, ctx=ast.Load())
     holder = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                                            kwarg=None, defaults=[]), body=body)
-    node = ast.Assign(targets=[ast.Name(id=CELLS, ctx=ast.Store())], value=holder)
+    return synthetic(ast.Assign(targets=[ast.Name(id=CELLS, ctx=ast.Store())], value=holder))
+
+
+def synthetic(node: ast.AST) -> ast.AST:
+    """Put `node` and everything in it on the synthetic line."""
     for n in ast.walk(node):
         if "lineno" in n._attributes:
             n.lineno = n.end_lineno = SYNTHETIC_LINE
-            n.col_offset, n.end_col_offset = 0, 1
+            n.col_offset = n.end_col_offset = 0
     return node
 
 

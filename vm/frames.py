@@ -31,6 +31,7 @@ import enum
 import gc
 import types
 
+from pyfora.compiler.routing import class_attribute
 from pyfora.compiler.tier0 import CELLS
 
 
@@ -84,7 +85,7 @@ def waits_on(caller: types.FrameType, call: ast.Call, callee: types.FrameType) -
     if isinstance(target, type):
         if type(target) is not type:   # a metaclass's `__call__` may do more once `__init__` returns
             return None
-        target = _lookup_static(target, "__init__")
+        target = class_attribute(target, "__init__", _MISSING)
         wait = Wait.CONSTRUCT
     else:
         wait = Wait.CALL
@@ -126,16 +127,16 @@ def _attribute(owner, name: str):
     if isinstance(owner, type):
         if type(owner) is not type:
             return _MISSING
-        raw = _lookup_static(owner, name)
+        raw = class_attribute(owner, name, _MISSING)
         if isinstance(raw, staticmethod):
             return raw.__func__
         if isinstance(raw, classmethod):
             return types.MethodType(raw.__func__, owner)
         return raw if type(raw) is types.FunctionType else _MISSING
     cls = type(owner)
-    if _lookup_static(cls, "__getattribute__") is not object.__getattribute__:
+    if class_attribute(cls, "__getattribute__", _MISSING) is not object.__getattribute__:
         return _MISSING
-    raw = _lookup_static(cls, name)
+    raw = class_attribute(cls, name, _MISSING)
     if raw is not _MISSING and _is_data_descriptor(raw):
         return _MISSING
     instance = getattr(owner, "__dict__", None)
@@ -163,13 +164,6 @@ def _bind(raw, obj, cls):
         return raw.__func__
     if isinstance(raw, classmethod):
         return types.MethodType(raw.__func__, cls)
-    return _MISSING
-
-
-def _lookup_static(cls: type, name: str):
-    for klass in cls.__mro__:
-        if name in klass.__dict__:
-            return klass.__dict__[name]
     return _MISSING
 
 
