@@ -13,6 +13,16 @@ INT_TYPE = "_pf_int"
 INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
 
+MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+                    "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+                    "symmetric_difference_update", "fill", "resize", "put", "itemset", "appendleft",
+                    "popleft", "extendleft", "rotate", "subtract", "move_to_end", "__setitem__", "__delitem__",
+                    "__iadd__", "__imul__", "__ior__", "__iand__", "__ixor__", "__isub__"}
+"""Methods that mutate the object they are called on (lists, dicts, sets, deques, numpy arrays).
+
+The ownership pass flags calls of them on values the frame does not own (compiler/ownership.py), and a
+statement that calls one on a name writes that name (compiler/statements.py)."""
+
 NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
                   ast.GeneratorExp)
 

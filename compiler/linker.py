@@ -21,7 +21,6 @@ import types
 from pyfora.errors import PythonToForaConversionError
 
 from .astutil import INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
-from .ownership import annotate_ownership
 from . import code_cache, set_layout
 from .program import CodeDef, ProgramImage
 from .tier0 import CompiledUnit, compile_code_def, unit_filename
@@ -63,6 +62,7 @@ def compiled(code_def: CodeDef) -> CompiledUnit:
     if unit is None:
         unit = code_cache.cached_unit(code_id, code_def)
         if unit is None:
+            from .ownership import annotate_ownership   # compiling only: a cached unit needs none of it
             unit = compile_code_def(code_def, annotate=lambda node: annotate_ownership(node, code_def))
             code_cache.keep_unit(code_id, unit)
         _COMPILED[code_id] = unit

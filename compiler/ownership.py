@@ -24,6 +24,8 @@ import ast
 
 from pyfora.errors import PythonToForaConversionError
 
+from .astutil import MUTATING_METHODS
+
 ESCAPED, UNKNOWN, ALL, IMMUTABLE = -1, 0, 8, 9
 
 FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray", "defaultdict", "Counter", "OrderedDict", "deque"}
@@ -56,12 +58,6 @@ MUTATING_FUNCTIONS = {"setitem", "delitem", "iadd", "iand", "iconcat", "ifloordi
 NUMPY_MUTATING_FUNCTIONS = {"copyto", "put", "place", "putmask", "fill_diagonal", "at"}
 """`np.copyto(a, v)`, `np.add.at(a, i, v)` and the like, called on a module-level name: they mutate `a`
 (as does any call's `out=a`)."""
-MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
-                    "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
-                    "symmetric_difference_update", "fill", "resize", "put", "itemset", "appendleft",
-                    "popleft", "extendleft", "rotate", "subtract", "move_to_end", "__setitem__", "__delitem__",
-                    "__iadd__", "__imul__", "__ior__", "__iand__", "__ixor__", "__isub__"}
-
 
 def _container(element_kind: int) -> int:
     if element_kind >= ALL:

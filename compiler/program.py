@@ -6,8 +6,9 @@ submissions refer to it by id. The object graph (the function, its arguments,
 the globals, closures, defaults and classes they reach) is a pickle in which
 user functions and classes are rebuilt from code ids on the other side.
 """
+import functools
 import hashlib
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import msgpack
 
@@ -26,9 +27,13 @@ class CodeDef:
     fresh: tuple         # (global name, kind): calling it gives a new value the caller owns (ownership.py)
     constructed: tuple = ()   # global names of user classes whose call is object.__new__ then a def __init__
 
-    @property
+    def values(self) -> list:
+        """The fields in order, as they travel (msgpack writes tuples as arrays)."""
+        return [getattr(self, f.name) for f in fields(self)]
+
+    @functools.cached_property
     def id(self) -> str:
-        return hashlib.sha256(msgpack.packb(list(astuple(self)))).hexdigest()[:24]
+        return hashlib.sha256(msgpack.packb(self.values())).hexdigest()[:24]
 
 
 @dataclass
@@ -38,7 +43,7 @@ class ProgramImage:
     graph: bytes = b""
 
     def to_bytes(self) -> bytes:
-        return msgpack.packb({"codes": {k: list(astuple(c)) for k, c in self.codes.items()},
+        return msgpack.packb({"codes": {k: c.values() for k, c in self.codes.items()},
                               "graph": self.graph})
 
     @classmethod

@@ -13,20 +13,46 @@ from pyfora.errors import CantGetSourceTextError
 
 FunctionNode = ast.FunctionDef | ast.Lambda
 
-_parsed: dict[tuple[str, int], ast.Module] = {}
+
+@dataclass
+class _FileIndex:
+    """One parse of a file's text: its lines, and its defs and lambdas by the line they start on."""
+    lines: list[str]
+    defs: dict[tuple[str, int], list[ast.AST]]    # (name, co_firstlineno) -> def nodes
+    lambdas: dict[int, list[ast.Lambda]]          # lineno -> lambda nodes
+
+    def segment(self, node: ast.AST) -> str:
+        """The text of `node` (ast.get_source_segment without splitting the whole file again)."""
+        first, last = node.lineno - 1, node.end_lineno - 1
+        start, end = node.col_offset, node.end_col_offset    # UTF-8 byte offsets
+        if first == last:
+            return self.lines[first].encode()[start:end].decode()
+        head = self.lines[first].encode()[start:].decode()
+        tail = self.lines[last].encode()[:end].decode()
+        return head + "".join(self.lines[first + 1:last]) + tail
 
 
-def parse_file(filename: str) -> ast.Module:
-    """Parse (and cache) the current text of `filename` from linecache."""
+_indexed: dict[tuple[str, int], _FileIndex] = {}
+
+
+def _index(filename: str) -> _FileIndex:
+    """Parse (and cache, by content) the current text of `filename` from linecache, and index it."""
     lines = linecache.getlines(filename)
-    key = (filename, hash("".join(lines)))
-    tree = _parsed.get(key)
-    if tree is None:
+    text = "".join(lines)
+    key = (filename, hash(text))
+    index = _indexed.get(key)
+    if index is None:
         if not lines:
             raise CantGetSourceTextError(f"cannot find the source text of {filename!r}")
-        tree = ast.parse("".join(lines), filename)
-        _parsed[key] = tree
-    return tree
+        defs: dict = {}
+        lambdas: dict = {}
+        for node in ast.walk(ast.parse(text, filename)):
+            if isinstance(node, ast.Lambda):
+                lambdas.setdefault(node.lineno, []).append(node)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                defs.setdefault((node.name, first_line(node)), []).append(node)
+        index = _indexed[key] = _FileIndex(lines, defs, lambdas)
+    return index
 
 
 _NOT_KEPT = {
@@ -69,22 +95,19 @@ def find_node(code: types.CodeType) -> FunctionNode:
     """The def or lambda node of `code` in its file's AST."""
     where = f"{code.co_qualname} ({code.co_filename}:{code.co_firstlineno})"
     try:
-        tree = parse_file(code.co_filename)
+        index = _index(code.co_filename)
     except SyntaxError as exc:
         raise CantGetSourceTextError(f"cannot get the source text of {where}: {exc}") from None
     except CantGetSourceTextError:
         raise CantGetSourceTextError(no_source_message(where, code.co_filename)) from None
     if code.co_name == "<lambda>":
-        candidates = [n for n in ast.walk(tree)
-                      if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno]
+        candidates = index.lambdas.get(code.co_firstlineno, [])
         span = _code_span(code)
         if span is not None:
             candidates = [n for n in candidates if _contains(n.body, span)]
-        candidates.sort(key=lambda n: (n.end_lineno - n.lineno, n.end_col_offset - n.col_offset))
+        candidates = sorted(candidates, key=lambda n: (n.end_lineno - n.lineno, n.end_col_offset - n.col_offset))
     else:
-        candidates = [n for n in ast.walk(tree)
-                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                      and n.name == code.co_name and first_line(n) == code.co_firstlineno]
+        candidates = index.defs.get((code.co_name, code.co_firstlineno), [])
     if not candidates:
         if code.co_filename in _NOT_KEPT:   # the text kept there is another one (exec() in `python -c` code)
             raise CantGetSourceTextError(no_source_message(where, code.co_filename))
@@ -117,5 +140,5 @@ def source_text(code: types.CodeType) -> SourceText:
     node = find_node(code)
     if isinstance(node, ast.AsyncFunctionDef):
         return SourceText(code.co_filename, "async def", node.lineno, node.col_offset)
-    text = ast.get_source_segment("".join(linecache.getlines(code.co_filename)), node)
+    text = _index(code.co_filename).segment(node)
     return SourceText(code.co_filename, text, node.lineno, node.col_offset)

@@ -12,8 +12,7 @@ import ast
 import enum
 from dataclasses import dataclass, field
 
-from .astutil import GENEXPR, LAMBDA
-from .ownership import MUTATING_METHODS
+from .astutil import GENEXPR, LAMBDA, MUTATING_METHODS
 
 
 

@@ -9,9 +9,7 @@ import ast
 import types
 from dataclasses import dataclass
 
-from .anf import to_statement_form
 from .program import CodeDef
-from .routing import route_builtins
 from .statements import Tables, display_name, format_ir, nested_qualname, number_statements
 
 MAKER = "_pf_maker"
@@ -91,6 +89,8 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
 
     `annotate(node)` may mark nodes before the rewrite (the ownership pass).
     """
+    from .anf import to_statement_form   # imported here: a process that loads units from the cache never rewrites
+    from .routing import route_builtins
     node = parse_code_def(code_def)
     if code_def.mangle:
         node = _Mangler(code_def.mangle).visit(node)

@@ -163,6 +163,7 @@ class WorkerProcess:
         self.task: Task | None = None
         self.ended = False
         to_worker_r, self.to_worker = os.pipe()
+        self.sending = threading.Lock()
         self.from_worker, from_worker_w = os.pipe()
         env = dict(os.environ)
         env.setdefault("PYTHONHASHSEED", pool.hash_seed)
@@ -194,10 +195,20 @@ class WorkerProcess:
         self.request(kind, task.id, payload)
 
     def request(self, kind: protocol.Kind, task_id: int, payload=None):
-        try:
-            protocol.send(self.to_worker, kind, task_id, payload)
-        except OSError:
+        if not self._send(kind, task_id, payload):
             self.kill()
+
+    def _send(self, kind: protocol.Kind, task_id: int, payload) -> bool:
+        """Write one request; False if the worker's end is gone. The request pipe is closed under the
+        same lock, so a write never goes to a closed descriptor's number after the system reused it."""
+        with self.sending:
+            if self.to_worker is None:
+                return False
+            try:
+                protocol.send(self.to_worker, kind, task_id, payload)
+            except OSError:
+                return False
+        return True
 
     def kill(self):
         """End the process now; the reader thread reports it."""
@@ -209,10 +220,7 @@ class WorkerProcess:
 
     def stop(self):
         self.ended = True
-        try:
-            protocol.send(self.to_worker, protocol.Kind.STOP, 0, None)
-        except OSError:
-            pass
+        self._send(protocol.Kind.STOP, 0, None)
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -220,11 +228,11 @@ class WorkerProcess:
         self._close()
 
     def _close(self):
-        for fd in (self.to_worker,):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        """Close the request pipe (once: when the worker is stopped, or when it has ended)."""
+        with self.sending:
+            if self.to_worker is not None:
+                os.close(self.to_worker)
+                self.to_worker = None
 
     def _read(self):
         while True:
@@ -257,6 +265,7 @@ class WorkerProcess:
                 message = payload = data = incoming = task = None
                 self.pool._worker_idle(self)
         os.close(self.from_worker)
+        self._close()
         task = self.task
         if task is not None:
             protocol.release_buffers(task.shared)

@@ -12,7 +12,7 @@ import importlib
 import pickle
 import types
 
-from pyfora.compiler import buffers, deep_pickle, image, linker, set_layout
+from pyfora.compiler import buffers, deep_pickle, linker, set_layout
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.statements import Kind
 from pyfora.errors import PythonToForaConversionError
@@ -82,6 +82,7 @@ class ResultWriter(pickle.Pickler):
             except ValueError:
                 pass
         state = (fn.__defaults__, fn.__kwdefaults__, cells, linker.function_attributes(fn))
+        from pyfora.compiler import image   # the client's side of it: loaded only if a function goes back
         return (image.client_function, (unit.code_def.id, position, fn.__name__, fn.__qualname__,
                                         fn.__module__),
                 state, None, None, image.set_client_function_state)

@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import threading
+import traceback
 
 STACK_BYTES = 4 << 30
 RECURSION_LIMIT = 1_000_000
@@ -88,6 +89,16 @@ def _serve(channel: Channel):
     main = threading.get_ident()
 
     def read():
+        try:
+            take_requests()
+        except BaseException:
+            # The main thread waits for tasks only this thread hands it: without it, this worker
+            # would never answer again. End it, so the client reports a crashed worker instead.
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(1)
+
+    def take_requests():
         while True:
             message = protocol.receive(channel.read_fd)
             if message is None:

@@ -101,10 +101,24 @@ def test_worker_crash_gives_error_not_hang():
         deadline = time.monotonic() + 10
         while not future.running() and time.monotonic() < deadline:
             time.sleep(0.01)
+        open_fds = len(os.listdir("/proc/self/fd"))   # the first worker's two pipe ends among them
         ex._pool.workers[0].process.kill()
         with pytest.raises(pyfora.WorkerCrashedError, match="killed by signal 9"):
             future.result(timeout=30)
         assert ex.submit(depth, 5).result(timeout=60) == 5
+        # The new worker's pipes replace the dead one's: none of the dead worker's is left open.
+        assert len(os.listdir("/proc/self/fd")) == open_fds
+
+
+def test_worker_whose_request_reader_fails_ends_and_is_replaced(capfd):
+    from pyfora.vm import protocol
+    with pyfora.connect(workers=1) as ex:
+        assert ex.submit(depth, 3).result(timeout=60) == 3
+        worker = ex._pool.workers[0]
+        worker.request(protocol.Kind.RESUME, 999, None)   # a malformed request: its reader thread raises
+        assert worker.process.wait(timeout=30) == 1
+        assert "TypeError" in capfd.readouterr().err
+        assert ex.submit(depth, 4).result(timeout=60) == 4
 
 
 def test_exception_traceback_names_user_frames(executor):
