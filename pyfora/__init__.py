@@ -18,7 +18,7 @@ from .metrics import get_metrics, reset_metrics
 
 _LAZY = {
     "Executor": "pyfora.executor", "connect": "pyfora.executor", "submit": "pyfora.executor",
-    "Future": "pyfora.scheduler.futures", "Metrics": "pyfora.vm.run",
+    "Future": "pyfora.scheduler.futures", "Metrics": "pyfora.metrics",
 }
 """Public names imported on first use, and the module each comes from."""
 

@@ -6,6 +6,7 @@
 | PYFORA_LEVEL | 0: one worker by default; 1-4: one worker per core by default (see `Level`) | `set_level`, `get_level` |
 | PYFORA_JIT | on/off; sets `Executor.jit`, which nothing reads yet (the JIT is issue 9) | `connect(jit=...)` |
 | PYFORA_MEMORY_LIMIT | bytes of address space per worker process | |
+| PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py); default: the user cache directory | |
 | PYFORA_DUMP | `ir`: print each function's statement form as it is compiled | |
 
 There is no JIT yet, and no forking, splitting or work stealing (issue 10):

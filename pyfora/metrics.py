@@ -1,5 +1,29 @@
-"""Metrics over every computation this process has run (reference/001_...txt)."""
+"""What a computation cost (`Metrics`), and totals over every computation this process has run
+(reference/001_...txt)."""
 import threading
+
+
+class Metrics:
+    """What one computation cost. (A plain class: `import pyfora` loads this module, and dataclasses
+    would add a few milliseconds to it.)"""
+    __slots__ = ("wall_time", "cpu_time", "suspensions", "max_stack_depth")
+
+    def __init__(self, wall_time: float = 0.0, cpu_time: float = 0.0, suspensions: int = 0,
+                 max_stack_depth: int = 0):
+        self.wall_time = wall_time
+        self.cpu_time = cpu_time
+        self.suspensions = suspensions
+        self.max_stack_depth = max_stack_depth
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other):
+        return self._fields() == other._fields() if type(other) is Metrics else NotImplemented
+
+    def __repr__(self):
+        return "Metrics(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+
 
 _lock = threading.Lock()
 _calls = 0

@@ -1,12 +1,11 @@
 """`pyfora.Future`: a concurrent.futures.Future whose cancel() also stops running work."""
-import asyncio
 import concurrent.futures
 
 
 class Future(concurrent.futures.Future):
     """The result of one submitted computation.
 
-    `metrics` (a `pyfora.vm.run.Metrics`) is set once the computation is done.
+    `metrics` (a `pyfora.Metrics`) is set once the computation is done.
     Awaitable from asyncio. `cancel()` stops the computation even when it is
     already running, and then returns True; so does Ctrl-C in `result()`.
     """
@@ -35,4 +34,5 @@ class Future(concurrent.futures.Future):
             raise
 
     def __await__(self):
+        import asyncio   # here: importing it costs a fresh process ~13 ms, and most clients never await
         return asyncio.wrap_future(self).__await__()

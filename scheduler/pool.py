@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pyfora.errors import WorkerCrashedError
+from pyfora.metrics import Metrics
 from pyfora.vm import protocol
 from pyfora.vm.worker import STACK_BYTES
 
 if TYPE_CHECKING:   # imported when first used: the first worker starts before the client imports them
     from pyfora.compiler.image import CodeCache
     from pyfora.compiler.program import ProgramImage
-    from pyfora.vm.run import Metrics
 
     from .futures import Future
 
@@ -81,18 +81,8 @@ each new one: measured on this project's machine, 50,000 steps took 2.8 s with t
 
 
 def _metrics(values: list) -> Metrics:
-    """The metrics of a worker's answer, as the class `pyfora.Metrics` (which vm/run.py defines)."""
-    from pyfora.vm.run import Metrics
+    """The metrics of a worker's answer."""
     return Metrics(*values)
-
-
-def _prepare_for_answers():
-    """Import what reading an answer takes (vm/run.py, for its Metrics, and the VM's prelude with it).
-
-    Called while the first worker starts, when this process would only wait, so the import is off
-    the way of the first answer.
-    """
-    import pyfora.vm.run  # noqa: F401
 
 
 _stack_lock = threading.Lock()
@@ -312,10 +302,7 @@ class LocalPool:
         with self.lock:
             self.queue.append(task)
             self._start_workers()
-            starting = not any(w.ready.is_set() for w in self.workers)
         self._dispatch()
-        if starting:
-            _prepare_for_answers()
         return future
 
     def _run_here(self, task: Task) -> Future:

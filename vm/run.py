@@ -13,19 +13,11 @@ from dataclasses import dataclass
 
 from pyfora.compiler import linker
 from pyfora.compiler.program import ProgramImage
+from pyfora.metrics import Metrics
 
 from . import prelude, suspend  # noqa: F401  (prelude registers the VM's builtins)
 from .monitor import Monitor
 from .transport import dump_result
-
-
-@dataclass
-class Metrics:
-    """What one computation cost."""
-    wall_time: float = 0.0
-    cpu_time: float = 0.0
-    suspensions: int = 0
-    max_stack_depth: int = 0
 
 
 class Status(enum.IntEnum):
