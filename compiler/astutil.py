@@ -10,6 +10,8 @@ MUTATION_CHECK = "_pf_mut"
 OBJECT_NEW = "_pf_object_new"
 TYPE_BUILTIN = "_pf_type"
 INT_TYPE = "_pf_int"
+FLOAT_TYPE = "_pf_float"
+ABS_BUILTIN = "_pf_abs"
 INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
 

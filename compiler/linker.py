@@ -20,7 +20,7 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
+from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
 from . import code_cache, set_layout
 from .program import CodeDef, ProgramImage
 from .tier0 import CompiledUnit, compile_code_def, unit_filename
@@ -126,7 +126,8 @@ def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
-                 OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int}
+                 OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,
+                 FLOAT_TYPE: float, ABS_BUILTIN: abs}
     namespace.update(NAMESPACE_ADDITIONS)
     return namespace
 

@@ -40,6 +40,13 @@ def sum(iterable, /, start=0):
         if compensation is False and type(item) is int and _LONG_MIN <= item <= _LONG_MAX \
                 and _LONG_MIN <= total + item <= _LONG_MAX:   # ints in a C long, as _sum_add adds them
             total = total + item
+        elif type(item) is float and type(compensation) is float:   # Neumaier's step, as _sum_add takes it
+            t = total + item
+            if abs(total) >= abs(item):
+                compensation = compensation + ((total - t) + item)
+            else:
+                compensation = compensation + ((item - t) + total)
+            total = t
         elif compensation is None:   # objects add with `+`, no call per item (always so before 3.12)
             total = total + item
         else:

@@ -2,9 +2,14 @@
 
 How a suspension happens (DESIGN.md, tier 0):
 1. `Suspender.request()` (from any thread) sends SIGUSR1 to the run thread;
-   its handler turns tracing on for every frame of the stack.
-2. At the next line event in user code — every statement has a line of its
-   own, so that is the start of a statement — `trace` checks that the whole
+   its handler turns line events on: on 3.12+ through `sys.monitoring`
+   (PEP 669), whose callback disables each place that is no statement's
+   start (a comprehension's loop, library code) after its first event, so a
+   long statement runs at full speed while the request waits for its end;
+   on 3.11 (or when no monitoring tool id is free) through `sys.settrace`
+   on every frame of the stack.
+2. At the next line event in user code at a statement's first instruction
+   (every statement has a line of its own) the Suspender checks that the whole
    stack can be resumed: the innermost frame is at a statement outside
    handlers and `finally`, each caller waits at a call statement on exactly
    the frame above it (no C function in between; a constructor call is one
@@ -55,6 +60,17 @@ class FrameState:
     cells: dict
     generator: object = None   # for a generator's frame: the generator object it runs in
 
+    def __reduce__(self):
+        # The fields in order and the entry as its number, not a dataclass's state dict and an enum
+        # member by name: a 100,000-frame stack took 0.43 s and 3.3 MB to write instead of 0.54 s
+        # and 5.6 MB.
+        return _frame_state_from, (self.unit, self.function, self.name, self.qualname, self.globals,
+                                   self.statement, self.entry.value, self.locals, self.cells, self.generator)
+
+
+def _frame_state_from(unit, function, name, qualname, globals_, statement, entry, locals_, cells, generator):
+    return FrameState(unit, function, name, qualname, globals_, statement, Entry(entry), locals_, cells, generator)
+
 
 @dataclass
 class Continuation:
@@ -71,6 +87,25 @@ class Suspended(BaseException):
     def __init__(self, continuation: Continuation):
         super().__init__("computation suspended")
         self.continuation = continuation
+
+
+_MONITORING = getattr(sys, "monitoring", None)      # 3.12+
+_LINE = _MONITORING.events.LINE if _MONITORING else 0
+_DISABLE = _MONITORING.DISABLE if _MONITORING else None
+_TOOL_IDS = (3, 4)
+"""sys.monitoring tool ids pyfora may take: not those PEP 669 names for debuggers (0), coverage (1),
+profilers (2) and optimizers (5)."""
+_tool: list = []
+
+
+def _monitoring_tool() -> int | None:
+    """This process's sys.monitoring tool id, taken on first use; None before 3.12, or if none is free."""
+    if not _tool and _MONITORING is not None:
+        free = [i for i in _TOOL_IDS if _MONITORING.get_tool(i) is None]
+        if free:
+            _MONITORING.use_tool_id(free[0], "pyfora")
+        _tool.append(free[0] if free else None)
+    return _tool[0] if _tool else None
 
 
 _RESUME_CODES: dict = {}
@@ -102,6 +137,7 @@ class Suspender:
         self.pending = False
         self.countdown = 0
         self.backoff = 1
+        self.monitoring = False
         self.waiting: tuple = ([], 0)
         """The frames still to run under a resume, as (a list, where they start in it): a resume sets
         this before each frame, and copying the rest of the list each time would cost its square."""
@@ -124,6 +160,12 @@ class Suspender:
         self.start_tracing(frame)
 
     def start_tracing(self, frame):
+        tool = _monitoring_tool()
+        if tool is not None:
+            _MONITORING.register_callback(tool, _LINE, self._on_line)
+            _MONITORING.set_events(tool, _LINE)
+            self.monitoring = True
+            return
         f = frame
         while f is not None:
             f.f_trace = self.trace
@@ -133,7 +175,27 @@ class Suspender:
     def stop_tracing(self):
         self.pending = False
         self.backoff = 1
-        sys.settrace(None)
+        if self.monitoring:
+            tool = _monitoring_tool()
+            _MONITORING.set_events(tool, 0)
+            _MONITORING.register_callback(tool, _LINE, None)
+            _MONITORING.restart_events()    # the places the callback disabled see events again next time
+            self.monitoring = False
+        else:
+            sys.settrace(None)
+
+    def _on_line(self, code, line):
+        """The sys.monitoring LINE callback (3.12+): what `trace` does for a line event, and DISABLE
+        for a place that can never be a suspension point."""
+        if threading.get_ident() != self.thread or not self.pending:
+            return None     # the worker's other threads run on untouched
+        if code.co_filename not in UNITS:
+            return _DISABLE
+        frame = sys._getframe(1)
+        if frame.f_lasti not in _statement_starts(code):
+            return _DISABLE
+        self._at_statement(frame)
+        return None
 
     def trace(self, frame, event, arg):
         if not self.pending:
@@ -143,17 +205,21 @@ class Suspender:
             if not starts:   # no statement of its own (a comprehension's frame before 3.12): run it untraced
                 frame.f_trace_lines = False
                 return self.trace
-            if frame.f_lasti not in starts:
-                return self.trace
-            if self.countdown > 0:
-                self.countdown -= 1
-                return self.trace
-            continuation = self.capture(frame)
-            if continuation is not None:
-                self.stop_tracing()
-                SUSPENDING.active = True
-                raise Suspended(continuation)
+            if frame.f_lasti in starts:
+                self._at_statement(frame)
         return self.trace
+
+    def _at_statement(self, frame):
+        """At a statement's first instruction: suspend here (raise `Suspended`) if the stack can be
+        captured, and the countdown of `suspend_after` has run out."""
+        if self.countdown > 0:
+            self.countdown -= 1
+            return
+        continuation = self.capture(frame)
+        if continuation is not None:
+            self.stop_tracing()
+            SUSPENDING.active = True
+            raise Suspended(continuation)
 
     def capture(self, frame) -> Continuation | None:
         """The continuation of the stack ending at `frame`, or None if it cannot be resumed now."""

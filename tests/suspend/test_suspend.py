@@ -75,3 +75,29 @@ def test_suspend_at_every_chance(fn, args, step):
     result, out, suspensions = suspending_run(fn, args, [step] * 2000)
     assert (result, out) == (expected, expected_out)
     assert suspensions >= 3
+
+
+def big_comprehension(n):
+    x = 5
+    ys = [x * 2 for x in range(n)]
+    return x, len(ys)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="sys.monitoring is 3.12+ (3.11 traces, and runs a "
+                    "comprehension in a frame of its own, untraced)")
+def test_pending_suspension_leaves_an_inlined_comprehension_untouched():
+    """While a suspension waits for the next statement, a comprehension inlined into its function
+    (PEP 709) runs with its line events disabled after the first, not one callback per item."""
+    suspender = suspend.Suspender(suspend.ROOTS)
+    calls = []
+    on_line = suspender._on_line
+    suspender._on_line = lambda code, line: calls.append(line) or on_line(code, line)
+    image, _ = build_image(big_comprehension, (100_000,), {}, CodeCache())
+    (f, a, k), _, _ = linker.load(ProgramImage.from_bytes(image.to_bytes()))
+    try:
+        suspender.suspend_after(10 ** 9, sys._getframe())    # pending all along, never reached
+        assert suspend.start(f, a, k) == (5, 100_000)
+    finally:
+        suspender.stop_tracing()
+    assert suspender.monitoring is False
+    assert 0 < len(calls) < 100
