@@ -43,6 +43,8 @@ import threading
 import time
 from pathlib import Path
 
+from pyfora.config import cache_dir
+
 from .tier0 import CompiledUnit
 
 SCHEMA = 1
@@ -57,15 +59,6 @@ _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
 # ## Where
-
-def cache_dir() -> Path:
-    """The directory of the cache: PYFORA_CACHE_DIR, else the user cache directory."""
-    configured = os.environ.get("PYFORA_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    import platformdirs   # only here: with PYFORA_CACHE_DIR set, a worker need not import it
-    return Path(platformdirs.user_cache_dir("pyfora", appauthor=False))
-
 
 def database_path() -> Path:
     return cache_dir() / f"code-v{SCHEMA}.sqlite3"

@@ -6,7 +6,7 @@
 | PYFORA_LEVEL | 0: one worker by default; 1-4: one worker per core by default (see `Level`) | `set_level`, `get_level` |
 | PYFORA_JIT | on/off; sets `Executor.jit`, which nothing reads yet (the JIT is issue 9) | `connect(jit=...)` |
 | PYFORA_MEMORY_LIMIT | bytes of address space per worker process | |
-| PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py); default: the user cache directory | |
+| PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py), and of the workers' bytecode where PYTHONDONTWRITEBYTECODE is set (scheduler/pool.py); default: the user cache directory | |
 | PYFORA_DUMP | `ir`: print each function's statement form as it is compiled | |
 
 There is no JIT yet, and no forking, splitting or work stealing (issue 10):
@@ -15,6 +15,7 @@ kept so that code written against them goes on working once those land.
 """
 import enum
 import os
+from pathlib import Path
 
 
 class Level(enum.IntEnum):
@@ -82,3 +83,12 @@ def jit_enabled(jit: bool | None) -> bool:
     if raw in ("1", "on", "true", "yes"):
         return True
     return get_level() >= Level.JIT
+
+
+def cache_dir() -> Path:
+    """pyfora's cache directory: PYFORA_CACHE_DIR, else the user cache directory (platformdirs)."""
+    configured = os.environ.get("PYFORA_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs   # only here: with PYFORA_CACHE_DIR set, a worker need not import it
+    return Path(platformdirs.user_cache_dir("pyfora", appauthor=False))

@@ -141,7 +141,7 @@ def test_cache_dir_follows_pyfora_cache_dir(cache_dir):
 def test_default_cache_dir_is_the_user_cache_dir(monkeypatch):
     import platformdirs
     monkeypatch.delenv("PYFORA_CACHE_DIR")
-    assert str(code_cache.cache_dir()) == platformdirs.user_cache_dir("pyfora", appauthor=False)
+    assert str(code_cache.database_path().parent) == platformdirs.user_cache_dir("pyfora", appauthor=False)
 
 
 def test_unusable_directory_is_a_miss_and_no_error(tmp_path, monkeypatch):
