@@ -27,6 +27,8 @@ from . import buffers, deep_pickle, linker, set_layout
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
+from .nans import NanReading, is_nan_id, nan_id
+from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import annotate_ownership
 from .tier0 import mangle_class, parse_code_def
@@ -192,14 +194,23 @@ class Walker(pickle.Pickler):
         self._modules: dict[int, _Module] = {}
         self._in_progress: set = set()
         self._sets = set_layout.SetWriting()
+        self._nan_handles: dict = {}
         self._array = buffers.array_type()
         self.outgoing: list = []     # large arrays' memory, beside the pickle (compiler/buffers.py)
 
     def persistent_id(self, obj):
-        """Sets travel with their tables, so they iterate in the worker as they do here. (Pickle calls
-        this for every object: the type test inline keeps the cost of any other object low.)"""
-        if type(obj) in _SET_TYPES:
+        """Sets travel with their tables, so they iterate in the worker as they do here; a NaN goes as a
+        handle of the client's, so that it keeps its identity there and in the result (compiler/nans.py).
+        (Pickle calls this for every object: the type test inline keeps the cost of any other low.)"""
+        t = type(obj)
+        if t in _SET_TYPES:
             return self._sets.persistent_id(obj)
+        if t is float and obj != obj:
+            handle = self._nan_handles.get(id(obj))
+            if handle is None:
+                handle = self._nan_handles[id(obj)] = len(self.handles)
+                self.handles.append(obj)
+            return nan_id(handle, obj)
         return None
 
     def reducer_override(self, obj):
@@ -251,9 +262,11 @@ class Walker(pickle.Pickler):
         """The code definition of `code`, as its globals now make it."""
         known = self.code_cache.texts.get(id(code))
         if known is None:
-            known = self.code_cache.texts[id(code)] = (code, source_text(code))
-            if known[1].text == "async def":
+            text = source_text(code)
+            if text.text == "async def":
                 check_function(find_node(code), code.co_filename, lambda name: False)
+            check_unchanged(code, text, mangle_class(qualname))
+            known = self.code_cache.texts[id(code)] = (code, text)
         text = known[1]
         shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
         code_def = CodeDef(text.filename, text.text, text.line, text.col, qualname, tuple(code.co_freevars),
@@ -427,10 +440,13 @@ class ResultReader(pickle.Unpickler):
         self.handles = handles
         self.code_cache = code_cache
         self.incoming = incoming
+        self._nans = NanReading()
 
     def persistent_load(self, pid):
         if set_layout.is_set_id(pid):
             return set_layout.persistent_load(pid)
+        if is_nan_id(pid):
+            return self._nans.persistent_load(pid)
         return self.handles[pid]
 
     def load(self):

@@ -22,6 +22,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
 from . import code_cache, set_layout
+from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
 from .tier0 import CompiledUnit, compile_code_def, unit_filename
 
@@ -97,9 +98,17 @@ def load(image: ProgramImage):
 
 
 class _ImageReader(pickle.Unpickler):
+    def __init__(self, file):
+        super().__init__(file)
+        self._nans = NanReading()
+
     def persistent_load(self, pid):
         if set_layout.is_set_id(pid):
             return set_layout.persistent_load(pid)
+        if is_nan_id(pid):    # a NaN of the client's, numbered with its handle: it goes back as the client's
+            value = self._nans.persistent_load(pid)
+            _context.current.remember(value, pid[1])
+            return value
         raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
 
 

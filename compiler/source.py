@@ -20,6 +20,7 @@ class _FileIndex:
     lines: list[str]
     defs: dict[tuple[str, int], list[ast.AST]]    # (name, co_firstlineno) -> def nodes
     lambdas: dict[int, list[ast.Lambda]]          # lineno -> lambda nodes
+    imported: frozenset                           # the names module-level imports bind
 
     def segment(self, node: ast.AST) -> str:
         """The text of `node` (ast.get_source_segment without splitting the whole file again)."""
@@ -46,13 +47,35 @@ def _index(filename: str) -> _FileIndex:
             raise CantGetSourceTextError(f"cannot find the source text of {filename!r}")
         defs: dict = {}
         lambdas: dict = {}
-        for node in ast.walk(ast.parse(text, filename)):
+        tree = ast.parse(text, filename)
+        for node in ast.walk(tree):
             if isinstance(node, ast.Lambda):
                 lambdas.setdefault(node.lineno, []).append(node)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 defs.setdefault((node.name, first_line(node)), []).append(node)
-        index = _indexed[key] = _FileIndex(lines, defs, lambdas)
+        index = _indexed[key] = _FileIndex(lines, defs, lambdas, _module_imports(tree))
     return index
+
+
+def _module_imports(tree: ast.Module) -> frozenset:
+    """The names that import statements bind in the module's own scope (not inside defs or classes)."""
+    names = set()
+    todo = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            todo.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt)
+                        or isinstance(child, (ast.excepthandler, ast.match_case)))
+    names.discard("*")
+    return frozenset(names)
+
+
+def module_imports(filename: str) -> frozenset:
+    """The names module-level imports of `filename` bind (CPython 3.11 compiles `m.f(x)` differently
+    when `m` is one of them)."""
+    return _index(filename).imported
 
 
 _NOT_KEPT = {
@@ -111,7 +134,9 @@ def find_node(code: types.CodeType) -> FunctionNode:
     if not candidates:
         if code.co_filename in _NOT_KEPT:   # the text kept there is another one (exec() in `python -c` code)
             raise CantGetSourceTextError(no_source_message(where, code.co_filename))
-        raise CantGetSourceTextError(f"cannot find the source text of {where}")
+        raise CantGetSourceTextError(f"cannot find the source text of {where} in its file as it is now; if the file "
+                                     "was edited after its module was imported, reload the module (importlib.reload, "
+                                     "or restart the interpreter)")
     return candidates[0]
 
 

@@ -16,12 +16,12 @@ import io
 import itertools
 import marshal
 import pickle
-import struct
 import sys
 import types
 
 from pyfora.compiler import deep_pickle, linker, set_layout
 from pyfora.compiler.linker import SUSPENDING, UNITS
+from pyfora.compiler.nans import NanReading, NanWriting
 
 from . import prelude, tracebacks
 
@@ -42,7 +42,7 @@ class ContinuationWriter(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.code_defs = code_defs
         self.reduce_generator = reduce_generator
-        self._nans: dict = {}
+        self._nans = NanWriting()
         self._sets = set_layout.SetWriting()
 
     def reducer_override(self, obj):
@@ -95,34 +95,23 @@ class ContinuationWriter(pickle.Pickler):
             return "prelude"
         t = type(obj)
         if t is float and obj != obj:
-            return self._nan(obj)
+            return self._nans.persistent_id(obj)
         if t in _SET_TYPES:     # pickle calls this for every object: only sets pay for more
             return self._sets.persistent_id(obj)
         return None
-
-    def _nan(self, value: float):
-        """A NaN by its place in this pickle: pickle does not memoize floats, and a NaN is found as a
-        dict key or set member only by its identity."""
-        entry = self._nans.get(id(value))
-        if entry is None:
-            entry = self._nans[id(value)] = (len(self._nans), value)
-        return ("nan", entry[0], struct.pack("<d", value))
 
 
 class ContinuationReader(pickle.Unpickler):
     def __init__(self, file):
         super().__init__(file)
-        self._nans: dict = {}
+        self._nans = NanReading()
 
     def persistent_load(self, pid):
         if pid == "prelude":
             return prelude.NAMESPACE
         if set_layout.is_set_id(pid):
             return set_layout.persistent_load(pid)
-        _, index, bits = pid
-        if index not in self._nans:
-            self._nans[index] = struct.unpack("<d", bits)[0]
-        return self._nans[index]
+        return self._nans.persistent_load(pid)
 
 
 def dumps(value, code_defs: dict, reduce_generator) -> bytes:

@@ -14,6 +14,7 @@ import types
 
 from pyfora.compiler import buffers, deep_pickle, linker, set_layout
 from pyfora.compiler.linker import UNITS
+from pyfora.compiler.nans import NanWriting
 from pyfora.compiler.statements import Kind
 from pyfora.errors import PythonToForaConversionError
 
@@ -30,6 +31,7 @@ class ResultWriter(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.origins = origins
         self._sets = set_layout.SetWriting()
+        self._nans = NanWriting()
         self._array = buffers.array_type()
         self.outgoing: list = []     # large arrays' memory, beside the pickle (compiler/buffers.py)
 
@@ -37,8 +39,11 @@ class ResultWriter(pickle.Pickler):
         handle = self.origins.get(id(obj))
         if handle is not None:
             return handle
-        if type(obj) in _SET_TYPES:     # pickle calls this for every object: only sets pay for more
+        t = type(obj)
+        if t in _SET_TYPES:     # pickle calls this for every object: only sets and NaNs pay for more
             return self._sets.persistent_id(obj)
+        if t is float and obj != obj:
+            return self._nans.persistent_id(obj)
         return None
 
     def reducer_override(self, obj):

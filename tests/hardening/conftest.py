@@ -1,0 +1,9 @@
+import pytest
+
+import pyfora
+
+
+@pytest.fixture(scope="module")
+def executor():
+    with pyfora.connect(workers=1) as ex:
+        yield ex
