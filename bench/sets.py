@@ -9,8 +9,9 @@ For each value, the least CPU time of a few round trips (dumps then loads, proto
   the VM's picklers have them;
 - tables off: the same picklers with ``set_layout.SUPPORTED`` False (sets travel as
   plain pickle writes them): what the ``persistent_id`` hook costs by itself.
-Prints a table, with how many sets needed a recipe (pickle's rebuild would have
-changed their tables). Exits 1 if a set came back in another order.
+Prints a table, with how many sets pickle's rebuild would have changed ("recipes":
+those sent with a recipe or as a sequence of their items in another order). Exits 1
+if a set came back in another order.
 """
 
 import argparse

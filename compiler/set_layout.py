@@ -11,32 +11,44 @@ are not enough: two tables can list the same items in the same order from
 different slots, and then grow apart.
 
 The policy: pay only for the sets whose table pickle would change.
-- The writer (`SetWriting.persistent_id`) adds the set's items, in iteration
-  order, to a set of its own, as the reader will, and compares the two tables
-  (size, fill, finger, the key and hash in every slot). Equal, which is the
-  common case for small sets, the set travels as pickle writes it and costs
-  that comparison only.
+- The writer (`SetWriting.persistent_id`) rebuilds the set as the reader will
+  (a frozenset of its items, added one by one in iteration order: what
+  pickle's reader does, for a set or a frozenset alike) and compares the two
+  structs' bytes: fill, used, mask and finger, and the slots (key and hash) of
+  the table in use, the small table inside the struct or the one on the heap.
+  One read of each struct and two bytes comparisons; the table pointer and a
+  frozenset's cached hash are left out, as they say nothing of the slots.
+  Equal, the common case, the set travels as pickle writes it.
+- Otherwise, for a set of up to `_ORDER_MAX` items, the writer tries the
+  reversed iteration order: if adding the items in that order makes the same
+  table (checked the same way), the set travels as that sequence of items, and
+  the reader builds it by adding them (`persistent_load`): no table is touched
+  there, and whatever the reader's hashes, the set has its items. This covers
+  most small sets that differ by a collision (the item at home came in first
+  and iterates last).
 - Otherwise it travels with a recipe: the slots whose entries differ and, for
   each, where its entry is in the rebuilt table (or that the slot is empty, or
   left by a removed item), with the table's size, fill and finger. The reader
-  (`persistent_load`) moves the entries of the set pickle made accordingly:
-  the set keeps its own references, only their places change.
+  moves the entries of the set pickle made accordingly: the set keeps its own
+  references, only their places change.
 The rebuilt table is the reader's when the hash seed is the same and every
-item's hash is its value's (not its address's). Where that does not hold, the
-recipe was made for another table: if a lookup then misses an item, the set
-gets its table back and stays as pickle made it. Its order may then differ;
-its membership never does.
+item's hash is its value's (not its address's). Where that does not hold, a
+set sent as a sequence is still the set of its items, and a recipe was made
+for another table: if a lookup then misses an item, the set gets its table
+back and stays as pickle made it. Its order may then differ; its membership
+never does.
 
 Supported: CPython 3.11 to 3.13 with the GIL, whose set object is the same
 (Include/cpython/setobject.h). At import the struct's size and fields are
-checked on sets of known contents, and a self-test sends sets with removed
-items, big tables and a moved finger through recipes. If anything fails,
-`SUPPORTED` is False, `UNSUPPORTED_REASON` says why, and sets travel as plain
-pickle does: with the right contents, in an order that may differ from the
-writer's.
+checked on sets of known contents, and a self-test sends, through a pickle,
+sets with removed items, big tables, a moved finger and a collision, through
+recipes and a sequence. If anything fails, `SUPPORTED` is False,
+`UNSUPPORTED_REASON` says why, and sets travel as plain pickle does: with the
+right contents, in an order that may differ from the writer's.
 """
 import array
 import ctypes
+import io
 import pickle
 import sys
 import sysconfig
@@ -47,6 +59,7 @@ _ssize = ctypes.c_ssize_t
 _SMALL = 8                  # PySet_MINSIZE
 _SMALL_MASK = _SMALL - 1
 _ENTRY = 16                 # setentry: key, hash
+_ORDER_MAX = 16             # past this many items, a reversed order hardly ever makes the table again
 
 
 class _SetObject(ctypes.Structure):
@@ -58,15 +71,19 @@ class _SetObject(ctypes.Structure):
 
 _SmallTable = ctypes.c_char * (_SMALL * _ENTRY)
 _SMALL_AT = _SetObject.smalltable.offset
+_STRUCT_BYTES = (ctypes.c_char * _SetObject.weakreflist.offset).from_address
+"""A set's struct up to the end of its small table, as bytes: `_STRUCT_BYTES(id(s)).raw`."""
 # Slices of a struct's bytes. Comparisons leave out the table pointer and a frozenset's cached hash:
 # the one differs between any two sets, the other says nothing of the table.
 _COUNTS = slice(_SetObject.fill.offset, _SetObject.table.offset)      # fill, used, mask
 _MASK = slice(_SetObject.mask.offset, _SetObject.table.offset)
+_TABLE = slice(_SetObject.table.offset, _SetObject.hash.offset)
 _FINGER = slice(_SetObject.finger.offset, _SMALL_AT)
 _SMALL_TABLE = slice(_SMALL_AT, _SetObject.weakreflist.offset)
 _FINGER_AND_SMALL = slice(_SetObject.finger.offset, _SetObject.weakreflist.offset)
 _SMALL_MASK_BYTES = _SMALL_MASK.to_bytes(8, sys.byteorder)
 _DUMMY_HASH = 2 ** 64 - 1   # -1, as the unsigned word a table is read in
+_ORDER = sys.byteorder
 
 _malloc = ctypes.pythonapi.PyMem_Malloc
 _malloc.restype = ctypes.c_void_p
@@ -77,7 +94,10 @@ _free.argtypes = [ctypes.c_void_p]
 SET_TYPES = frozenset((set, frozenset))
 """The types `SetWriting.persistent_id` acts on: a pickler's own `persistent_id`, which pickle calls for
 every object, tests `type(obj) in SET_TYPES` before calling it, so other objects cost a test only."""
-_SET_ID = "pyfora.set"
+_SET_ID = "pyfora.set"                  # (_SET_ID, the set, its recipe)
+_ORDER_IDS = {"pyfora.set-order": set, "pyfora.frozenset-order": frozenset}
+"""(id, the items in the order that makes the table, a box for the set once built) -> the set's type."""
+_ORDER_ID = {kind: pid for pid, kind in _ORDER_IDS.items()}
 
 
 def _view(s) -> _SetObject:
@@ -86,51 +106,118 @@ def _view(s) -> _SetObject:
 
 class SetWriting:
     """A pickler's `persistent_id` for sets. A set whose table pickle rebuilds travels as pickle writes
-    it; any other travels, the first time it is met, as itself (written as pickle writes sets, and
-    memoized) with its recipe, so the reader moves its entries (`persistent_load`) before anything else
-    in the pickle can look at it; met again, it comes from the memo."""
+    it. Any other, the first time it is met, travels as a sequence of its items (met again, as the same
+    persistent id, which the pickle's memo sends as a reference: the reader keeps the set it built in the
+    id's box) or as itself (written as pickle writes sets, and memoized) with its recipe, so the reader
+    moves its entries (`persistent_load`) before anything else in the pickle can look at it; met again,
+    it comes from the memo."""
 
     def __init__(self):
-        self._seen: dict = {}
-        self._rebuilt = set()   # the reader's rebuild of the set at hand, made here
-        self._rebuilt_view = _view(self._rebuilt)
+        self._seen: dict = {}   # id -> (the set, its persistent id: None for one with a recipe)
 
     def persistent_id(self, obj):
-        if type(obj) not in SET_TYPES or not SUPPORTED or id(obj) in self._seen:
+        if type(obj) not in SET_TYPES or not SUPPORTED:
             return None
-        self._seen[id(obj)] = obj
-        recipe = _recipe(obj, self._rebuilt, self._rebuilt_view)
+        seen = self._seen.get(id(obj))
+        if seen is not None:    # met again, or inside its own persistent id
+            return seen[1]
+        rebuilt = frozenset(iter(obj))  # item by item, in iteration order, as pickle's reader adds them
+        mine, theirs = _STRUCT_BYTES(id(obj)).raw, _STRUCT_BYTES(id(rebuilt)).raw
+        if mine[_COUNTS] == theirs[_COUNTS] and (
+                mine[_FINGER_AND_SMALL] == theirs[_FINGER_AND_SMALL] if mine[_MASK] == _SMALL_MASK_BYTES
+                else _same_heap_table(mine, theirs)):
+            return None
+        return self._differing(obj, rebuilt, mine)
+
+    def _differing(self, obj, rebuilt: frozenset, mine: bytes):
+        """The persistent id of `obj`, met for the first time, whose table pickle does not rebuild
+        (`rebuilt` is pickle's)."""
+        pid = None
+        if len(obj) <= _ORDER_MAX:
+            order = tuple(obj)[::-1]
+            trial = frozenset(order)
+            if _same_table(mine, _STRUCT_BYTES(id(trial)).raw):
+                pid = (_ORDER_ID[type(obj)], order, [])
+        self._seen[id(obj)] = (obj, pid)
+        if pid is not None:
+            return pid
+        recipe = _recipe(obj, rebuilt)
         return None if recipe is None else (_SET_ID, obj, recipe)
 
 
 def is_set_id(pid) -> bool:
-    return type(pid) is tuple and len(pid) == 3 and pid[0] == _SET_ID
+    return type(pid) is tuple and len(pid) == 3 and (pid[0] == _SET_ID or pid[0] in _ORDER_IDS)
 
 
 def persistent_load(pid):
-    """The set of a `SetWriting` persistent id, with its old table."""
-    _, s, recipe = pid
-    if SUPPORTED:
-        _apply(s, recipe)
-    return s
+    """The set of a `SetWriting` persistent id: built from its items in their order, or with its old
+    table."""
+    tag, first, second = pid
+    if tag == _SET_ID:
+        if SUPPORTED:
+            _apply(first, second)
+        return first
+    if not second:
+        second.append(_ORDER_IDS[tag](first))
+    return second[0]
 
 
 # ## The writer: is pickle's table the set's, and if not, the recipe
 
 
-def _recipe(s, rebuilt: set, rebuilt_view: _SetObject):
-    """None if pickle's rebuild of `s` gets `s`'s table, else what turns that table into it: (mask,
-    fill, finger, the rebuilt table's mask, the slots whose entries change and, for each, the code of
-    its new entry: the rebuilt table's slot that holds it, that table's size for an empty slot, one
-    more for a removed item's)."""
-    rebuilt.clear()
-    rebuilt.update(iter(s))     # item by item, in iteration order, as pickle's reader adds them
-    view = _view(s)
+def _same_table(mine: bytes, theirs: bytes) -> bool:
+    """Whether two sets (their structs' bytes) have the same fill, used, size, finger and slots."""
+    if mine[_COUNTS] != theirs[_COUNTS]:
+        return False
+    if mine[_MASK] == _SMALL_MASK_BYTES:
+        return mine[_FINGER_AND_SMALL] == theirs[_FINGER_AND_SMALL]
+    return _same_heap_table(mine, theirs)
+
+
+def _same_heap_table(mine: bytes, theirs: bytes) -> bool:
+    """Whether two sets with the same fill, used and size, whose tables are on the heap (their structs'
+    bytes), have the same finger and slots."""
+    if mine[_FINGER] != theirs[_FINGER]:
+        return False
+    read = _heap_table_bytes(mine[_MASK])
+    return read(int.from_bytes(mine[_TABLE], _ORDER)).raw == read(int.from_bytes(theirs[_TABLE], _ORDER)).raw
+
+
+def _heap_table(raw: bytes) -> bytes:
+    """The slots of the set whose struct's bytes are `raw`, when they are on the heap."""
+    return _heap_table_bytes(raw[_MASK])(int.from_bytes(raw[_TABLE], _ORDER)).raw
+
+
+def _heap_table_bytes(mask: bytes):
+    """`from_address` of a char array the size of a table whose mask, as in a struct's bytes, is `mask`."""
+    read = _HEAP_TABLE_BYTES.get(mask)
+    if read is None:
+        size = (int.from_bytes(mask, _ORDER) + 1) * _ENTRY
+        read = _HEAP_TABLE_BYTES[mask] = (ctypes.c_char * size).from_address
+    return read
+
+
+_HEAP_TABLE_BYTES: dict = {}
+"""A table's mask, as in a struct's bytes -> `from_address` of a char array of that table's size (a mask
+is a power of two less one: a few dozen at most)."""
+
+
+def _table(raw: bytes) -> bytes:
+    """The slots of the set whose struct's bytes are `raw`."""
+    return raw[_SMALL_TABLE] if raw[_MASK] == _SMALL_MASK_BYTES else _heap_table(raw)
+
+
+def _recipe(s, rebuilt: frozenset):
+    """None if `rebuilt`, pickle's rebuild of `s`, has `s`'s table, else what turns that table into it:
+    (mask, fill, finger, the rebuilt table's mask, the slots whose entries change and, for each, the
+    code of its new entry: the rebuilt table's slot that holds it, that table's size for an empty slot,
+    one more for a removed item's)."""
+    view, rebuilt_view = _view(s), _view(rebuilt)
     mine, theirs = bytes(view), bytes(rebuilt_view)
-    if _same_table(mine, theirs, view, rebuilt_view) or view.used != rebuilt_view.used:
+    if _same_table(mine, theirs) or view.used != rebuilt_view.used:
         return None
-    keys = array.array("Q", _table(mine, view))[0::2]
-    rebuilt_keys = array.array("Q", _table(theirs, rebuilt_view))[0::2]
+    keys = array.array("Q", _table(mine))[0::2]
+    rebuilt_keys = array.array("Q", _table(theirs))[0::2]
     size = len(rebuilt_keys)
     if len(keys) == size:   # the same size: only the slots that differ change, among themselves
         slots = moved = list(compress(range(size), map(ne, keys, rebuilt_keys)))
@@ -142,24 +229,6 @@ def _recipe(s, rebuilt: set, rebuilt_view: _SetObject):
     code = _code_type(mask, rebuilt_mask)
     return (mask, view.fill, view.finger, rebuilt_mask,
             _pack(slots, code), _pack([where[keys[slot]] for slot in slots], code))
-
-
-def _same_table(mine: bytes, theirs: bytes, view: _SetObject, other: _SetObject) -> bool:
-    """Whether two sets (their structs' bytes, and views) have the same fill, size, finger and slots."""
-    if mine[_COUNTS] != theirs[_COUNTS]:
-        return False
-    if mine[_MASK] == _SMALL_MASK_BYTES:
-        return mine[_FINGER_AND_SMALL] == theirs[_FINGER_AND_SMALL]
-    return mine[_FINGER] == theirs[_FINGER] and _heap_table(view) == _heap_table(other)
-
-
-def _table(raw: bytes, view: _SetObject) -> bytes:
-    """The slots of the set whose view and struct's bytes are `view` and `raw`."""
-    return raw[_SMALL_TABLE] if raw[_MASK] == _SMALL_MASK_BYTES else _heap_table(view)
-
-
-def _heap_table(view: _SetObject) -> bytes:
-    return (ctypes.c_char * ((view.mask + 1) * _ENTRY)).from_address(view.table).raw
 
 
 def _code_type(mask: int, rebuilt_mask: int) -> str:
@@ -190,7 +259,7 @@ def _apply(s, recipe: tuple) -> None:
     raw = bytes(view)
     if view.mask != rebuilt_mask or view.fill != view.used:
         return
-    words = array.array("Q", _table(raw, view))     # key, hash, key, hash...
+    words = array.array("Q", _table(raw))           # key, hash, key, hash...
     table = words[:] if mask == rebuilt_mask else array.array("Q", bytes((mask + 1) * _ENTRY))
     words.extend((0, 0, _DUMMY, _DUMMY_HASH))       # the entries of the codes for an empty and a removed slot
     code = _code_type(mask, rebuilt_mask)
@@ -276,7 +345,7 @@ def _check_reading() -> None:
         small = ctypes.addressof(view) + _SMALL_AT
         assert view.used == view.fill == len(s) and view.mask & (view.mask + 1) == 0, "counts misread"
         assert (view.mask == _SMALL_MASK) == (view.table == small), "table pointer misread"
-        words = array.array("Q", _table(raw, view))
+        words = array.array("Q", _table(raw))
         entries = {(key, hash_) for key, hash_ in zip(words[0::2], words[1::2]) if key}
         assert entries == {(id(item), hash(item) % 2 ** 64) for item in s}, "slots misread"
 
@@ -287,8 +356,7 @@ def _dummy_address() -> int:
     marker = object()
     probe.add(marker)
     probe.discard(marker)
-    view = _view(probe)
-    words = array.array("Q", _table(bytes(view), view))
+    words = array.array("Q", _table(_STRUCT_BYTES(id(probe)).raw))
     return next(words[i] for i in range(0, len(words), 2) if words[i + 1] == _DUMMY_HASH)
 
 
@@ -309,16 +377,32 @@ def _self_test_sets() -> list:
     return [removed, grown, popped, collided, copied]
 
 
+class _Writer(pickle.Pickler):
+    def __init__(self, file):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.sets = SetWriting()
+
+    def persistent_id(self, obj):
+        return self.sets.persistent_id(obj)
+
+
+class _Reader(pickle.Unpickler):
+    def persistent_load(self, pid):
+        return persistent_load(pid)
+
+
 def _self_test() -> None:
-    """Send `_self_test_sets` through their recipes; raise AssertionError if one comes back otherwise."""
-    writing = SetWriting()
-    recipes = 0
-    for original in _self_test_sets():
-        recipe = _recipe(original, writing._rebuilt, writing._rebuilt_view)
-        copy = pickle.loads(pickle.dumps(original))
-        if recipe is not None:
-            recipes += 1
-            _apply(copy, recipe)
+    """Send `_self_test_sets` through a pickle, as sets travel; raise AssertionError if one comes back
+    otherwise, or travels otherwise than expected (the collided frozenset as a sequence, the others with
+    recipes)."""
+    originals = _self_test_sets()
+    ids = [SetWriting().persistent_id(original) for original in originals]
+    expected = [_SET_ID] * 3 + [_ORDER_ID[frozenset], _SET_ID]
+    assert [pid and pid[0] for pid in ids] == expected, f"sent as {ids}, not as {expected}"
+    file = io.BytesIO()
+    _Writer(file).dump(originals)
+    for original, copy in zip(originals, _Reader(io.BytesIO(file.getvalue())).load()):
+        assert type(copy) is type(original), "type changed"
         assert copy == original and all(item in copy for item in original), "membership changed"
         assert list(copy) == list(original), "iteration order changed"
         if type(original) is set:
@@ -327,7 +411,6 @@ def _self_test() -> None:
                 copy.add(extra)
             assert list(copy) == list(original), "iteration order after growing changed"
             assert [original.pop() for _ in range(5)] == [copy.pop() for _ in range(5)], "pop order changed"
-    assert recipes == 5, f"{5 - recipes} of the sets pickle changes needed no recipe"
 
 
 def _unsupported_reason():
@@ -341,10 +424,11 @@ def _unsupported_reason():
         return "a free-threaded build: its set object is laid out otherwise, and shared between threads"
     if set().__sizeof__() != ctypes.sizeof(_SetObject):
         return f"a set is {set().__sizeof__()} bytes, not the {ctypes.sizeof(_SetObject)} of PySetObject"
-    global _DUMMY
+    global _DUMMY, SUPPORTED
     try:
         _check_reading()
         _DUMMY = _dummy_address()
+        SUPPORTED = True    # sets travel with their tables only while it is: the self-test sends them so
         _self_test()
     except Exception as e:      # whatever went wrong, this interpreter's sets are not the ones described
         return f"the self-test failed: {type(e).__name__}: {e}"
