@@ -57,6 +57,7 @@ class Task:
     suspended: tuple | None = None
     ended: threading.Event = field(default_factory=threading.Event)
     shared: list = field(default_factory=list)    # fds of its arguments' shared buffers, open until it ends
+    print_error: BaseException | None = None     # what writing its printed text here raised
 
 
 @dataclass
@@ -138,11 +139,17 @@ def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics, incoming=())
     from pyfora.compiler.image import ResultReader
     if task.future.done():
         return
-    task.future.metrics = metrics
     try:
         value = ResultReader(payload, task.handles, task.code_cache, incoming).load()
     except BaseException as exc:
         value, ok = exc, False
+    _set_outcome(task, ok, value, metrics)
+
+
+def _set_outcome(task: Task, ok: bool, value, metrics: Metrics):
+    if task.future.done():
+        return
+    task.future.metrics = metrics
     if task.on_done is not None:
         task.on_done(task.future)
     if task.future.done():
@@ -243,6 +250,19 @@ class WorkerProcess:
                 os.close(self.to_worker)
                 self.to_worker = None
 
+    def _print(self, text: str, task_id: int):
+        """Write what the computation printed. If this process cannot (its stdout closed, or a pipe
+        whose reader is gone), the computation fails with what that `print` raised here, as it would
+        have in CPython, and is stopped; this thread, and so the executor, goes on."""
+        task = self.task
+        out = task.stdout if task is not None and task.stdout is not None else sys.stdout
+        try:
+            out.write(text)
+        except Exception as exc:
+            if task is not None and task.print_error is None:
+                task.print_error = exc.with_traceback(None)
+                self.request(protocol.Kind.CANCEL, task_id)
+
     def _read(self):
         while True:
             message = protocol.receive(self.from_worker)
@@ -253,9 +273,7 @@ class WorkerProcess:
                 self.ready.set()
                 self.pool._worker_ready(self)
             elif kind is protocol.Kind.PRINT:
-                task = self.task
-                out = task.stdout if task is not None and task.stdout is not None else sys.stdout
-                out.write(payload)
+                self._print(payload, task_id)
             elif kind in _ENDINGS:
                 data, m, references = payload
                 task, self.task = self.task, None
@@ -264,7 +282,9 @@ class WorkerProcess:
                 incoming = protocol.receive_buffers(references)
                 if references:      # mapped: the worker may close its memfds
                     self.request(protocol.Kind.RELEASE, task_id)
-                if kind is protocol.Kind.SUSPENDED:
+                if task.print_error is not None:
+                    _set_outcome(task, False, task.print_error, _metrics(m))
+                elif kind is protocol.Kind.SUSPENDED:
                     task.suspended = (data, _metrics(m))
                 elif kind is not protocol.Kind.CANCELLED:
                     _settle(task, kind is protocol.Kind.DONE, data, _metrics(m), incoming)

@@ -7,6 +7,7 @@ ask for a suspension or a cancellation; the run thread acts on it at its next
 resumable statement boundary (vm/suspend.py).
 """
 import enum
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -72,6 +73,9 @@ class Computation:
     def _execute(self, thunk, origins: dict) -> Outcome:
         wall, cpu = time.perf_counter(), time.thread_time()
         monitor = Monitor(threading.get_ident())
+        self.suspender.running = True
+        if self.suspender.pending:      # asked before it started: its signal found nothing to trace
+            self.suspender.start_tracing(sys._getframe())
         try:
             with monitor:
                 while True:
@@ -96,6 +100,8 @@ class Computation:
             # Ctrl-C at the terminal reaches the client only (workers run in a session of their own).
             status, payload = Status.FAILED, _dump_exception(exc, origins)
         finally:
+            self.suspender.running = False
+            self.suspender.stop_tracing()     # a signal that landed after the last statement
             linker.SUSPENDING.active = False
             self.metrics.wall_time += time.perf_counter() - wall
             self.metrics.cpu_time += time.thread_time() - cpu

@@ -135,6 +135,9 @@ class Suspender:
     def __init__(self, roots, thread: int | None = None):
         self.roots = set(roots)
         self.pending = False
+        self.running = False
+        """True while the computation runs: a request that comes (or whose signal lands) after it
+        ended must not leave a trace behind for the next computation on this thread."""
         self.countdown = 0
         self.backoff = 1
         self.monitoring = False
@@ -150,7 +153,7 @@ class Suspender:
 
     def on_signal(self, frame):
         """From the SIGUSR1 handler, on the run thread: trace every frame if a request is pending."""
-        if self.pending:
+        if self.pending and self.running:
             self.start_tracing(frame)
 
     def suspend_after(self, line_events: int, frame):
