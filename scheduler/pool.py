@@ -34,7 +34,7 @@ from pyfora.config import cache_dir
 from pyfora.errors import WorkerCrashedError
 from pyfora.metrics import Metrics
 from pyfora.vm import protocol
-from pyfora.vm.worker import STACK_BYTES
+from pyfora.vm.worker import BYTECODE_DIR, STACK_BYTES
 
 if TYPE_CHECKING:   # imported when first used: the first worker starts before the client imports them
     from pyfora.compiler.image import CodeCache
@@ -94,17 +94,17 @@ def worker_environment(environ, hash_seed: str) -> dict:
     A worker imports the VM (~8,000 lines of pyfora's own code) at every start. Where the client runs
     with PYTHONDONTWRITEBYTECODE (and so no bytecode of pyfora's modules may exist), that import
     compiles them from source each time: about 30 ms of each worker's start on this project's
-    machine. So the worker writes and reads bytecode under pyfora's cache directory instead
-    (PYTHONPYCACHEPREFIX), never beside any source file, which is what that setting forbids. A
-    prefix the user set is kept as it is.
+    machine. So the worker keeps the bytecode of pyfora's own modules under pyfora's cache directory
+    (vm/worker.py BYTECODE_DIR), never beside any source file, which is what that setting forbids;
+    every other module loads as the user's settings say. A PYTHONPYCACHEPREFIX the user set is
+    left to do its work.
     """
     env = dict(environ)
     env.setdefault("PYTHONHASHSEED", hash_seed)
     for name, value in MALLOC_TUNING.items():
         env.setdefault(name, value)
     if env.get("PYTHONDONTWRITEBYTECODE") and not env.get("PYTHONPYCACHEPREFIX"):
-        del env["PYTHONDONTWRITEBYTECODE"]
-        env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bytecode")
+        env[BYTECODE_DIR] = str(cache_dir() / "bytecode")
     return env
 
 
