@@ -183,6 +183,18 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         pre.append(self.assign(t, call, e))
         return pre, var(t)
 
+    def expr_Attribute(self, e):
+        """`a.append` taken as a value, flagged by the ownership pass: the receiver is checked first."""
+        pre, value = self.expr(e.value)
+        if not getattr(e, "pf_check", None):
+            return pre, ast.copy_location(ast.Attribute(value=value, attr=e.attr, ctx=e.ctx), e)
+        if not is_temp(value) and not isinstance(value, ast.Constant):
+            t = self.temp()
+            pre.append(self.assign(t, value, e))
+            value = var(t)
+        pre.append(self.mutation_check(value, e))
+        return pre, ast.copy_location(ast.Attribute(value=value, attr=e.attr, ctx=e.ctx), e)
+
     def construction(self, cls: ast.expr, args: list, keywords: list, e) -> tuple:
         """`Cls(args)` as `type.__call__` runs it for a plain class (compiler/routing.py,
         EXPLICIT_CONSTRUCTION): `t = object.__new__(Cls)`, then `r = Cls.__init__(t, args)`, a call

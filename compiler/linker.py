@@ -37,17 +37,53 @@ _context = threading.local()
 _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 
 
+_ARRAY_TYPES = ("ndarray", "flatiter")
+
+
 def check_mutation(obj, where: str):
-    """Refuse mutating a builtin container the running frame does not own (flagged sites only)."""
-    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ == "ndarray":
+    """Refuse mutating a builtin container the running frame does not own (flagged sites only), and
+    an unbound method of a container type (`type(a).append`), which could mutate any container."""
+    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES:
         filename, line, what = where.split("\x00")
-        SUSPENDING.active = True
-        raise PythonToForaConversionError(
+        refuse_at_run_time(
             f"{what} mutates a `{type(obj).__name__}` value this function does not own (an argument, a "
             "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
             "or given a second name); build a new value instead (for example `l = l + [x]` or "
-            "`d = {**d, k: v}`)",
-            filename=filename, lineno=int(line), construct=what)
+            "`d = {**d, k: v}`)", filename, int(line), what)
+    if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
+        filename, line, what = where.split("\x00")
+        refuse_at_run_time(
+            f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
+            "it on a container this function made (`a.append(x)`)", filename, int(line), what)
+
+
+def line_offset(code, lasti: int) -> int:
+    """How many lines below its statement's first the instruction at `lasti` is (statements.py)."""
+    if lasti < 0:
+        return 0
+    positions = list(code.co_positions())
+    col = positions[lasti // 2][2] if lasti // 2 < len(positions) else None
+    return col or 0
+
+
+def user_location(frame) -> tuple:
+    """(file, line) in the user's source of the innermost frame at or above `frame` that runs user
+    code; (None, None) if none does."""
+    while frame is not None:
+        unit = UNITS.get(frame.f_code.co_filename)
+        if unit is not None and unit.code_def.filename not in HIDDEN_FILES:
+            info = unit.tables.statements.get(frame.f_lineno)
+            if info is not None:
+                return unit.code_def.filename, info.line + line_offset(frame.f_code, frame.f_lasti)
+        frame = frame.f_back
+    return None, None
+
+
+def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str):
+    """Raise the conversion error of a refusal only a run can tell; the user's handlers and
+    `finally` blocks let it through (SuspendFlag)."""
+    SUSPENDING.active = True
+    raise PythonToForaConversionError(message, filename=filename, lineno=line, construct=construct)
 
 
 def init_returned(value):
@@ -156,6 +192,18 @@ def bound_method(func, obj):
 
 def import_module(name: str):
     return importlib.import_module(name)
+
+
+def guard(name: str):
+    """One of compiler/guards.py's checked builtins, which stand in for the originals in the VM."""
+    from . import guards
+    return getattr(guards, name)
+
+
+def module_view(name: str):
+    """An allowed library module as pyfora code sees it (compiler/guards.py)."""
+    from .guards import module_view as view
+    return view(name)
 
 
 def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle: int):

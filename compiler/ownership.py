@@ -43,6 +43,7 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
+_SETTERS = {"__setattr__", "__delattr__"}
 _ELEMENT_METHODS = {"get", "setdefault", "pop"}
 """Methods of an owned container that give back one of its items, or the default passed."""
 _COLLECTIONS = {"defaultdict", "Counter", "OrderedDict", "deque"}
@@ -155,6 +156,8 @@ class Ownership:
             return _element(base)
         if isinstance(e, ast.Attribute):
             key = self.self_key(e)
+            if e.attr in MUTATING_METHODS or e.attr in _SETTERS:
+                self.mutator_taken(e, state)
             self.kind(e.value, state)
             return state.get(key, UNKNOWN) if key else UNKNOWN
         if isinstance(e, ast.NamedExpr):
@@ -229,9 +232,10 @@ class Ownership:
                     isinstance(func.value, ast.Constant) and hasattr(type(func.value.value), method)):
                 e.pf_safe_method = True   # looking the method up cannot fail or run user code
             if method in MUTATING_METHODS:
-                if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES and e.args:
-                    e.pf_check_argument = True
-                    self.mutation(e.args[0], e, f"`{ast.unparse(func)}()`", state)
+                if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES:
+                    if e.args:      # without one, the call raises its own TypeError
+                        e.pf_check_argument = True
+                        self.mutation(e.args[0], e, f"`{ast.unparse(func)}()`", state)
                 else:
                     self.mutation(func.value, e, f"`{ast.unparse(func)}()`", state)
             elif method in MUTATING_FUNCTIONS and isinstance(func.value, ast.Name) and e.args:
@@ -277,6 +281,21 @@ class Ownership:
             self.stored(d, state)
 
     # ## Mutation
+
+    def mutator_taken(self, e: ast.Attribute, state):
+        """`a.append` taken as a value, not called here (`map(a.append, xs)`, `s = a.__setitem__`):
+        whoever calls it mutates `a`, so `a` must be the frame's own, and it escapes into the bound
+        method. On a type (`type(a).append`, `a.__class__.__setitem__`) it is an unbound method, which
+        the check at run time refuses."""
+        what = f"taking `{ast.unparse(e)}` as a value"
+        if e.attr in _SETTERS:
+            raise PythonToForaConversionError(
+                f"{what} is not supported by pyfora: it sets attributes of objects, which are immutable once "
+                "built; call it directly on `self` inside __init__, or build a new object",
+                filename=self.filename, lineno=e.lineno, col=e.col_offset, construct="attribute")
+        self.mutation(e.value, e, what, state)
+        if isinstance(e.value, ast.Name) and 1 <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
+            state[e.value.id] = ESCAPED
 
     def self_key(self, e) -> str | None:
         """`self.attr` inside __init__ is tracked as a name of its own."""

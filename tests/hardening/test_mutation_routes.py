@@ -1,0 +1,134 @@
+"""Mutation the ownership check cannot see where it is written: a mutating method taken as a value
+(`map(a.append, ...)`, `getattr(a, "append")`, an unbound method, `operator.methodcaller`) on a
+container the frame does not own is refused, at submit where the analysis sees it, else where it
+runs, naming the line; the caller's objects are never left unlike CPython's."""
+import operator
+
+import numpy as np
+import pytest
+
+import pyfora
+from pyfora.errors import PythonToForaConversionError
+
+G = [1]
+
+
+def through_map(a):
+    list(map(a.append, [9]))
+    return a
+
+
+def through_getattr(a):
+    getattr(a, "append")(9)
+    return a
+
+
+def unbound(a):
+    type(a).append(a, 9)
+    return a
+
+
+def through_methodcaller(a):
+    operator.methodcaller("append", 9)(a)
+    return a
+
+
+def unbound_dunder(a):
+    a.__class__.__setitem__(a, 0, 99)
+    return a
+
+
+def aliased_dunder(a):
+    s = a.__setitem__
+    s(0, 99)
+    return a
+
+
+def flat_item(x):
+    x.flat[0] = 99
+    return x
+
+
+def array_fill(x):
+    getattr(x, "fill")(5)
+    return x
+
+
+def instance_dict(o):
+    getattr(o.__dict__, "update")(v=7)
+    return o.v
+
+
+def global_through_map(x):
+    list(map(G.append, [x]))
+    return G
+
+
+def default_through_methodcaller(x, acc=[]):
+    operator.methodcaller("append", x)(acc)
+    return acc
+
+
+class Box:
+    def __init__(self):
+        self.v = 1
+
+
+def cases():
+    return [(through_map, lambda: [[1]]), (through_getattr, lambda: [[1]]), (unbound, lambda: [[1]]),
+            (through_methodcaller, lambda: [[1]]), (unbound_dunder, lambda: [[1]]),
+            (aliased_dunder, lambda: [[1]]), (flat_item, lambda: [np.zeros(2)]),
+            (array_fill, lambda: [np.zeros(2)]), (instance_dict, lambda: [Box()]),
+            (global_through_map, lambda: [5]), (default_through_methodcaller, lambda: [1])]
+
+
+@pytest.mark.parametrize("fn, make", cases(), ids=lambda c: getattr(c, "__name__", None))
+def test_a_mutating_route_on_a_value_the_frame_does_not_own_is_refused_at_its_line(executor, fn, make):
+    with pytest.raises(PythonToForaConversionError) as info:
+        executor.submit(fn, *make()).result(timeout=60)
+    assert info.value.filename == __file__
+    assert fn.__code__.co_firstlineno < info.value.lineno <= fn.__code__.co_firstlineno + 2
+
+
+def setattr_alias(o):
+    sa = object.__setattr__
+    sa(o, "v", 5)
+    return o.v
+
+
+def test_object_setattr_taken_as_a_value_is_refused_at_submit():
+    with pytest.raises(PythonToForaConversionError) as info:
+        pyfora.submit(setattr_alias, Box())
+    assert "`object.__setattr__` as a value" in str(info.value)
+    assert info.value.lineno == setattr_alias.__code__.co_firstlineno + 1
+
+
+def test_a_bound_mutator_passed_in_is_refused_at_submit():
+    with pytest.raises(PythonToForaConversionError, match="list.append"):
+        pyfora.submit(apply_to, [1].append, 2)
+
+
+def apply_to(f, x):
+    return f(x)
+
+
+def owned_routes(n):
+    out = []
+    list(map(out.append, range(n)))
+    total = []
+    for v in out:
+        total = total + [v * 2]
+    b = np.zeros(3)
+    b.flat[0] = 1.0
+    return out, total, b.tolist(), operator.methodcaller("count", 1)(out), getattr(out, "index")(2)
+
+
+def test_routes_on_the_frames_own_values_give_cpythons_answers(executor):
+    assert executor.submit(owned_routes, 5).result(timeout=60) == owned_routes(5)
+
+
+def test_a_mutable_default_is_never_left_unlike_cpythons(executor):
+    with pytest.raises(PythonToForaConversionError):
+        executor.submit(default_through_methodcaller, 1).result(timeout=60)
+    with pytest.raises(PythonToForaConversionError):
+        executor.submit(default_through_methodcaller, 2).result(timeout=60)
