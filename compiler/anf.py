@@ -18,7 +18,8 @@ import ast
 import copy
 import itertools
 
-from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, SUSPENDING, TEMP,
+from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, OUT_CHECK, SUSPENDING,
+                      TEMP,
                       calls_inside, is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites, inlined_reduction
 from .generators import YieldRewrites
@@ -175,6 +176,12 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
             target = args[0] if getattr(e, "pf_check_argument", False) else new_func.value
             pre.append(self.mutation_check(target, e))
+        if getattr(e, "pf_check_positional_out", None):
+            where, positions = e.pf_check_positional_out
+            check = ast.Call(func=var(OUT_CHECK), args=[
+                new_func, ast.Tuple(elts=[args[i] for i in positions], ctx=ast.Load()),
+                ast.Constant(positions), ast.Constant(where)], keywords=[])
+            pre.append(located(ast.Expr(value=check), e))
         if getattr(e, "pf_check_out", None):
             # `np.add(a, b, out=c)` mutates c.
             out = next(k.value for k in keywords if k.arg == "out")

@@ -11,6 +11,7 @@ import builtins
 import collections
 import functools
 import importlib
+import inspect
 import io
 import os
 import pickle
@@ -20,7 +21,7 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
+from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, TYPE_BUILTIN
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -77,6 +78,41 @@ def user_location(frame) -> tuple:
                 return unit.code_def.filename, info.line + line_offset(frame.f_code, frame.f_lasti)
         frame = frame.f_back
     return None, None
+
+
+_OUT_POSITIONS: dict = {}
+"""id(callable) -> (callable, the position of its first output argument or None)."""
+_UFUNC_METHOD_OUT = {"reduce": 3, "accumulate": 3, "reduceat": 4}
+
+
+def _out_position(func) -> int | None:
+    kind = type(func).__name__
+    if kind == "ufunc":
+        return func.nin
+    if type(getattr(func, "__self__", None)).__name__ == "ufunc":
+        return _UFUNC_METHOD_OUT.get(func.__name__)
+    known = _OUT_POSITIONS.get(id(func))
+    if known is None or known[0] is not func:
+        try:
+            names = [p.name for p in inspect.signature(func).parameters.values()
+                     if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):
+            names = []
+        known = _OUT_POSITIONS[id(func)] = (func, names.index("out") if "out" in names else None)
+    return known[1]
+
+
+def check_positional_out(func, values: tuple, positions: tuple, where: str):
+    """Refuse a call that writes into an argument the frame does not own (`np.add(a, 1, a)`): of the
+    arguments at `positions` (the ones the ownership pass could not show owned), those at or past the
+    callee's first output position."""
+    first = _out_position(func)
+    if first is None:
+        return
+    for position, value in zip(positions, values):
+        if position >= first:
+            for target in (value if type(value) is tuple else (value,)):
+                check_mutation(target, where)
 
 
 def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str):
@@ -170,6 +206,7 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
                  OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,
                  FLOAT_TYPE: float, ABS_BUILTIN: abs}

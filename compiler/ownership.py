@@ -222,6 +222,8 @@ class Ownership:
             if k.arg == "out":
                 self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state,
                                           flag="pf_check_out")
+        if method is not None and len(e.args) >= 2 and _module_level(func.value, state):
+            self.positional_out(e, state)
         receiver = UNKNOWN
         if method in NUMPY_MUTATING_FUNCTIONS and e.args and _module_level(func.value, state):
             e.pf_check_argument = True
@@ -271,6 +273,21 @@ class Ownership:
         if method in FRESH_ARRAYS and isinstance(func.value, ast.Name) and func.value.id not in state:
             return ALL
         return UNKNOWN
+
+    def positional_out(self, e: ast.Call, state):
+        """`np.add(a, 1, a)`: a ufunc (or a numpy function with an `out` parameter) writes into the
+        arguments past its inputs. Which those are only the callee can tell, so a call of a module's
+        function whose arguments after the first include one that did not come from this frame (an
+        argument, a global, a call's result) is flagged; at run time those past the callee's inputs
+        are checked (linker.check_positional_out). One the frame made passes: passing it to
+        `np.add` counts as letting it escape, and refusing it then would refuse
+        `np.add(x, 1, buf); np.multiply(buf, 2, buf)`."""
+        if any(isinstance(a, ast.Starred) for a in e.args):
+            return
+        positions = tuple(i for i, a in enumerate(e.args) if i and self.kind(a, dict(state)) == UNKNOWN)
+        if positions:
+            what = f"`{ast.unparse(e.func)}(...)` with an output argument"
+            e.pf_check_positional_out = (f"{self.filename}\x00{e.lineno}\x00{what}", positions)
 
     def capture(self, fn, state):
         """A nested function or lambda captures the names it reads: owned ones escape."""

@@ -5,6 +5,7 @@ however they are reached. Each refusal names the line."""
 import functools
 import math
 import operator
+import os
 
 import numpy as np
 import pytest
@@ -246,3 +247,29 @@ def test_the_checked_builtins_sent_as_values_are_the_checked_ones(executor):
 
 def apply(make, name, obj):
     return make(name)(obj)
+
+
+class SystemOnArrival:
+    def __reduce__(self):
+        return (os.system, ("echo reached",))
+
+
+class ImportOnArrival:
+    def __init__(self):
+        self.x = 1
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        return os.getcwd()
+
+
+def identity(x):
+    return x
+
+
+def test_a_value_whose_travel_hooks_run_unchecked_code_is_refused():
+    with pytest.raises(PythonToForaConversionError, match="posix.system"):
+        pyfora.submit(identity, SystemOnArrival())
+    with pytest.raises(PythonToForaConversionError, match="the module 'os'") as info:
+        pyfora.submit(identity, ImportOnArrival())
+    assert info.value.lineno == ImportOnArrival.__setstate__.__code__.co_firstlineno + 2

@@ -132,3 +132,47 @@ def test_a_mutable_default_is_never_left_unlike_cpythons(executor):
         executor.submit(default_through_methodcaller, 1).result(timeout=60)
     with pytest.raises(PythonToForaConversionError):
         executor.submit(default_through_methodcaller, 2).result(timeout=60)
+
+
+def ufunc_positional_out(x):
+    np.add(x, 1, x)
+    return x
+
+
+def unary_ufunc_out(x):
+    np.negative(x, x)
+    return x
+
+
+def ufunc_method_out(x, out):
+    np.add.reduce(x, 0, None, out)
+    return out
+
+
+def function_positional_out(x):
+    np.clip(x, 0, 1, x)
+    return x
+
+
+@pytest.mark.parametrize("fn, make", [(ufunc_positional_out, lambda: [np.zeros(2)]),
+                                      (unary_ufunc_out, lambda: [np.ones(2)]),
+                                      (ufunc_method_out, lambda: [np.ones((2, 2)), np.zeros(2)]),
+                                      (function_positional_out, lambda: [np.full(2, 3.0)])],
+                         ids=lambda c: getattr(c, "__name__", None))
+def test_an_output_argument_given_by_position_is_checked_like_out(executor, fn, make):
+    with pytest.raises(PythonToForaConversionError, match="with an output argument") as info:
+        executor.submit(fn, *make()).result(timeout=60)
+    assert info.value.lineno == fn.__code__.co_firstlineno + 1
+
+
+def owned_outputs(x):
+    buf = np.zeros(3)
+    np.add(x, 1, buf)
+    np.multiply(buf, 2, buf)
+    return buf, np.add(x, x), np.maximum(x, 2), np.clip(x, 0, 1)
+
+
+def test_outputs_the_frame_made_give_cpythons_answers(executor):
+    got = executor.submit(owned_outputs, np.arange(3.0)).result(timeout=60)
+    want = owned_outputs(np.arange(3.0))
+    assert all(np.array_equal(a, b) for a, b in zip(got, want))
