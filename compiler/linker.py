@@ -44,15 +44,21 @@ _ARRAY_TYPES = ("ndarray", "flatiter")
 def check_mutation(obj, where: str):
     """Refuse mutating a builtin container the running frame does not own (flagged sites only), and
     an unbound method of a container type (`type(a).append`), which could mutate any container."""
+    filename, line, what, *view = where.split("\x00")
+    if view:    # a slice of a container the frame does not own: a new one, but an array's is a view
+        if type(obj).__name__ in _ARRAY_TYPES:
+            refuse_at_run_time(
+                f"{what} writes into a view of an array this function does not own (a slice of an argument, "
+                "a global or a call's result shares its data); copy it first (`b = a[1:].copy()`)",
+                filename, int(line), what)
+        return
     if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES:
-        filename, line, what = where.split("\x00")
         refuse_at_run_time(
             f"{what} mutates a `{type(obj).__name__}` value this function does not own (an argument, a "
             "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
             "or given a second name); build a new value instead (for example `l = l + [x]` or "
             "`d = {**d, k: v}`)", filename, int(line), what)
     if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
-        filename, line, what = where.split("\x00")
         refuse_at_run_time(
             f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
             "it on a container this function made (`a.append(x)`)", filename, int(line), what)

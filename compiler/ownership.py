@@ -17,6 +17,9 @@ name's kind is one integer, joined by `min`:
 
     ESCAPED (-1)  a container we made that may now be shared: never mutate
     UNKNOWN (0)   anything (an argument, a call's result): check at run time
+    SLICE (0.5)   a slice of something not owned: a list's is a new list, owned
+                  (one level), but a numpy array's is a view of the same data,
+                  so mutating it is checked at run time, for arrays only
     1..ALL        owned, that many levels deep (ALL: every level)
     IMMUTABLE     no mutable container (numbers, strings, tuples of those)
 """
@@ -26,7 +29,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from .astutil import MUTATING_METHODS
 
-ESCAPED, UNKNOWN, ALL, IMMUTABLE = -1, 0, 8, 9
+ESCAPED, UNKNOWN, SLICE, ALL, IMMUTABLE = -1, 0, 0.5, 8, 9
 
 FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray", "defaultdict", "Counter", "OrderedDict", "deque"}
 IMMUTABLE_BUILTINS = {"len", "int", "float", "str", "bool", "abs", "round", "repr", "ord", "chr", "hash",
@@ -102,8 +105,9 @@ class Ownership:
             "second name); build a new value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
             filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
 
-    def flag(self, node, what: str, attribute: str = "pf_check"):
-        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}")
+    def flag(self, node, what: str, attribute: str = "pf_check", view: bool = False):
+        """Flag `node` for a check at run time; `view`: of a SLICE, which refuses arrays only."""
+        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}" + ("\x00view" if view else ""))
 
     # ## Expressions
 
@@ -152,7 +156,7 @@ class Ownership:
             base = self.kind(e.value, state)
             self.kind(e.slice, state)
             if isinstance(e.slice, ast.Slice):
-                return base if base >= 1 else 1
+                return base if base >= 1 else SLICE
             return _element(base)
         if isinstance(e, ast.Attribute):
             key = self.self_key(e)
@@ -180,7 +184,7 @@ class Ownership:
     def stored(self, e, state) -> int:
         """The kind of `e`, which is being kept somewhere else: an owned name escapes."""
         k = self.kind(e, state)
-        if isinstance(e, ast.Name) and 1 <= k < IMMUTABLE:
+        if isinstance(e, ast.Name) and SLICE <= k < IMMUTABLE:
             state[e.id] = ESCAPED
         return k
 
@@ -292,7 +296,7 @@ class Ownership:
     def capture(self, fn, state):
         """A nested function or lambda captures the names it reads: owned ones escape."""
         for n in ast.walk(fn):
-            if isinstance(n, ast.Name) and 1 <= state.get(n.id, UNKNOWN) < IMMUTABLE:
+            if isinstance(n, ast.Name) and SLICE <= state.get(n.id, UNKNOWN) < IMMUTABLE:
                 state[n.id] = ESCAPED
         for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
             self.stored(d, state)
@@ -311,7 +315,7 @@ class Ownership:
                 "built; call it directly on `self` inside __init__, or build a new object",
                 filename=self.filename, lineno=e.lineno, col=e.col_offset, construct="attribute")
         self.mutation(e.value, e, what, state)
-        if isinstance(e.value, ast.Name) and 1 <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
+        if isinstance(e.value, ast.Name) and SLICE <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
             state[e.value.id] = ESCAPED
 
     def self_key(self, e) -> str | None:
@@ -357,12 +361,13 @@ class Ownership:
             return
         if kind == ESCAPED and depth == 0:
             self.refuse(node, what, f"`{key}`")
-        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag)
+        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag,
+                  view=kind == SLICE and depth == 0)
 
     # ## Statements
 
     def bind(self, name: str, value, kind: int, state):
-        if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+        if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
             state[value.id] = ESCAPED
             kind = ESCAPED
         state[name] = kind
@@ -380,13 +385,13 @@ class Ownership:
             self.assign(target.value, None, UNKNOWN, state)
         elif isinstance(target, ast.Subscript):
             self.kind(target.slice, state)
-            if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+            if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                 state[value.id] = ESCAPED
             self.mutation(target.value, target, "item assignment", state)
         elif isinstance(target, ast.Attribute):
             key = self.self_key(target)
             if key and 1 <= state.get(self.self_name, UNKNOWN):
-                if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+                if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                     state[value.id] = ESCAPED
                 state[key] = kind
                 return
@@ -405,7 +410,7 @@ class Ownership:
             k = self.kind(s.value, state)
             for t in s.targets:
                 self.assign(t, s.value, k, state)
-            if len(s.targets) > 1 and 1 <= k < IMMUTABLE:
+            if len(s.targets) > 1 and SLICE <= k < IMMUTABLE:
                 for t in s.targets:
                     if isinstance(t, ast.Name):
                         state[t.id] = ESCAPED

@@ -176,3 +176,48 @@ def test_outputs_the_frame_made_give_cpythons_answers(executor):
     got = executor.submit(owned_outputs, np.arange(3.0)).result(timeout=60)
     want = owned_outputs(np.arange(3.0))
     assert all(np.array_equal(a, b) for a, b in zip(got, want))
+
+
+def through_a_view(x):
+    b = x[1:]
+    b[0] = 99
+    return x
+
+
+def through_a_view_method(x):
+    b = x[::2]
+    b.sort()
+    return x
+
+
+@pytest.mark.parametrize("fn", [through_a_view, through_a_view_method])
+def test_a_slice_of_an_array_passed_in_is_a_view_and_is_not_written(executor, fn):
+    with pytest.raises(PythonToForaConversionError, match="view of an array") as info:
+        executor.submit(fn, np.array([3.0, 2.0, 1.0])).result(timeout=60)
+    assert info.value.lineno == fn.__code__.co_firstlineno + 2
+
+
+def slices_of_lists(xs, grid):
+    rest = xs[1:]
+    rest.append(0)
+    rest[0] = -1
+    rest.sort()
+    first = grid[:1]
+    first.append([9])
+    return rest, first, xs, grid
+
+
+def test_a_slice_of_a_list_passed_in_is_a_new_list_the_frame_owns(executor):
+    args = ([3, 1, 2], [[1], [2]])
+    assert executor.submit(slices_of_lists, *args).result(timeout=60) == slices_of_lists([3, 1, 2], [[1], [2]])
+
+
+def nested_through_a_slice(grid):
+    first = grid[:1]
+    first[0].append(9)
+    return grid
+
+
+def test_the_items_of_such_a_slice_are_still_the_callers(executor):
+    with pytest.raises(PythonToForaConversionError):
+        executor.submit(nested_through_a_slice, [[1], [2]]).result(timeout=60)
