@@ -18,7 +18,8 @@ import ast
 import copy
 import itertools
 
-from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, SUSPENDING, TEMP,
+from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, OUT_CHECK, SUSPENDING,
+                      TEMP,
                       calls_inside, is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites, inlined_reduction
 from .generators import YieldRewrites
@@ -175,6 +176,12 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
             target = args[0] if getattr(e, "pf_check_argument", False) else new_func.value
             pre.append(self.mutation_check(target, e))
+        if getattr(e, "pf_check_positional_out", None):
+            where, positions = e.pf_check_positional_out
+            check = ast.Call(func=var(OUT_CHECK), args=[
+                new_func, ast.Tuple(elts=[args[i] for i in positions], ctx=ast.Load()),
+                ast.Constant(positions), ast.Constant(where)], keywords=[])
+            pre.append(located(ast.Expr(value=check), e))
         if getattr(e, "pf_check_out", None):
             # `np.add(a, b, out=c)` mutates c.
             out = next(k.value for k in keywords if k.arg == "out")
@@ -182,6 +189,18 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         t = self.temp()
         pre.append(self.assign(t, call, e))
         return pre, var(t)
+
+    def expr_Attribute(self, e):
+        """`a.append` taken as a value, flagged by the ownership pass: the receiver is checked first."""
+        pre, value = self.expr(e.value)
+        if not getattr(e, "pf_check", None):
+            return pre, ast.copy_location(ast.Attribute(value=value, attr=e.attr, ctx=e.ctx), e)
+        if not is_temp(value) and not isinstance(value, ast.Constant):
+            t = self.temp()
+            pre.append(self.assign(t, value, e))
+            value = var(t)
+        pre.append(self.mutation_check(value, e))
+        return pre, ast.copy_location(ast.Attribute(value=value, attr=e.attr, ctx=e.ctx), e)
 
     def construction(self, cls: ast.expr, args: list, keywords: list, e) -> tuple:
         """`Cls(args)` as `type.__call__` runs it for a plain class (compiler/routing.py,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import buffers, deep_pickle, linker, set_layout
+from . import buffers, deep_pickle, guards, linker, set_layout
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -31,33 +31,11 @@ from .nans import NanReading, is_nan_id, nan_id
 from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import annotate_ownership
+from .astutil import MUTATING_METHODS
+from .reach import FILE_METHODS, IMPURE_NUMPY, is_allowed_library, object_refusal
 from .tier0 import mangle_class, parse_code_def
 
-ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
-                             "itertools", "numpy", "builtins", "copyreg", "collections"})
-REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.ctypeslib", "numpy.testing")
-IMPURE_NUMPY = {"random": "random numbers", "seterr": "a setting of the process",
-                "seterrcall": "a setting of the process", "set_printoptions": "a setting of the process",
-                "setbufsize": "a setting of the process", "load": "I/O", "save": "I/O", "savez": "I/O",
-                "savez_compressed": "I/O", "loadtxt": "I/O", "savetxt": "I/O", "genfromtxt": "I/O",
-                "fromfile": "I/O", "fromregex": "I/O", "memmap": "I/O", "DataSource": "I/O",
-                "ctypeslib": "native code", "testing": "a test helper"}
-"""Attributes of the numpy module that are not pure functions of their arguments, and what they are."""
-
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
-
-
-def _top_module(name: str | None) -> str:
-    return (name or "").split(".")[0]
-
-
-def is_allowed_library(module: str | None) -> bool:
-    """Whether functions of `module` may be called from pyfora code (by reference)."""
-    if module is None:
-        return False
-    if module.startswith(REFUSED_NUMPY):
-        return False
-    return _top_module(module) in ALLOWED_MODULES
 
 
 def is_user_module(module: str | None, filename: str | None = None) -> bool:
@@ -219,11 +197,17 @@ class Walker(pickle.Pickler):
             return self._function(obj)
         if t is self._array:
             return buffers.reduce_array(obj, self.outgoing)
+        checked = guards.substitute(obj)
+        if checked is not None:
+            return (linker.guard, (checked.__name__,))
+        refusal = object_refusal(obj)
+        if refusal is not None:
+            raise _refuse_value(obj, refusal)
         if isinstance(obj, type):
             return self._class(obj)
         if t is types.ModuleType:
             if is_allowed_library(obj.__name__) and obj.__name__ != "builtins":
-                return (linker.import_module, (obj.__name__,))
+                return (linker.module_view, (obj.__name__,))
             raise _refuse_value(obj, _module_refusal(obj))
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:
@@ -254,6 +238,12 @@ class Walker(pickle.Pickler):
                 return NotImplemented
             raise _refuse_value(obj, f"calling {module}.{obj.__name__}() is not supported by pyfora "
                                      f"(the module {module!r} is outside the subset)")
+        if obj.__name__ in MUTATING_METHODS and guards.is_container(owner):
+            raise _refuse_value(obj, f"`{type(owner).__name__}.{obj.__name__}` of a value passed in would mutate "
+                                     "that value where pyfora cannot see it; pass the value and call the method "
+                                     "on a container the function makes")
+        if obj.__name__ in FILE_METHODS and guards.is_array(owner):
+            raise _refuse_value(obj, f"`ndarray.{obj.__name__}` writes a file: pyfora code does no I/O")
         return (getattr, (owner, obj.__name__))
 
     # ## Functions

@@ -11,6 +11,7 @@ import builtins
 import collections
 import functools
 import importlib
+import inspect
 import io
 import os
 import pickle
@@ -20,7 +21,7 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, TYPE_BUILTIN
+from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, TYPE_BUILTIN
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -37,17 +38,94 @@ _context = threading.local()
 _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 
 
+_ARRAY_TYPES = ("ndarray", "flatiter")
+
+
 def check_mutation(obj, where: str):
-    """Refuse mutating a builtin container the running frame does not own (flagged sites only)."""
-    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ == "ndarray":
-        filename, line, what = where.split("\x00")
-        SUSPENDING.active = True
-        raise PythonToForaConversionError(
+    """Refuse mutating a builtin container the running frame does not own (flagged sites only), and
+    an unbound method of a container type (`type(a).append`), which could mutate any container."""
+    filename, line, what, *view = where.split("\x00")
+    if view:    # a slice of a container the frame does not own: a new one, but an array's is a view
+        if type(obj).__name__ in _ARRAY_TYPES:
+            refuse_at_run_time(
+                f"{what} writes into a view of an array this function does not own (a slice of an argument, "
+                "a global or a call's result shares its data); copy it first (`b = a[1:].copy()`)",
+                filename, int(line), what)
+        return
+    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES:
+        refuse_at_run_time(
             f"{what} mutates a `{type(obj).__name__}` value this function does not own (an argument, a "
             "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
             "or given a second name); build a new value instead (for example `l = l + [x]` or "
-            "`d = {**d, k: v}`)",
-            filename=filename, lineno=int(line), construct=what)
+            "`d = {**d, k: v}`)", filename, int(line), what)
+    if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
+        refuse_at_run_time(
+            f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
+            "it on a container this function made (`a.append(x)`)", filename, int(line), what)
+
+
+def line_offset(code, lasti: int) -> int:
+    """How many lines below its statement's first the instruction at `lasti` is (statements.py)."""
+    if lasti < 0:
+        return 0
+    positions = list(code.co_positions())
+    col = positions[lasti // 2][2] if lasti // 2 < len(positions) else None
+    return col or 0
+
+
+def user_location(frame) -> tuple:
+    """(file, line) in the user's source of the innermost frame at or above `frame` that runs user
+    code; (None, None) if none does."""
+    while frame is not None:
+        unit = UNITS.get(frame.f_code.co_filename)
+        if unit is not None and unit.code_def.filename not in HIDDEN_FILES:
+            info = unit.tables.statements.get(frame.f_lineno)
+            if info is not None:
+                return unit.code_def.filename, info.line + line_offset(frame.f_code, frame.f_lasti)
+        frame = frame.f_back
+    return None, None
+
+
+_OUT_POSITIONS: dict = {}
+"""id(callable) -> (callable, the position of its first output argument or None)."""
+_UFUNC_METHOD_OUT = {"reduce": 3, "accumulate": 3, "reduceat": 4}
+
+
+def _out_position(func) -> int | None:
+    kind = type(func).__name__
+    if kind == "ufunc":
+        return func.nin
+    if type(getattr(func, "__self__", None)).__name__ == "ufunc":
+        return _UFUNC_METHOD_OUT.get(func.__name__)
+    known = _OUT_POSITIONS.get(id(func))
+    if known is None or known[0] is not func:
+        try:
+            names = [p.name for p in inspect.signature(func).parameters.values()
+                     if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):
+            names = []
+        known = _OUT_POSITIONS[id(func)] = (func, names.index("out") if "out" in names else None)
+    return known[1]
+
+
+def check_positional_out(func, values: tuple, positions: tuple, where: str):
+    """Refuse a call that writes into an argument the frame does not own (`np.add(a, 1, a)`): of the
+    arguments at `positions` (the ones the ownership pass could not show owned), those at or past the
+    callee's first output position."""
+    first = _out_position(func)
+    if first is None:
+        return
+    for position, value in zip(positions, values):
+        if position >= first:
+            for target in (value if type(value) is tuple else (value,)):
+                check_mutation(target, where)
+
+
+def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str):
+    """Raise the conversion error of a refusal only a run can tell; the user's handlers and
+    `finally` blocks let it through (SuspendFlag)."""
+    SUSPENDING.active = True
+    raise PythonToForaConversionError(message, filename=filename, lineno=line, construct=construct)
 
 
 def init_returned(value):
@@ -134,6 +212,7 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
                  OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,
                  FLOAT_TYPE: float, ABS_BUILTIN: abs}
@@ -156,6 +235,18 @@ def bound_method(func, obj):
 
 def import_module(name: str):
     return importlib.import_module(name)
+
+
+def guard(name: str):
+    """One of compiler/guards.py's checked builtins, which stand in for the originals in the VM."""
+    from . import guards
+    return getattr(guards, name)
+
+
+def module_view(name: str):
+    """An allowed library module as pyfora code sees it (compiler/guards.py)."""
+    from .guards import module_view as view
+    return view(name)
 
 
 def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle: int):

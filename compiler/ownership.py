@@ -17,6 +17,9 @@ name's kind is one integer, joined by `min`:
 
     ESCAPED (-1)  a container we made that may now be shared: never mutate
     UNKNOWN (0)   anything (an argument, a call's result): check at run time
+    SLICE (0.5)   a slice of something not owned: a list's is a new list, owned
+                  (one level), but a numpy array's is a view of the same data,
+                  so mutating it is checked at run time, for arrays only
     1..ALL        owned, that many levels deep (ALL: every level)
     IMMUTABLE     no mutable container (numbers, strings, tuples of those)
 """
@@ -26,7 +29,7 @@ from pyfora.errors import PythonToForaConversionError
 
 from .astutil import MUTATING_METHODS
 
-ESCAPED, UNKNOWN, ALL, IMMUTABLE = -1, 0, 8, 9
+ESCAPED, UNKNOWN, SLICE, ALL, IMMUTABLE = -1, 0, 0.5, 8, 9
 
 FRESH_BUILTINS = {"list", "dict", "set", "sorted", "bytearray", "defaultdict", "Counter", "OrderedDict", "deque"}
 IMMUTABLE_BUILTINS = {"len", "int", "float", "str", "bool", "abs", "round", "repr", "ord", "chr", "hash",
@@ -43,6 +46,7 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
+_SETTERS = {"__setattr__", "__delattr__"}
 _ELEMENT_METHODS = {"get", "setdefault", "pop"}
 """Methods of an owned container that give back one of its items, or the default passed."""
 _COLLECTIONS = {"defaultdict", "Counter", "OrderedDict", "deque"}
@@ -101,8 +105,9 @@ class Ownership:
             "second name); build a new value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
             filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
 
-    def flag(self, node, what: str, attribute: str = "pf_check"):
-        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}")
+    def flag(self, node, what: str, attribute: str = "pf_check", view: bool = False):
+        """Flag `node` for a check at run time; `view`: of a SLICE, which refuses arrays only."""
+        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}" + ("\x00view" if view else ""))
 
     # ## Expressions
 
@@ -151,10 +156,12 @@ class Ownership:
             base = self.kind(e.value, state)
             self.kind(e.slice, state)
             if isinstance(e.slice, ast.Slice):
-                return base if base >= 1 else 1
+                return base if base >= 1 else SLICE
             return _element(base)
         if isinstance(e, ast.Attribute):
             key = self.self_key(e)
+            if e.attr in MUTATING_METHODS or e.attr in _SETTERS:
+                self.mutator_taken(e, state)
             self.kind(e.value, state)
             return state.get(key, UNKNOWN) if key else UNKNOWN
         if isinstance(e, ast.NamedExpr):
@@ -177,7 +184,7 @@ class Ownership:
     def stored(self, e, state) -> int:
         """The kind of `e`, which is being kept somewhere else: an owned name escapes."""
         k = self.kind(e, state)
-        if isinstance(e, ast.Name) and 1 <= k < IMMUTABLE:
+        if isinstance(e, ast.Name) and SLICE <= k < IMMUTABLE:
             state[e.id] = ESCAPED
         return k
 
@@ -219,6 +226,8 @@ class Ownership:
             if k.arg == "out":
                 self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state,
                                           flag="pf_check_out")
+        if method is not None and len(e.args) >= 2 and _module_level(func.value, state):
+            self.positional_out(e, state)
         receiver = UNKNOWN
         if method in NUMPY_MUTATING_FUNCTIONS and e.args and _module_level(func.value, state):
             e.pf_check_argument = True
@@ -229,9 +238,10 @@ class Ownership:
                     isinstance(func.value, ast.Constant) and hasattr(type(func.value.value), method)):
                 e.pf_safe_method = True   # looking the method up cannot fail or run user code
             if method in MUTATING_METHODS:
-                if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES and e.args:
-                    e.pf_check_argument = True
-                    self.mutation(e.args[0], e, f"`{ast.unparse(func)}()`", state)
+                if isinstance(func.value, ast.Name) and func.value.id in _CONTAINER_TYPES:
+                    if e.args:      # without one, the call raises its own TypeError
+                        e.pf_check_argument = True
+                        self.mutation(e.args[0], e, f"`{ast.unparse(func)}()`", state)
                 else:
                     self.mutation(func.value, e, f"`{ast.unparse(func)}()`", state)
             elif method in MUTATING_FUNCTIONS and isinstance(func.value, ast.Name) and e.args:
@@ -268,15 +278,45 @@ class Ownership:
             return ALL
         return UNKNOWN
 
+    def positional_out(self, e: ast.Call, state):
+        """`np.add(a, 1, a)`: a ufunc (or a numpy function with an `out` parameter) writes into the
+        arguments past its inputs. Which those are only the callee can tell, so a call of a module's
+        function whose arguments after the first include one that did not come from this frame (an
+        argument, a global, a call's result) is flagged; at run time those past the callee's inputs
+        are checked (linker.check_positional_out). One the frame made passes: passing it to
+        `np.add` counts as letting it escape, and refusing it then would refuse
+        `np.add(x, 1, buf); np.multiply(buf, 2, buf)`."""
+        if any(isinstance(a, ast.Starred) for a in e.args):
+            return
+        positions = tuple(i for i, a in enumerate(e.args) if i and self.kind(a, dict(state)) == UNKNOWN)
+        if positions:
+            what = f"`{ast.unparse(e.func)}(...)` with an output argument"
+            e.pf_check_positional_out = (f"{self.filename}\x00{e.lineno}\x00{what}", positions)
+
     def capture(self, fn, state):
         """A nested function or lambda captures the names it reads: owned ones escape."""
         for n in ast.walk(fn):
-            if isinstance(n, ast.Name) and 1 <= state.get(n.id, UNKNOWN) < IMMUTABLE:
+            if isinstance(n, ast.Name) and SLICE <= state.get(n.id, UNKNOWN) < IMMUTABLE:
                 state[n.id] = ESCAPED
         for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
             self.stored(d, state)
 
     # ## Mutation
+
+    def mutator_taken(self, e: ast.Attribute, state):
+        """`a.append` taken as a value, not called here (`map(a.append, xs)`, `s = a.__setitem__`):
+        whoever calls it mutates `a`, so `a` must be the frame's own, and it escapes into the bound
+        method. On a type (`type(a).append`, `a.__class__.__setitem__`) it is an unbound method, which
+        the check at run time refuses."""
+        what = f"taking `{ast.unparse(e)}` as a value"
+        if e.attr in _SETTERS:
+            raise PythonToForaConversionError(
+                f"{what} is not supported by pyfora: it sets attributes of objects, which are immutable once "
+                "built; call it directly on `self` inside __init__, or build a new object",
+                filename=self.filename, lineno=e.lineno, col=e.col_offset, construct="attribute")
+        self.mutation(e.value, e, what, state)
+        if isinstance(e.value, ast.Name) and SLICE <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
+            state[e.value.id] = ESCAPED
 
     def self_key(self, e) -> str | None:
         """`self.attr` inside __init__ is tracked as a name of its own."""
@@ -321,12 +361,13 @@ class Ownership:
             return
         if kind == ESCAPED and depth == 0:
             self.refuse(node, what, f"`{key}`")
-        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag)
+        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag,
+                  view=kind == SLICE and depth == 0)
 
     # ## Statements
 
     def bind(self, name: str, value, kind: int, state):
-        if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+        if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
             state[value.id] = ESCAPED
             kind = ESCAPED
         state[name] = kind
@@ -344,13 +385,13 @@ class Ownership:
             self.assign(target.value, None, UNKNOWN, state)
         elif isinstance(target, ast.Subscript):
             self.kind(target.slice, state)
-            if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+            if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                 state[value.id] = ESCAPED
             self.mutation(target.value, target, "item assignment", state)
         elif isinstance(target, ast.Attribute):
             key = self.self_key(target)
             if key and 1 <= state.get(self.self_name, UNKNOWN):
-                if isinstance(value, ast.Name) and 1 <= kind < IMMUTABLE:
+                if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                     state[value.id] = ESCAPED
                 state[key] = kind
                 return
@@ -369,7 +410,7 @@ class Ownership:
             k = self.kind(s.value, state)
             for t in s.targets:
                 self.assign(t, s.value, k, state)
-            if len(s.targets) > 1 and 1 <= k < IMMUTABLE:
+            if len(s.targets) > 1 and SLICE <= k < IMMUTABLE:
                 for t in s.targets:
                     if isinstance(t, ast.Name):
                         state[t.id] = ESCAPED

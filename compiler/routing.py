@@ -14,6 +14,7 @@ import sys
 import types
 
 from .astutil import calls_inside, walrus_targets
+from .reach import needs_owner_check
 from .subset import local_names
 
 ROUTED = {"sum", "any", "all", "list", "tuple", "set", "sorted", "min", "max"}
@@ -29,6 +30,12 @@ ATOMIC = {"len", "abs", "isinstance", "issubclass", "int", "float", "str", "bool
 Like an operator they may call user code (`__len__`, `__lt__`), whose frame is then entered
 from C and cannot be resumed; like an operator they are never worth forking.
 """
+
+CHECKED_ATTRIBUTES = {"__dict__", "__self__", "tofile", "dump", "format", "format_map"}
+"""Attributes whose check depends on the object (compiler/guards.py `checked_attribute`)."""
+_FORMAT_METHODS = {"format", "format_map"}
+ATTRIBUTE_CHECK = "_pf_attribute"
+FORMAT_CHECK = "_pf_format"
 
 _SHAPES = {
     # name: (min positional, max positional or None, allowed keywords)
@@ -113,7 +120,26 @@ class _Router(ast.NodeTransformer):
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
+    def visit_Attribute(self, node):
+        """`x.__dict__`, `x.__self__`, `x.tofile`, `x.format` taken as a value, and dunders outside the
+        allowlist: whether `x` may show them depends on what `x` is (compiler/guards.py)."""
+        self.generic_visit(node)
+        if isinstance(node.ctx, ast.Load) and (node.attr in CHECKED_ATTRIBUTES or needs_owner_check(node.attr)):
+            return ast.copy_location(ast.Call(func=ast.Name(id=ATTRIBUTE_CHECK, ctx=ast.Load()),
+                                              args=[node.value, ast.Constant(node.attr)], keywords=[]), node)
+        return node
+
     def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _FORMAT_METHODS and isinstance(func.ctx, ast.Load):
+            # `template.format(...)`: its `{0.attr}` fields name attributes (compiler/guards.py)
+            receiver = self.visit(func.value)
+            node.func = ast.copy_location(ast.Name(id=FORMAT_CHECK, ctx=ast.Load()), func)
+            node.args = [receiver, ast.Constant(func.attr)] + node.args
+            for i, arg in enumerate(node.args[2:], 2):
+                node.args[i] = self.visit(arg)
+            node.keywords = [self.visit(k) for k in node.keywords]
+            return node
         self.generic_visit(node)
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "join" and isinstance(func.value, ast.Constant) \

@@ -9,26 +9,9 @@ import ast
 
 from pyfora.errors import PythonToForaConversionError
 
-RESERVED_PREFIX = "_pf_"
+from .reach import REFUSED_BUILTINS, attribute_refusal
 
-REFUSED_BUILTINS = {
-    "open": "pass the file's contents in as an argument instead",
-    "input": "pass the data in as an argument instead",
-    "eval": "write the expression as code",
-    "exec": "write the statements as code",
-    "compile": "write the code directly",
-    "__import__": "import the module at module level (math, cmath, operator, functools, itertools, numpy)",
-    "globals": "pass the values you need as arguments",
-    "locals": "pass the values you need as arguments",
-    "breakpoint": "debug with pyfora.connect(workers=0), which runs in this process",
-    "exit": "return a value or raise an exception",
-    "quit": "return a value or raise an exception",
-    "help": "call help() outside pyfora",
-    "id": "object identity differs between processes; compare with `is` instead",
-    "setattr": "build a new object instead of setting attributes on an existing one",
-    "delattr": "build a new object instead of deleting attributes",
-    "memoryview": "use bytes or a numpy array",
-}
+RESERVED_PREFIX = "_pf_"
 
 _STATEMENT_ADVICE = {
     ast.Global: ("`global` statement", "pass the value in as an argument and return the new value"),
@@ -167,6 +150,9 @@ class SubsetChecker(ast.NodeVisitor):
 
     def visit_Name(self, node):
         self._check_identifier(node.id, node)
+        if node.id == "__builtins__" and not any(node.id in scope for scope in self.scopes):
+            raise refuse(self.filename, node, "the name `__builtins__`",
+                         "it is the interpreter's table of builtins; call the builtins by their names")
         if (isinstance(node.ctx, ast.Load) and node.id in REFUSED_BUILTINS
                 and not any(node.id in scope for scope in self.scopes)
                 and not self.is_global_name(node.id)):
@@ -174,6 +160,11 @@ class SubsetChecker(ast.NodeVisitor):
 
     def visit_Call(self, node):
         func = node.func
+        if isinstance(func, ast.Name) and func.id in ("getattr", "hasattr") and len(node.args) >= 2 \
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+            why = attribute_refusal(node.args[1].value)
+            if why is not None:
+                raise refuse(self.filename, node, f"{func.id}(..., {node.args[1].value!r})", why)
         if isinstance(func, ast.Name) and func.id == "vars" and not node.args and not node.keywords \
                 and not any("vars" in scope for scope in self.scopes) and not self.is_global_name("vars"):
             raise refuse(self.filename, node, "calling vars() without an argument",
@@ -183,6 +174,9 @@ class SubsetChecker(ast.NodeVisitor):
     def visit_Attribute(self, node):
         if node.attr.startswith(RESERVED_PREFIX):
             self._check_identifier(node.attr, node)
+        why = attribute_refusal(node.attr)
+        if why is not None:
+            raise refuse(self.filename, node, f"the attribute `{node.attr}`", why)
         self.generic_visit(node)
 
 

@@ -12,7 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from pyfora.compiler import linker
+from pyfora.compiler import guards, linker  # noqa: F401  (guards registers the checked builtins)
 from pyfora.compiler.program import ProgramImage
 from pyfora.metrics import Metrics
 

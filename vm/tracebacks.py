@@ -12,19 +12,10 @@ import ast
 import sys
 import types
 
-from pyfora.compiler.linker import HIDDEN_FILES, UNITS
+from pyfora.compiler.linker import HIDDEN_FILES, UNITS, line_offset
 
 _COMPREHENSION_FRAMES = sys.version_info < (3, 12)
 _STUBS: dict[tuple, tuple[types.FrameType, int]] = {}
-
-
-def _line_offset(code, lasti: int) -> int:
-    """How many lines below its statement's first the instruction at `lasti` is (statements.py)."""
-    if lasti < 0:
-        return 0
-    positions = list(code.co_positions())
-    col = positions[lasti // 2][2] if lasti // 2 < len(positions) else None
-    return col or 0
 
 
 def user_frames(tb) -> list[tuple[str, int, str]]:
@@ -36,7 +27,7 @@ def user_frames(tb) -> list[tuple[str, int, str]]:
         if unit is not None and unit.code_def.filename not in HIDDEN_FILES:
             info = unit.tables.statements.get(tb.tb_lineno)
             if info is not None:
-                line = info.line + _line_offset(code, tb.tb_lasti)
+                line = info.line + line_offset(code, tb.tb_lasti)
                 name = code.co_name
                 if _COMPREHENSION_FRAMES:
                     # CPython 3.11 runs a comprehension in a frame of its own; ours was inlined.

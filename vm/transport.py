@@ -52,7 +52,7 @@ class ResultWriter(pickle.Pickler):
             return self._function(obj)
         if t is self._array:
             return buffers.reduce_array(obj, self.outgoing)
-        if t is types.ModuleType:
+        if isinstance(obj, types.ModuleType):    # a module view (compiler/guards.py) too: the real module
             return (importlib.import_module, (obj.__name__,))
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:

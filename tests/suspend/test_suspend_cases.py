@@ -258,7 +258,6 @@ SELECTED = [
     "cases_collections.point_argument",
     "cases_collections.ordered",
     "cases_semantics.class_vs_instance_attrs",
-    "cases_semantics.code_introspection",
     "cases_corners.ft_lru_cache_recursive",
     "cases_semantics.lru_cache_nested",
     "cases_semantics.boolean_operators",

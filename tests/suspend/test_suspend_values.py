@@ -176,12 +176,6 @@ def class_vars_proxy():
     return v["a"], "a" in v, type(v).__name__
 
 
-def code_object_local():
-    c = keyword_target.__code__
-    say("a", 1)
-    return c.co_name, c.co_argcount, c is keyword_target.__code__
-
-
 def lru_cache_local():
     @functools.lru_cache(maxsize=None)
     def fib(n):
@@ -241,7 +235,7 @@ def nan_key():
 PROGRAMS = [exception_custom_init, exception_message_from_init, exception_chain_and_traceback, function_module,
             call_error_names_module, closed_generator_close, finished_generator_throw,
             abandoned_generator_finally_order, nested_genexp, unstarted_genexp_closure, pairwise_loop,
-            cmp_to_key_local, namedtuple_local, ordered_items_loop, class_vars_proxy, code_object_local,
+            cmp_to_key_local, namedtuple_local, ordered_items_loop, class_vars_proxy,
             lru_cache_local, dict_grows_in_loop, set_grows_in_loop, dict_loop_kinds, dict_changed_then_restored,
             nan_key]
 

@@ -1,0 +1,245 @@
+"""The checks, at run time, of what pyfora code reaches by names that only a run can tell.
+
+`getattr(x, name)`, `vars(x)`, `operator.attrgetter`, `operator.methodcaller`
+and `str.format`'s `{0.attr}` fields name attributes with strings; in the VM
+these are versions that apply compiler/reach.py's allowlists to the name, and
+refuse a container's mutating method taken as a value (the ownership pass
+refuses or checks `a.append` written out; `getattr(a, "append")` is the same
+method). User code gets them under the builtins' names (linker namespace), a
+shipped value is replaced by them (compiler/image.py), and allowed modules
+show them in place of the originals.
+
+A module, as pyfora code sees it, is a `ModuleView`: a read-only module that
+holds the real module's public functions and constants and nothing else, so
+`functools.sys` or `np.ctypeslib` lead nowhere, and no computation can change
+a module for the next.
+"""
+import _string
+import functools
+import importlib
+import operator
+import sys
+import types
+
+from . import linker
+from .astutil import MUTATING_METHODS
+from .reach import (FILE_METHODS, IMPURE_NUMPY, attribute_refusal, defined_by_user_class, is_allowed_library,
+                    needs_owner_check, object_refusal)
+
+_CONTAINERS = (list, dict, set, bytearray)
+_SETTERS = ("__setattr__", "__delattr__")
+
+
+def _refuse(message: str, construct: str):
+    filename, line = linker.user_location(sys._getframe(2))
+    linker.refuse_at_run_time(message, filename, line, construct)
+
+
+def is_array(obj) -> bool:
+    cls = obj if isinstance(obj, type) else type(obj)
+    return any(c.__name__ == "ndarray" and c.__module__ == "numpy" for c in cls.__mro__)
+
+
+def is_container(obj) -> bool:
+    """A builtin container, an array, or one of their types (whose methods, unbound, mutate any)."""
+    if isinstance(obj, type):
+        return issubclass(obj, _CONTAINERS) or is_array(obj) or obj.__module__ == "collections"
+    return isinstance(obj, _CONTAINERS) or is_array(obj) or type(obj).__module__ == "collections"
+
+
+def attribute_check(obj, name: str, how: str):
+    """Refuse `name` on `obj` where pyfora code may not reach it; `how` is how the code named it."""
+    why = attribute_refusal(name)
+    if why is None and needs_owner_check(name) and not defined_by_user_class(obj, name):
+        why = (f"`{name}` of a `{_type_name(obj)}` is the interpreter's, outside the subset (pyfora code may "
+               "use the data model's dunders and its own classes' ones)")
+    if why is None:
+        if name == "__dict__" and isinstance(obj, types.ModuleType):
+            why = "a module's namespace is not reachable from pyfora code; use its functions by name"
+        elif name in FILE_METHODS and is_array(obj):
+            why = f"`ndarray.{name}` writes a file: pyfora code does no I/O"
+        elif name in _SETTERS or (name in MUTATING_METHODS and is_container(obj)):
+            why = (f"it takes a method that mutates a `{_type_name(obj)}` as a value; call it on a container "
+                   f"this function made (`x.{name}(...)`), or build a new value instead")
+    if why is not None:
+        linker.refuse_at_run_time(f"{how}: {why}", *linker.user_location(sys._getframe(2)), construct=how)
+
+
+def _type_name(obj) -> str:
+    return obj.__name__ if isinstance(obj, type) else type(obj).__name__
+
+
+def checked_getattr(obj, name, *default):
+    """`getattr`, as pyfora code gets it."""
+    if type(name) is str:
+        attribute_check(obj, name, f"getattr(..., {name!r})")
+        if name == "__self__":
+            return checked_attribute(obj, name) if hasattr(obj, name) else getattr(obj, name, *default)
+    return getattr(obj, name, *default)
+
+
+def checked_vars(*args):
+    """`vars`, as pyfora code gets it: an object's attributes, not a module's namespace or a frame's."""
+    if not args:
+        _refuse("calling vars() without an argument is not supported by pyfora; pass the values you need "
+                "as arguments", "vars()")
+    if args and isinstance(args[0], types.ModuleType):
+        _refuse("vars() of a module is not supported by pyfora; use its functions by name", "vars()")
+    return vars(*args)
+
+
+def checked_attribute(obj, name: str):
+    """`obj.name` for the names whose check depends on `obj` (compiler/routing.py routes them here):
+    `__dict__`, `__self__`, numpy's file writers, and `format` taken as a value."""
+    attribute_check(obj, name, f"`.{name}`")
+    if name in ("format", "format_map") and (isinstance(obj, str) or obj is str):
+        return functools.partial(checked_format, obj, name)
+    value = getattr(obj, name)
+    if name == "__self__" and isinstance(value, types.ModuleType):
+        _refuse("`.__self__` of a builtin function is its module, outside pyfora's subset", "`.__self__`")
+    return value
+
+
+def checked_format(receiver, method: str, *args, **kwargs):
+    """`receiver.format(...)` / `.format_map(...)`: a template's `{0.attr}` fields name attributes."""
+    template = receiver if isinstance(receiver, str) else None
+    if template is None and isinstance(receiver, type) and issubclass(receiver, str) and args \
+            and isinstance(args[0], str):
+        template = args[0]
+    if template is not None:
+        _check_fields(template)
+    return getattr(receiver, method)(*args, **kwargs)
+
+
+def _check_fields(template: str):
+    try:
+        parsed = list(_string.formatter_parser(template))
+    except ValueError:
+        return      # the format call raises its own error
+    for _, field, spec, _ in parsed:
+        if field:
+            try:
+                _, rest = _string.formatter_field_name_split(field)
+                parts = list(rest)
+            except ValueError:
+                return
+            for is_attribute, key in parts:
+                why = attribute_refusal(key) if is_attribute else None
+                if why is not None:
+                    _refuse(f"the format field {{{field}}}: {why}", "str.format")
+        if spec and "{" in spec:
+            _check_fields(spec)
+
+
+def _get_attributes(paths: tuple, obj):
+    values = []
+    for path in paths:
+        value = obj
+        for name in path.split("."):
+            attribute_check(value, name, f"operator.attrgetter({path!r})")
+            value = getattr(value, name)
+        values.append(value)
+    return values[0] if len(values) == 1 else tuple(values)
+
+
+def checked_attrgetter(attr, /, *attrs):
+    """`operator.attrgetter`, as pyfora code gets it."""
+    paths = (attr,) + attrs
+    for path in paths:
+        if not isinstance(path, str):
+            operator.attrgetter(path)     # its own TypeError
+    return functools.partial(_get_attributes, paths)
+
+
+def _call_method(name: str, args: tuple, kwargs: dict, obj):
+    attribute_check(obj, name, f"operator.methodcaller({name!r})")
+    return getattr(obj, name)(*args, **kwargs)
+
+
+def checked_methodcaller(name, /, *args, **kwargs):
+    """`operator.methodcaller`, as pyfora code gets it."""
+    if not isinstance(name, str):
+        operator.methodcaller(name)       # its own TypeError
+    return functools.partial(_call_method, name, args, kwargs)
+
+
+SUBSTITUTES = {("builtins", "getattr"): checked_getattr, ("builtins", "vars"): checked_vars,
+               ("operator", "attrgetter"): checked_attrgetter, ("operator", "methodcaller"): checked_methodcaller,
+               ("_operator", "attrgetter"): checked_attrgetter,
+               ("_operator", "methodcaller"): checked_methodcaller}
+"""(module, name) -> the version pyfora code gets."""
+
+_BY_IDENTITY = {id(getattr(importlib.import_module(module), name)): (getattr(importlib.import_module(module), name),
+                                                                     checked)
+                for (module, name), checked in SUBSTITUTES.items()}
+
+
+def substitute(obj):
+    """The checked version of `obj`, a builtin reached as a value, or None if it needs none."""
+    entry = _BY_IDENTITY.get(id(obj))
+    return entry[1] if entry is not None and entry[0] is obj else None
+
+
+class ModuleView(types.ModuleType):
+    """An allowed module as pyfora code sees it (module docstring): read-only, its public names only."""
+
+    def __getattr__(self, name: str):
+        real = importlib.import_module(self.__name__)
+        if not hasattr(real, name):
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+        value = getattr(real, name)
+        if isinstance(value, types.ModuleType) and value.__name__ == f"{self.__name__}.{name}" \
+                and is_allowed_library(value.__name__):
+            view = self.__dict__[name] = module_view(value.__name__)
+            return view
+        _refuse(f"`{self.__name__}.{name}` is outside pyfora's subset: {_why_hidden(self.__name__, name, value)}",
+                f"{self.__name__}.{name}")
+
+    def __setattr__(self, name: str, value):
+        _refuse(f"setting `{self.__name__}.{name}` would change the module for everything that uses it: pyfora "
+                "code does not change modules; pass the value as an argument instead", f"{self.__name__}.{name}")
+
+    def __delattr__(self, name: str):
+        _refuse(f"deleting `{self.__name__}.{name}` would change the module for everything that uses it: pyfora "
+                "code does not change modules", f"{self.__name__}.{name}")
+
+    def __repr__(self):
+        return repr(importlib.import_module(self.__name__))
+
+    def __reduce__(self):
+        return (linker.module_view, (self.__name__,))
+
+
+def _why_hidden(module: str, name: str, value) -> str:
+    if module == "numpy" and name in IMPURE_NUMPY:
+        return f"it is {IMPURE_NUMPY[name]}, not a pure function"
+    refusal = object_refusal(value)
+    if refusal is not None:
+        return refusal
+    if name.startswith("_"):
+        return "a private name of the module"
+    return "a module pyfora code cannot use"
+
+
+_VIEWS: dict = {}
+
+
+def module_view(name: str) -> ModuleView:
+    """The view of the allowed module `name` (one per process: views cannot change)."""
+    view = _VIEWS.get(name)
+    if view is None:
+        real = importlib.import_module(name)
+        view = ModuleView(name)
+        contents = view.__dict__
+        contents["__doc__"] = real.__doc__
+        for key, value in list(real.__dict__.items()):
+            if key.startswith("_") or isinstance(value, types.ModuleType) or object_refusal(value) is not None \
+                    or (name == "numpy" and key in IMPURE_NUMPY):
+                continue
+            contents[key] = SUBSTITUTES.get((name, key), value)
+        _VIEWS[name] = view
+    return view
+
+
+linker.NAMESPACE_ADDITIONS.update({"getattr": checked_getattr, "vars": checked_vars,
+                                   "_pf_attribute": checked_attribute, "_pf_format": checked_format})

@@ -1,0 +1,180 @@
+"""What pyfora code may reach through attributes: allowlists, not lists of what is forbidden.
+
+Attribute access is how checked code would leave the subset: `print.__self__`
+is the `builtins` module and its `open`, `f.__globals__` and a traceback's
+frames hold whole modules, `().__class__.__base__.__subclasses__()` lists every
+class in the process. So:
+
+- a dunder attribute is reachable only when the data model needs it
+  (`ALLOWED_DUNDERS`), checked at the line where the name is written, and
+  where it is not (`getattr`, `operator.attrgetter`, `str.format`'s fields) when
+  it runs (vm/guards.py);
+- an allowed module shows pyfora code its public functions and constants
+  only, and only its own allowed submodules (vm/guards.py's module views), so
+  `functools.sys` or `np.ctypeslib` lead nowhere;
+- the interpreter's own objects (frames, tracebacks, code, a generator's
+  frame) show nothing (`INTERNAL_ATTRIBUTES`);
+- builtins that reach I/O or the interpreter (`eval`, `open`...) and numpy's
+  file I/O are refused however they are reached (`refused_object`).
+
+These checks keep computations pure, so that forking, re-running and caching
+stay correct. They are not a sandbox (README).
+"""
+import builtins
+import sys
+import types
+
+ALLOWED_DUNDERS = frozenset({
+    # objects and classes
+    "__class__", "__name__", "__qualname__", "__doc__", "__module__", "__dict__", "__slots__",
+    "__bases__", "__base__", "__mro__", "__annotations__", "__match_args__", "__wrapped__",
+    "__dataclass_fields__", "__dataclass_params__", "__cause__", "__context__", "__suppress_context__",
+    "__notes__", "__defaults__", "__kwdefaults__", "__closure__", "__self__", "__traceback__", "__func__",
+    # construction and representation
+    "__init__", "__new__", "__post_init__", "__init_subclass__", "__set_name__", "__class_getitem__",
+    "__repr__", "__str__", "__format__", "__hash__", "__bool__", "__sizeof__",
+    "__copy__", "__deepcopy__",
+    # comparison
+    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+    # containers and iteration
+    "__len__", "__length_hint__", "__iter__", "__next__", "__reversed__", "__contains__",
+    "__getitem__", "__setitem__", "__delitem__", "__missing__", "__call__",
+    "__getattr__", "__setattr__", "__delattr__", "__enter__", "__exit__",
+    # numbers
+    "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__divmod__",
+    "__pow__", "__lshift__", "__rshift__", "__and__", "__xor__", "__or__",
+    "__radd__", "__rsub__", "__rmul__", "__rmatmul__", "__rtruediv__", "__rfloordiv__", "__rmod__",
+    "__rdivmod__", "__rpow__", "__rlshift__", "__rrshift__", "__rand__", "__rxor__", "__ror__",
+    "__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__",
+    "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+    "__neg__", "__pos__", "__abs__", "__invert__", "__complex__", "__int__", "__float__", "__index__",
+    "__round__", "__trunc__", "__floor__", "__ceil__",
+})
+"""Dunder attributes pyfora code may name: the data model's methods and the plain facts of classes.
+`__self__` is checked where it runs: a builtin function's is its module. Left out, so refused: what
+leads to modules or code (`__globals__`, `__builtins__`, `__code__`, `__loader__`, `__spec__`, `__file__`), to every class (`__subclasses__`), and past the attribute
+checks (`__getattribute__`, `__get__`, `__reduce__`, `__reduce_ex__`)."""
+
+INTERNAL_ATTRIBUTES = frozenset({
+    "gi_code", "cr_code", "ag_code",
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "f_trace", "f_lasti", "f_lineno",
+    "f_trace_lines", "f_trace_opcodes",
+})
+"""A frame's insides (its globals are whole modules, its builtins the interpreter's) and a generator's
+code. A traceback's or a generator's frame may be held (`tb_frame`, `gi_frame`), not looked into.
+Refused wherever they are written."""
+
+FILE_METHODS = frozenset({"tofile", "dump"})
+"""numpy arrays' methods that write a file."""
+
+REFUSED_BUILTINS = {
+    "open": "pass the file's contents in as an argument instead",
+    "input": "pass the data in as an argument instead",
+    "eval": "write the expression as code",
+    "exec": "write the statements as code",
+    "compile": "write the code directly",
+    "__import__": "import the module at module level (math, cmath, operator, functools, itertools, numpy)",
+    "globals": "pass the values you need as arguments",
+    "locals": "pass the values you need as arguments",
+    "breakpoint": "debug with pyfora.connect(workers=0), which runs in this process",
+    "exit": "return a value or raise an exception",
+    "quit": "return a value or raise an exception",
+    "help": "call help() outside pyfora",
+    "id": "object identity differs between processes; compare with `is` instead",
+    "setattr": "build a new object instead of setting attributes on an existing one",
+    "delattr": "build a new object instead of deleting attributes",
+    "memoryview": "use bytes or a numpy array",
+}
+"""Builtins pyfora code cannot use, and what to write instead."""
+
+IMPURE_NUMPY = {"random": "random numbers", "seterr": "a setting of the process",
+                "seterrcall": "a setting of the process", "set_printoptions": "a setting of the process",
+                "setbufsize": "a setting of the process", "load": "I/O", "save": "I/O", "savez": "I/O",
+                "savez_compressed": "I/O", "loadtxt": "I/O", "savetxt": "I/O", "genfromtxt": "I/O",
+                "fromfile": "I/O", "fromregex": "I/O", "memmap": "I/O", "DataSource": "I/O",
+                "ctypeslib": "native code", "testing": "a test helper", "f2py": "native code",
+                "distutils": "a build tool", "show_config": "I/O", "info": "I/O"}
+"""Attributes of the numpy module that are not pure functions of their arguments, and what they are."""
+
+REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.lib.format", "numpy.ctypeslib", "numpy.testing",
+                 "numpy.f2py", "numpy.distutils")
+"""numpy's submodules that are not pure: random numbers, file I/O, native code, test helpers."""
+
+
+ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
+                             "itertools", "numpy", "builtins", "copyreg", "collections"})
+"""Library modules whose functions pyfora code may call (by reference: they run as they are)."""
+
+
+def is_allowed_library(module: str | None) -> bool:
+    """Whether functions of `module` may be called from pyfora code (by reference)."""
+    if module is None or module.startswith(REFUSED_NUMPY):
+        return False
+    return module.split(".")[0] in ALLOWED_MODULES
+
+
+def is_dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+STATICALLY_REFUSED_DUNDERS = frozenset({"__globals__", "__builtins__", "__code__", "__subclasses__", "__loader__",
+                                        "__spec__", "__file__", "__path__", "__cached__", "__objclass__",
+                                        "__import__"})
+"""Dunders that lead to modules, code or every class on any object: refused where they are written."""
+
+
+def attribute_refusal(name: str) -> str | None:
+    """Why pyfora code may not name the attribute `name` on any object, or None if it may (or if only
+    the object can tell: `user_defined_dunder`)."""
+    if name in STATICALLY_REFUSED_DUNDERS:
+        return "it reaches the interpreter's insides (modules, code, every class), outside the subset"
+    if name in INTERNAL_ATTRIBUTES:
+        return "it reaches a frame's insides or code, which hold whole modules, outside the subset"
+    return None
+
+
+def needs_owner_check(name: str) -> bool:
+    """Whether `name` is a dunder outside the allowlist: allowed only where a user class defines it."""
+    return is_dunder(name) and name not in ALLOWED_DUNDERS
+
+
+def defined_by_user_class(obj, name: str) -> bool:
+    """Whether `name` is in the namespace of a user class along `obj`'s MRO (of `obj` itself, for a
+    class), or of the instance: a user's own dunder (`__m__`, `__reduce__`), not the interpreter's."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    if not isinstance(obj, type) and name in getattr(obj, "__dict__", ()):
+        return True
+    return any(name in vars(c) for c in cls.__mro__
+               if c.__module__ != "builtins" and not is_allowed_library(c.__module__))
+
+
+def object_refusal(obj) -> str | None:
+    """Why `obj`, a builtin or numpy function however it was reached, may not be used, or None."""
+    entry = _refused_objects().get(id(obj))
+    return entry[1] if entry is not None and entry[0] is obj else None
+
+
+_REFUSED: dict = {}
+"""id -> (object, why), kept alive here so that an id cannot be reused."""
+_SEEN_NUMPY: list = []
+
+
+def _refused_objects() -> dict:
+    """The refused builtins, and numpy's impure functions once numpy is imported."""
+    if not _REFUSED:
+        for name, advice in REFUSED_BUILTINS.items():
+            value = getattr(builtins, name, None)
+            if value is not None:
+                _REFUSED[id(value)] = (value, f"`{name}` is not supported by pyfora; {advice}")
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and not _SEEN_NUMPY:
+        _SEEN_NUMPY.append(numpy)
+        for name, what in IMPURE_NUMPY.items():
+            value = vars(numpy).get(name)     # not getattr: numpy imports some submodules when first named
+            if value is not None and not isinstance(value, types.ModuleType):
+                _REFUSED[id(value)] = (value, f"`numpy.{name}` is {what}, not a pure function: pyfora code "
+                                              "cannot use it; compute the values outside and pass them in")
+        for name in FILE_METHODS:
+            value = numpy.ndarray.__dict__[name]
+            _REFUSED[id(value)] = (value, f"`ndarray.{name}` writes a file: pyfora code does no I/O")
+    return _REFUSED
