@@ -27,7 +27,7 @@ seen either.
 from __future__ import annotations
 
 import sys
-from builtins import all, getattr, isinstance, len, list, map, set, zip
+from builtins import all, getattr, isinstance, len, list, map, set, type, zip
 from operator import is_
 
 from pyfora.compiler.image import ALLOWED_MODULES
@@ -60,7 +60,7 @@ class _Snapshot:
         if len(namespace) == len(keys):
             return True
         added = list(namespace.items())[len(keys):]
-        if not all(value is sys.modules.get(f"{self.name}.{key}") for key, value in added):
+        if not all(type(key) is str and value is sys.modules.get(f"{self.name}.{key}") for key, value in added):
             return False
         self.keys, self.values = list(namespace), list(namespace.values())
         return True
@@ -86,8 +86,10 @@ class Fingerprint:
             return
         self._modules_seen = len(sys.modules)
         for name, module in list(sys.modules.items()):
+            if name in self._snapshots or not _watched(name):
+                continue
             namespace = getattr(module, "__dict__", None)
-            if name not in self._snapshots and _watched(name) and isinstance(namespace, dict):
+            if isinstance(namespace, dict):
                 self._snapshots[name] = _Snapshot(name, namespace)
 
     def changed(self) -> list[str]:

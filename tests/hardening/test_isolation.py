@@ -124,6 +124,36 @@ def test_a_builtin_replaced_by_a_computation_does_not_break_the_worker_for_the_n
     assert executor.submit(count, [1, 2, 3]).result(timeout=30) == count([1, 2, 3]) == 3
 
 
+def worker_pids(executor) -> list:
+    return [worker.process.pid for worker in executor._pool.workers]
+
+
+def test_a_worker_whose_computation_changed_a_module_is_replaced():
+    with pyfora.connect(workers=1) as executor:
+        assert executor.submit(count, "ab").result(timeout=30) == 2
+        first = worker_pids(executor)
+        try:
+            assert executor.submit(set_pi).result(timeout=30) == 1
+        except pyfora.PythonToForaConversionError:
+            pytest.skip("the compiler refuses this write to a module now")
+        assert executor.submit(area, 1.0).result(timeout=30) == math.pi
+        assert worker_pids(executor) != first
+
+
+def masked_sum():
+    return int(np.ma.masked_array([1, 2, 4], mask=[0, 1, 0]).sum())
+
+
+def test_a_worker_whose_computations_change_no_module_is_kept():
+    """Reading `np.ma` the first time imports it into numpy: the import system's doing, not a change."""
+    with pyfora.connect(workers=1) as executor:
+        assert executor.submit(divide_by_zeros).result(timeout=30) == [math.inf]
+        first = worker_pids(executor)
+        assert executor.submit(masked_sum).result(timeout=30) == masked_sum() == 5
+        assert executor.submit(count, "ab").result(timeout=30) == 2
+        assert worker_pids(executor) == first
+
+
 def test_the_fingerprint_sees_a_module_changed_and_puts_it_back():
     fingerprint = Fingerprint()
     pi = math.pi
