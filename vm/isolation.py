@@ -12,8 +12,8 @@ What is watched: `builtins`, and every module in `sys.modules` under a top-level
 (compiler/image.py `ALLOWED_MODULES`), submodules included. What is compared: the identity of each key
 and value of their `__dict__`s, in C (`map(operator.is_, ...)`), not the values' contents: a module's
 list or dict changed in place is not seen. Measured on this project's machine, the comparison takes
-about 150 µs in a worker that has run a numpy program (94 modules, 5,388 names) and 20 µs in one
-that has not (10 modules, 581 names). A faster `==` of lists would call `__eq__` of whatever a
+150 to 200 µs in a worker that has run a numpy program (94 modules, 5,388 names) and 20 to 35 µs in
+one that has not (10 modules, 581 names). A faster `==` of lists would call `__eq__` of whatever a
 computation left in a module, after the computation, where nothing can stop it.
 
 A module imported after the worker became ready (numpy, the first time a computation uses it) is
