@@ -15,7 +15,11 @@ dies (a crash, a signal, the memory limit) its computation fails with
 computation asks its worker to stop at the next statement; a worker that has
 not within CANCEL_GRACE (a long C call holds the signal back) is ended and
 replaced, so the pool stays usable either way. A running computation can be
-suspended to bytes and resumed in any pool (`suspend`, `resume`).
+suspended to bytes and resumed in any pool (`suspend`, `resume`). Each
+computation carries the client's settings at its submit (vm/settings.py), a
+resumed one those of the submit that started it; a worker whose computation
+changed a module is stopped once its answer is taken, and a fresh one starts
+(vm/isolation.py).
 With `workers=0` computations run synchronously in the calling thread.
 """
 from __future__ import annotations
@@ -34,6 +38,8 @@ from pyfora.config import cache_dir
 from pyfora.errors import WorkerCrashedError
 from pyfora.metrics import Metrics
 from pyfora.vm import protocol
+from pyfora.vm.settings import Settings
+from pyfora.vm.settings import capture as capture_settings
 from pyfora.vm.worker import BYTECODE_DIR, STACK_BYTES
 
 if TYPE_CHECKING:   # imported when first used: the first worker starts before the client imports them
@@ -51,6 +57,7 @@ class Task:
     handles: list
     code_cache: CodeCache
     future: Future
+    settings: Settings
     on_done: object = None
     stdout: object = None
     continuation: tuple | None = None
@@ -69,6 +76,7 @@ class Suspension:
     code_cache: CodeCache
     future: Future
     on_done: object
+    settings: Settings
 
 
 _ENDINGS = (protocol.Kind.DONE, protocol.Kind.FAILED, protocol.Kind.SUSPENDED, protocol.Kind.CANCELLED)
@@ -198,7 +206,7 @@ class WorkerProcess:
     def start(self, task: Task):
         self.task = task
         if task.continuation is not None:
-            kind, payload = protocol.Kind.RESUME, list(task.continuation)
+            kind, payload = protocol.Kind.RESUME, [*task.continuation, task.settings.to_wire()]
         else:
             from pyfora.compiler.buffers import buffers_of
             from pyfora.compiler.program import ProgramImage
@@ -207,7 +215,8 @@ class WorkerProcess:
             self.known_codes.update(fresh)
             # Large arrays go in memfds the worker maps; their fds stay open until the task ends.
             references, task.shared = protocol.share_buffers(buffers_of(image.graph))
-            kind, payload = protocol.Kind.RUN, [ProgramImage(fresh, image.graph).to_bytes(), references]
+            kind, payload = protocol.Kind.RUN, [ProgramImage(fresh, image.graph).to_bytes(), references,
+                                                task.settings.to_wire()]
         self.request(kind, task.id, payload)
 
     def request(self, kind: protocol.Kind, task_id: int, payload=None):
@@ -275,13 +284,16 @@ class WorkerProcess:
             elif kind is protocol.Kind.PRINT:
                 self._print(payload, task_id)
             elif kind in _ENDINGS:
-                data, m, references = payload
+                data, m, references, changed_a_module = payload
                 task, self.task = self.task, None
                 protocol.release_buffers(task.shared)
                 task.shared = []
                 incoming = protocol.receive_buffers(references)
                 if references:      # mapped: the worker may close its memfds
                     self.request(protocol.Kind.RELEASE, task_id)
+                if changed_a_module:    # not idle again: it ends, and the pool replaces it
+                    self.ended = True
+                    self._send(protocol.Kind.STOP, 0, None)
                 if task.print_error is not None:
                     _set_outcome(task, False, task.print_error, _metrics(m))
                 elif kind is protocol.Kind.SUSPENDED:
@@ -330,11 +342,12 @@ class LocalPool:
     def submit(self, image: ProgramImage, handles: list, code_cache: CodeCache, on_done=None) -> Future:
         from .futures import Future
         future = Future()
+        process_settings = capture_settings()   # here, on the submitting thread: numpy's are its context's
         with self.lock:
             if self.closed:
                 raise RuntimeError("cannot submit to a closed pyfora executor")
             self._next_id += 1
-            task = Task(self._next_id, image, handles, code_cache, future, on_done)
+            task = Task(self._next_id, image, handles, code_cache, future, process_settings, on_done)
         if self.size == 0:
             return self._run_here(task)
         future._stop_running = lambda: self._cancel_running(task)
@@ -402,14 +415,16 @@ class LocalPool:
         if task.suspended is None:
             raise RuntimeError("the computation ended before it could be suspended")
         continuation, metrics = task.suspended
-        return Suspension(continuation, metrics, task.handles, task.code_cache, future, task.on_done)
+        return Suspension(continuation, metrics, task.handles, task.code_cache, future, task.on_done,
+                          task.settings)
 
     def resume(self, suspension: Suspension) -> Future:
         """Go on with a suspended computation on whichever worker is free; returns its future."""
         with self.lock:
             self._next_id += 1
             task = Task(self._next_id, None, suspension.handles, suspension.code_cache, suspension.future,
-                        suspension.on_done, continuation=(suspension.continuation, suspension.metrics.suspensions))
+                        suspension.settings, suspension.on_done,
+                        continuation=(suspension.continuation, suspension.metrics.suspensions))
         task.future._stop_running = lambda: self._cancel_running(task)
         with self.lock:
             self.queue.append(task)

@@ -1,11 +1,15 @@
 """Messages between the client and a worker process: length-prefixed msgpack over a pipe.
 
 Each message is `[kind, task, payload]`. Client to worker: RUN (a program
-image and its shared buffers), RESUME (a continuation and how often it was
-suspended), SUSPEND and CANCEL (of the running task), RELEASE (the client
-has mapped a result's shared buffers), STOP. Worker to client: READY, PRINT
-(text the computation printed, in program order), and one of DONE, FAILED,
-SUSPENDED, CANCELLED per task (the payload, metrics and shared buffers).
+image, its shared buffers and the client's settings at submit, vm/settings.py),
+RESUME (a continuation, how often it was suspended, and the settings of the
+submit that started it), SUSPEND and CANCEL (of the running task), RELEASE
+(the client has mapped a result's shared buffers), STOP. Worker to client:
+READY, PRINT (text the computation printed, in program order), and one of
+DONE, FAILED, SUSPENDED, CANCELLED per task (the payload, metrics, shared
+buffers, and whether the computation changed builtins or a module the VM
+allows: then the client stops that worker rather than give it more work,
+vm/isolation.py).
 
 Shared buffers: the out-of-band buffers of a pickle (compiler/buffers.py)
 do not go through the pipe. The sender writes each into a memfd of its own

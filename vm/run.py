@@ -6,6 +6,7 @@ cancellation all become an `Outcome` (after dask's workers). Other threads
 ask for a suspension or a cancellation; the run thread acts on it at its next
 resumable statement boundary (vm/suspend.py).
 """
+import contextlib
 import enum
 import sys
 import threading
@@ -42,8 +43,12 @@ class Outcome:
 class Computation:
     """One computation on the calling thread, which other threads may suspend or cancel."""
 
-    def __init__(self, suspensions: int = 0, thread: int | None = None):
+    def __init__(self, suspensions: int = 0, thread: int | None = None,
+                 isolation: contextlib.AbstractContextManager | None = None):
+        """`isolation` is entered once the program is linked, before any of its code runs, and left
+        when that code is over, before its result is serialised (vm/worker.py)."""
         self.suspender = suspend.Suspender(suspend.ROOTS, thread)
+        self.isolation = contextlib.nullcontext() if isolation is None else isolation
         self.cancelling = False
         self.metrics = Metrics(suspensions=suspensions)
 
@@ -77,7 +82,7 @@ class Computation:
         if self.suspender.pending:      # asked before it started: its signal found nothing to trace
             self.suspender.start_tracing(sys._getframe())
         try:
-            with monitor:
+            with monitor, self.isolation:
                 while True:
                     try:
                         value = thunk()

@@ -6,6 +6,9 @@ calls overflow 8 MB), and a main thread's stack is fixed when the process
 starts: the pool starts workers with RLIMIT_STACK raised already, and a worker
 started without it raises it and re-executes itself once.
 Printed text goes to the client as PRINT messages, in program order.
+Each computation runs with the client's settings at its submit (vm/settings.py);
+one that changed a module the VM allows, or builtins, is answered with those
+put back and a request to be replaced (vm/isolation.py).
 A STOP message ends the worker once it is idle. End of file on the request
 pipe means the client is gone (it exited or was killed without closing
 its executor), so the reader thread ends the process at once, even while a
@@ -117,10 +120,12 @@ def _serve(channel: Channel):
     from pyfora.compiler.buffers import buffers_of, receiving
     from pyfora.compiler.program import ProgramImage
     from . import protocol
+    from .isolation import Fingerprint, Isolation
     from .run import Computation, Status
+    from .settings import Settings
 
     tasks: queue.Queue = queue.Queue()
-    current: dict = {}
+    current: dict = {}      # task -> (its Computation, its Isolation)
     held: dict = {}     # task -> fds of its result's shared buffers, open until the client's RELEASE
     main = threading.get_ident()
 
@@ -144,7 +149,7 @@ def _serve(channel: Channel):
                 tasks.put(None)
                 return
             kind, task, payload = message
-            computation = current.get(task)
+            computation, _ = current.get(task, (None, None))
             if kind is protocol.Kind.RELEASE:
                 protocol.release_buffers(held.pop(task, ()))
             elif kind is protocol.Kind.CANCEL and computation is not None:
@@ -153,13 +158,15 @@ def _serve(channel: Channel):
                 computation.request_suspension()
             elif kind in (protocol.Kind.RUN, protocol.Kind.RESUME):
                 suspensions = payload[1] if kind is protocol.Kind.RESUME else 0
-                current[task] = Computation(suspensions, thread=main)
+                isolation = Isolation(fingerprint, Settings.from_wire(payload[2]))
+                current[task] = Computation(suspensions, thread=main, isolation=isolation), isolation
                 tasks.put(message)
 
     def on_signal(signum, frame):
-        for computation in list(current.values()):
+        for computation, _ in list(current.values()):
             computation.suspender.on_signal(frame)
 
+    fingerprint = Fingerprint()
     signal.signal(signal.SIGUSR1, on_signal)
     threading.Thread(target=read, name="pyfora-worker-requests", daemon=True).start()
     replies = {Status.DONE: protocol.Kind.DONE, Status.FAILED: protocol.Kind.FAILED,
@@ -171,9 +178,9 @@ def _serve(channel: Channel):
             return
         kind, task, payload = message
         channel.task = task
-        computation = current[task]
+        computation, isolation = current[task]
         if kind is protocol.Kind.RUN:
-            image, references = payload
+            image, references, _ = payload
             # The arguments' large arrays, mapped from the client's memfds (which it keeps open until
             # this task ends); each mapping goes with the last array over it.
             with receiving(protocol.receive_buffers(references)):
@@ -185,8 +192,11 @@ def _serve(channel: Channel):
         references, fds = protocol.share_buffers(buffers_of(outcome.payload))
         if fds:
             held[task] = fds
+        # A computation that changed a module leaves this worker: the pool stops it once the reply
+        # is taken, and starts a fresh one.
         channel.send(replies[outcome.status],
-                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth], references])
+                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth], references,
+                      bool(isolation.changed)])
         message = payload = image = outcome = None   # nothing of a finished task stays alive here
 
 
