@@ -128,15 +128,38 @@ def worker_pids(executor) -> list:
     return [worker.process.pid for worker in executor._pool.workers]
 
 
-def test_a_worker_whose_computation_changed_a_module_is_replaced():
+_LIBRARY_THAT_WRITES_ITS_MODULE = """
+import math
+_hypot = math.hypot
+
+
+def hypot(*coordinates):
+    math.tau = 1.0
+    return _hypot(*coordinates)
+
+
+math.hypot = hypot
+"""
+
+
+def hypotenuse(a, b):
+    return math.hypot(a, b)
+
+
+def full_turn():
+    return math.tau
+
+
+def test_a_worker_whose_computation_changed_a_module_is_replaced(tmp_path, monkeypatch):
+    """A route nobody refuses: a library function that writes its own module (here `math.hypot`,
+    patched in the workers by a sitecustomize module on their PYTHONPATH, as a stand-in)."""
+    (tmp_path / "sitecustomize.py").write_text(_LIBRARY_THAT_WRITES_ITS_MODULE)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     with pyfora.connect(workers=1) as executor:
         assert executor.submit(count, "ab").result(timeout=30) == 2
         first = worker_pids(executor)
-        try:
-            assert executor.submit(set_pi).result(timeout=30) == 1
-        except pyfora.PythonToForaConversionError:
-            pytest.skip("the compiler refuses this write to a module now")
-        assert executor.submit(area, 1.0).result(timeout=30) == math.pi
+        assert executor.submit(hypotenuse, 3.0, 4.0).result(timeout=30) == 5.0
+        assert executor.submit(full_turn).result(timeout=30) == full_turn() == 2 * math.pi
         assert worker_pids(executor) != first
 
 
