@@ -1,5 +1,5 @@
-"""Issue 7, smaller items: a container stored into itself, compared with CPython running the same
-function here."""
+"""Issue 7, smaller items: a container stored into itself; results, arguments and exceptions a million
+deep. Each is compared with CPython running the same function here."""
 import pytest
 
 from pyfora import PythonToForaConversionError
@@ -83,3 +83,77 @@ def test_a_container_stored_into_itself_is_then_treated_alike_by_both_forms(exec
         except PythonToForaConversionError:
             outcomes.append("refused")
     assert outcomes[0] == outcomes[1]
+
+
+# ## A million deep: results, arguments and exceptions
+
+MILLION = 1_000_000
+
+
+def nested_lists(n):
+    x = None
+    for _ in range(n):
+        x = [x]
+    return x
+
+
+def nested_mixed(n):
+    x = None
+    for i in range(n):
+        if i % 3 == 0:
+            x = [x]
+        elif i % 3 == 1:
+            x = {"k": x}
+        else:
+            x = (x, i)
+    return x
+
+
+def raise_nested(n):
+    x = None
+    for _ in range(n):
+        x = [x]
+    raise ValueError(x)
+
+
+def depth_of(x):
+    n = 0
+    while x is not None:
+        x = x[0]
+        n += 1
+    return n
+
+
+def _step(x):
+    return x["k"] if type(x) is dict else x[0]
+
+
+def assert_same_chain(got, expected):
+    """Walk both to the bottom side by side (== would recurse a million levels)."""
+    levels = 0
+    while expected is not None:
+        assert type(got) is type(expected) and len(got) == len(expected)
+        if type(expected) is tuple:
+            assert got[1] == expected[1]
+        got, expected = _step(got), _step(expected)
+        levels += 1
+    assert got is None
+    return levels
+
+
+@pytest.mark.parametrize("fn", [nested_lists, nested_mixed])
+def test_a_result_a_million_deep_comes_back(executor, fn):
+    assert assert_same_chain(executor.submit(fn, MILLION).result(), fn(MILLION)) == MILLION
+
+
+def test_an_argument_a_million_deep_travels(executor):
+    value = nested_lists(MILLION)
+    assert executor.submit(depth_of, value).result() == depth_of(value) == MILLION
+
+
+def test_an_exception_holding_a_value_a_million_deep_comes_back(executor):
+    with pytest.raises(ValueError) as got:
+        executor.submit(raise_nested, MILLION).result()
+    with pytest.raises(ValueError) as expected:
+        raise_nested(MILLION)
+    assert assert_same_chain(got.value.args[0], expected.value.args[0]) == MILLION
