@@ -1,5 +1,11 @@
 """Issue 7, smaller items: a container stored into itself; results, arguments and exceptions a million
-deep. Each is compared with CPython running the same function here."""
+deep; values pickle cannot copy (locks, sockets, memoryviews), dict views and iterators as arguments.
+Each is compared with CPython running the same function here."""
+import collections
+import gc
+import socket
+import threading
+
 import pytest
 
 from pyfora import PythonToForaConversionError
@@ -157,3 +163,114 @@ def test_an_exception_holding_a_value_a_million_deep_comes_back(executor):
     with pytest.raises(ValueError) as expected:
         raise_nested(MILLION)
     assert assert_same_chain(got.value.args[0], expected.value.args[0]) == MILLION
+
+
+# ## Values pickle cannot copy: refused, naming the value and where it was reached from
+
+def echo(x):
+    return x
+
+
+LOCK = threading.Lock()
+
+
+def reads_a_global_lock():
+    return LOCK
+
+
+def _gen():
+    yield 1
+
+
+@pytest.mark.parametrize("make, type_name", [
+    (threading.Lock, "_thread.lock"),
+    (threading.RLock, "_thread.RLock"),
+    (socket.socket, "socket.socket"),
+    (lambda: memoryview(b"abc"), "memoryview"),
+    (threading.Event, "threading.Event"),
+    (_gen, "generator"),
+    (lambda: open(__file__), "_io.TextIOWrapper"),
+])
+def test_a_value_pickle_cannot_copy_is_refused_naming_it_and_the_argument(executor, make, type_name):
+    value = make()
+    try:
+        with pytest.raises(PythonToForaConversionError, match=rf"the {type_name} object \(argument 1\) "):
+            executor.submit(echo, value)
+    finally:
+        getattr(value, "close", lambda: None)()
+
+
+def test_a_refused_value_inside_a_container_names_the_path(executor):
+    lock = threading.Lock()
+    with pytest.raises(PythonToForaConversionError,
+                       match=r"the _thread.lock object \(argument 2 at \[1\]\['lock'\]\)"):
+        executor.submit(lambda a, b: b, 0, [None, {"lock": lock}])
+
+
+def test_a_refused_value_in_a_keyword_argument_names_it(executor):
+    with pytest.raises(PythonToForaConversionError, match=r"\(keyword argument `x`\)"):
+        executor.submit(echo, x=memoryview(b"ab"))
+
+
+def test_a_refused_global_names_the_line_that_reads_it(executor):
+    with pytest.raises(PythonToForaConversionError) as info:
+        executor.submit(reads_a_global_lock)
+    assert "the global `LOCK` of reads_a_global_lock" in str(info.value)
+    line = reads_a_global_lock.__code__.co_firstlineno + 1
+    assert (info.value.filename, info.value.lineno) == (__file__, line)
+
+
+def listed(xs):
+    return list(xs)
+
+
+@pytest.mark.parametrize("make", [lambda: iter([1, 2, 3]), lambda: iter({"a": 1, "b": 2}),
+                                  lambda: zip([1, 2], [3, 4]), lambda: map(abs, [-1, -2]),
+                                  lambda: enumerate("abc")])
+def test_a_running_iterator_argument_travels_with_cpythons_answer(executor, make):
+    it = make()
+    next(it)
+    assert executor.submit(listed, it).result() == listed(it)
+
+
+# ## Dict views travel as views of their dict
+
+def view_facts(view):
+    return len(view), list(view), sorted(view)
+
+
+def view_and_dict(d, view):
+    return d, view
+
+
+def set_operations(keys):
+    return sorted(keys & {"a", "z"}), sorted(keys | {"z"}), "a" in keys
+
+
+def views_made_here():
+    d = {"a": 1, "b": 2}
+    return d, d.keys(), d.values(), d.items()
+
+
+@pytest.mark.parametrize("kind, view", [(dict, "keys"), (dict, "values"), (dict, "items"),
+                                        (collections.OrderedDict, "keys"), (collections.OrderedDict, "items")])
+def test_a_dict_view_argument_travels_and_comes_back(executor, kind, view):
+    value = getattr(kind(b=2, a=1), view)()
+    assert executor.submit(view_facts, value).result() == view_facts(value)
+    got = executor.submit(echo, value).result()
+    assert type(got) is type(value) and list(got) == list(value)
+
+
+def test_a_dict_view_shows_the_dict_it_came_with(executor):
+    d = {"a": 1}
+    got_dict, got_view = executor.submit(view_and_dict, d, d.items()).result()
+    assert gc.get_referents(got_view) == [got_dict]
+    assert executor.submit(set_operations, d.keys()).result() == set_operations(d.keys())
+
+
+def test_dict_views_made_in_the_vm_come_back_as_views_of_their_dict(executor):
+    d, *views = executor.submit(views_made_here).result()
+    expected = views_made_here()[1:]
+    for got, want in zip(views, expected):
+        assert type(got) is type(want) and list(got) == list(want)
+        assert gc.get_referents(got) == [d]
