@@ -207,7 +207,7 @@ class Walker(pickle.Pickler):
         self.image = image
         self.code_cache = code_cache
         self.submitted = submitted
-        self._plain_types: set = set()   # library data types one value of which pickled
+        self._plain_types = set(_PICKLED_AS_IS)   # and library data types one value of which pickled
         self.handles: list = []
         self._namespaces: dict[int, _Namespace] = {}
         self._user_classes: dict[type, bool] = {}
@@ -265,7 +265,7 @@ class Walker(pickle.Pickler):
         """How pickle would write `obj`, a value of a library's type, reduced here so that what pickle
         cannot write (a lock, a socket, a memoryview), or a class outside the subset, is refused with a
         message that names it. A dict view travels as a view of its dict (compiler/views.py)."""
-        if t in _PICKLED_AS_IS or self._is_user_class(t):
+        if self._is_user_class(t):
             return NotImplemented
         view = views.reduce_view(obj)
         if view is not None:
