@@ -24,4 +24,5 @@ def reduce_view(obj):
 
 
 def make_view(cls: type, name: str, mapping):
+    """The view `cls.name` of `mapping`, made again where it arrived."""
     return getattr(cls, name)(mapping)
