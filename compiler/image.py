@@ -9,8 +9,11 @@ error. The same module unpickles results on the client: functions and classes
 that came from the client come back as the client's own objects, functions
 made in the VM are rebuilt around the client's original code objects.
 Arguments of any depth travel (deep_pickle.py), large numpy arrays beside the
-pickle (buffers.py).
+pickle (buffers.py), dict views as views of their dict (views.py). A value
+pickle cannot copy (a lock, a socket, a memoryview) is refused by name, with
+the argument or global it was reached from (value_paths.py).
 """
+import copyreg
 import dis
 import functools
 import io
@@ -23,7 +26,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import buffers, deep_pickle, guards, linker, set_layout
+from . import buffers, deep_pickle, guards, linker, set_layout, value_paths, views
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -159,13 +162,30 @@ def _module_refusal(module) -> str:
 _SET_TYPES = set_layout.SET_TYPES
 
 
-class Walker(pickle.Pickler):
-    """Pickle a submission, turning user functions and classes into code references."""
+@functools.lru_cache(maxsize=1024)
+def _library_type_refusal(t: type) -> str | None:
+    """Why a value of the library type `t` cannot be passed, or None (pyfora's own types travel)."""
+    return None if t.__module__.startswith("pyfora.") else _class_refusal(t)
 
-    def __init__(self, file, image: ProgramImage, code_cache: CodeCache):
+
+_PICKLED_AS_IS = frozenset({type(None), bool, int, float, complex, str, bytes, bytearray, list, tuple, dict,
+                            set, frozenset, pickle.PickleBuffer})
+"""Types pickle writes itself, with nothing to refuse."""
+
+
+class Walker(pickle.Pickler):
+    """Pickle a submission, turning user functions and classes into code references.
+
+    `submitted` is the submission `(fn, args, kwargs)`, where a refusal looks for the argument or
+    global that led to the value it refuses (compiler/value_paths.py).
+    """
+
+    def __init__(self, file, image: ProgramImage, code_cache: CodeCache, submitted: tuple | None = None):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.image = image
         self.code_cache = code_cache
+        self.submitted = submitted
+        self._plain_types = set(_PICKLED_AS_IS)   # and library data types one value of which pickled
         self.handles: list = []
         self._namespaces: dict[int, _Namespace] = {}
         self._user_classes: dict[type, bool] = {}
@@ -193,6 +213,8 @@ class Walker(pickle.Pickler):
 
     def reducer_override(self, obj):
         t = type(obj)
+        if t in self._plain_types:
+            return NotImplemented
         if t is types.FunctionType:
             return self._function(obj)
         if t is self._array:
@@ -220,9 +242,45 @@ class Walker(pickle.Pickler):
                 return reduced
         if t in (types.GeneratorType, types.CoroutineType, types.FrameType, types.CodeType,
                  types.TracebackType, types.CellType) or isinstance(obj, io.IOBase):
-            raise _refuse_value(obj, f"a {t.__name__} object cannot be passed to pyfora; pass the values "
-                                     "it would produce instead")
-        return NotImplemented
+            raise self._refusal(obj, "cannot be passed to pyfora; pass the values it would produce instead")
+        return self._library_value(obj, t)
+
+    def _library_value(self, obj, t: type):
+        """How pickle would write `obj`, a value of a library's type, reduced here so that what pickle
+        cannot write (a lock, a socket, a memoryview), or a class outside the subset, is refused with a
+        message that names it. A dict view travels as a view of its dict (compiler/views.py)."""
+        if self._is_user_class(t):
+            return NotImplemented
+        view = views.reduce_view(obj)
+        if view is not None:
+            return view
+        refusal = _library_type_refusal(t)
+        if refusal is not None:
+            raise self._refusal(obj, f"cannot be passed to pyfora: {refusal}")
+        reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
+        try:
+            reduction = reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        except (TypeError, pickle.PicklingError) as exc:
+            raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
+                                     f"process ({exc}); pass the plain values it holds instead") from None
+        if not callable(obj):   # data: pickle refuses a type, not one value of it, so the rest go as usual
+            self._plain_types.add(t)
+        return reduction
+
+    def _refusal(self, obj, why: str) -> PythonToForaConversionError:
+        """The error that refuses `obj`: its type, then `why`, then the argument or global it was reached
+        from, with the line that reads that global."""
+        t = type(obj)
+        name = t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+        what = f"the {name} object"
+        reached = None
+        if self.submitted is not None:
+            reached = value_paths.find(obj, *self.submitted,
+                                       lambda f: is_user_module(f.__module__, f.__code__.co_filename))
+        if reached is None:
+            return _refuse_value(obj, f"{what} {why}")
+        where = _use_of(*reached.via) if reached.via is not None else None
+        return _refuse_value(obj, f"{what} ({reached.text}) {why}", where)
 
     def _is_user_class(self, cls: type) -> bool:
         known = self._user_classes.get(cls)
@@ -404,9 +462,10 @@ class Walker(pickle.Pickler):
 
 def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[ProgramImage, list]:
     """The program image of `fn(*args, **kwargs)` and the client objects it refers to by handle."""
+    submitted = (fn, args, kwargs)
     try:
-        graph, walker = deep_pickle.dump(lambda cls, file: cls(file, ProgramImage(), code_cache), Walker,
-                                         (fn, args, kwargs))
+        graph, walker = deep_pickle.dump(lambda cls, file: cls(file, ProgramImage(), code_cache, submitted),
+                                         Walker, submitted)
     except RecursionError:
         # Deep nesting alone travels (compiler/deep_pickle.py): what is left is a long cycle of lists,
         # dicts or sets, or code nested too deeply to check.

@@ -253,7 +253,9 @@ class Ownership:
         keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS
                      or (method == "__init__" and self.self_name is not None))
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
-        kinds += [(self.stored if keeps else self.kind)(k.value, state) for k in e.keywords]
+        # `d.update(other)` copies other's items, but `d.update(k=v)` keeps v itself (`d.update(me=d)`)
+        keeps_keywords = keeps or method == "update"
+        kinds += [(self.stored if keeps_keywords else self.kind)(k.value, state) for k in e.keywords]
         if builtin in self.fresh and not library:
             return self.fresh[builtin]
         if method == "fromkeys" and ast.unparse(func.value) in ("dict", "OrderedDict", "collections.OrderedDict"):
@@ -384,10 +386,13 @@ class Ownership:
         elif isinstance(target, ast.Starred):
             self.assign(target.value, None, UNKNOWN, state)
         elif isinstance(target, ast.Subscript):
+            # The store is the mutation, and also where the value escapes into the container: a
+            # container stored into itself (`d["me"] = d`) is still the frame's own when stored, as
+            # for `a.append(a)`, and escaped after.
             self.kind(target.slice, state)
+            self.mutation(target.value, target, "item assignment", state)
             if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                 state[value.id] = ESCAPED
-            self.mutation(target.value, target, "item assignment", state)
         elif isinstance(target, ast.Attribute):
             key = self.self_key(target)
             if key and 1 <= state.get(self.self_name, UNKNOWN):

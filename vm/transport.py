@@ -4,7 +4,8 @@ Objects that came from the client go back as handles (the client's objects
 themselves); functions made in the VM go back as their code id and position,
 rebuilt on the client around its original code; exceptions keep their type,
 arguments, attributes, chain (`__cause__`, `__context__`) and a traceback of
-the user's frames, mapped through the source map. A value of any depth
+the user's frames, mapped through the source map; a dict view goes back as
+a view of its dict (compiler/views.py). A value of any depth
 travels (compiler/deep_pickle.py); large numpy arrays travel beside the
 pickle (compiler/buffers.py), in shared memory (vm/protocol.py).
 """
@@ -12,7 +13,7 @@ import importlib
 import pickle
 import types
 
-from pyfora.compiler import buffers, deep_pickle, linker, set_layout
+from pyfora.compiler import buffers, deep_pickle, linker, set_layout, views
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.nans import NanWriting
 from pyfora.compiler.statements import Kind
@@ -57,6 +58,9 @@ class ResultWriter(pickle.Pickler):
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:
             return descriptor
+        view = views.reduce_view(obj)
+        if view is not None:
+            return view
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
         if t is types.GeneratorType:
