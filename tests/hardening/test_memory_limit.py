@@ -108,5 +108,7 @@ def test_workers_that_cannot_start_are_not_started_for_ever(monkeypatch):
                 future.result(timeout=30)
         time.sleep(1)
         assert len(spawned) == START_FAILURES
+        monkeypatch.delenv("PYFORA_MEMORY_LIMIT")     # a later submission tries again, and it can start now
+        assert pool.submit(*build_image(plus_one, (41,), {}, cache), cache).result(timeout=30) == 42
     finally:
         pool.close()
