@@ -83,6 +83,30 @@ def test_numpy_runs_under_the_smallest_limit(monkeypatch):
         assert ex.submit(plus_one, 1).result(timeout=30) == 2
 
 
+def halves(n):
+    return len([i * 0.5 for i in range(n)])
+
+
+_CPYTHON_HALVES = textwrap.dedent("""
+    import resource, sys
+    resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2)
+    print(len([i * 0.5 for i in range(int(sys.argv[2]))]))
+""")
+
+
+@pytest.mark.timeout(60)
+def test_the_worker_leaves_the_limit_to_the_computation(monkeypatch):
+    """About 120 MB of floats under the smallest limit, which CPython runs there: the worker's threads
+    take no malloc arenas of their own (64 MiB of address space each)."""
+    n = 3_000_000
+    cpython = subprocess.run([sys.executable, "-c", _CPYTHON_HALVES, str(MIN_MEMORY_LIMIT), str(n)],
+                             capture_output=True, text=True, timeout=30)
+    assert cpython.stdout == f"{n}\n", cpython.stderr
+    monkeypatch.setenv("PYFORA_MEMORY_LIMIT", str(MIN_MEMORY_LIMIT))
+    with pyfora.connect(workers=1) as ex:
+        assert ex.submit(halves, n).result(timeout=30) == n
+
+
 @pytest.mark.parametrize("raw", [str(MIN_MEMORY_LIMIT - 1), str(50 << 20), "2G"])
 def test_connect_refuses_a_limit_no_worker_runs_under(monkeypatch, raw):
     monkeypatch.setenv("PYFORA_MEMORY_LIMIT", raw)
