@@ -5,7 +5,7 @@
 | PYFORA_WORKERS | worker processes of the default executor (0: run in this process) | `connect(workers=...)` |
 | PYFORA_LEVEL | 0: one worker by default; 1-4: one worker per core by default (see `Level`) | `set_level`, `get_level` |
 | PYFORA_JIT | on/off; sets `Executor.jit`, which nothing reads yet (the JIT is issue 9) | `connect(jit=...)` |
-| PYFORA_MEMORY_LIMIT | bytes of address space per worker process | |
+| PYFORA_MEMORY_LIMIT | bytes of address space per worker process, at least MIN_MEMORY_LIMIT (checked by `connect`) | |
 | PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py), and of the workers' bytecode where PYTHONDONTWRITEBYTECODE is set (scheduler/pool.py); default: the user cache directory | |
 | PYFORA_DUMP | `ir`: print each function's statement form as it is compiled | |
 
@@ -83,6 +83,30 @@ def jit_enabled(jit: bool | None) -> bool:
     if raw in ("1", "on", "true", "yes"):
         return True
     return get_level() >= Level.JIT
+
+
+MIN_MEMORY_LIMIT = 256 << 20
+"""The smallest PYFORA_MEMORY_LIMIT a worker runs under. Measured on this project's machine (CPython
+3.11-3.13): a worker maps about 45 MiB before it runs anything, starts two threads (vm/worker.py) and,
+for a computation that uses numpy, needs about 192 MiB in all (OpenBLAS maps its buffers and starts
+its threads). Under about 50 MiB it cannot even start its threads."""
+
+
+def memory_limit() -> int | None:
+    """PYFORA_MEMORY_LIMIT in bytes, or None when unset; refused when it is no whole number or below
+    MIN_MEMORY_LIMIT, rather than letting every worker fail as it starts or runs."""
+    raw = os.environ.get("PYFORA_MEMORY_LIMIT")
+    if not raw:
+        return None
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise ValueError(f"PYFORA_MEMORY_LIMIT must be a whole number of bytes, not {raw!r}") from None
+    if limit < MIN_MEMORY_LIMIT:
+        raise ValueError(f"PYFORA_MEMORY_LIMIT is {limit} bytes, and a pyfora worker needs at least "
+                         f"{MIN_MEMORY_LIMIT} ({MIN_MEMORY_LIMIT >> 20} MiB) to start and run; "
+                         "raise it, or unset it for no limit")
+    return limit
 
 
 def cache_dir() -> Path:

@@ -11,7 +11,11 @@ starting: so the first computation does not share the cores with the start
 of every worker (start_count). Each worker
 is sent a code definition once; later images refer to it by id. When a worker
 dies (a crash, a signal, the memory limit) its computation fails with
-`WorkerCrashedError` and a fresh worker takes its place. Cancelling a running
+`WorkerCrashedError` and a fresh worker takes its place. A worker that ends
+before it is ready held no computation, so another starts in its place; after
+START_FAILURES such ends in a row the pool stops starting them and fails what
+waits, rather than starting workers that cannot start for as long as
+computations come. Cancelling a running
 computation asks its worker to stop at the next statement; a worker that has
 not within CANCEL_GRACE (a long C call holds the signal back) is ended and
 replaced, so the pool stays usable either way. A running computation can be
@@ -34,7 +38,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pyfora.config import cache_dir
+from pyfora.config import MIN_MEMORY_LIMIT, cache_dir
 from pyfora.errors import WorkerCrashedError
 from pyfora.metrics import Metrics
 from pyfora.vm import protocol
@@ -82,6 +86,8 @@ class Suspension:
 _ENDINGS = (protocol.Kind.DONE, protocol.Kind.FAILED, protocol.Kind.SUSPENDED, protocol.Kind.CANCELLED)
 CANCEL_GRACE = 0.05
 """Seconds a worker gets to stop a cancelled computation itself before it is ended."""
+START_FAILURES = 3
+"""Workers in a row that may end before they are ready before the pool gives up on what waits."""
 MALLOC_TUNING = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(64 << 20)}
 """glibc malloc settings for a worker's environment (a user's own settings win). By default the
 threshold above which a block is a fresh mmap moves with the blocks freed, and the heap top is
@@ -326,6 +332,7 @@ class LocalPool:
         self.idle: list[WorkerProcess] = []
         self.workers: list[WorkerProcess] = []
         self.closed = False
+        self.start_failures = 0     # workers that ended before they were ready, since one was
         self._next_id = 0
         with self.lock:
             self._start_workers()
@@ -435,6 +442,7 @@ class LocalPool:
         """A worker has started: it takes work, and then the rest of the pool may start."""
         self._worker_idle(worker)
         with self.lock:
+            self.start_failures = 0
             if not self.closed:
                 self._start_workers()
 
@@ -447,21 +455,30 @@ class LocalPool:
 
     def _worker_ended(self, worker: WorkerProcess, code: int):
         task, worker.task = worker.task, None
+        how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
         with self.lock:
             if worker in self.workers:
                 self.workers.remove(worker)
             if worker in self.idle:
                 self.idle.remove(worker)
             started = worker.ready.is_set()
-            if not started and self.queue and not self.closed:
-                # It ended while starting: the oldest computation fails as it would have on it,
-                # rather than waiting for workers that may never start.
-                task = self.queue.popleft()
+            abandoned = []
+            if not started:
+                self.start_failures += 1
+                if self.start_failures >= START_FAILURES:
+                    abandoned = list(self.queue)
+                    self.queue.clear()
             replace = not self.closed and (started or bool(self.queue))
         if task is not None and not task.future.done():
-            how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
             task.future.set_exception(WorkerCrashedError(
                 f"the worker process running this computation {how} (a crash, or it ran out of memory)"))
+        for waiting in abandoned:
+            if waiting.future.running() or waiting.future.set_running_or_notify_cancel():
+                waiting.future.set_exception(WorkerCrashedError(
+                    f"{START_FAILURES} worker processes in a row ended before they were ready (the last "
+                    f"{how}; its error is on stderr), so pyfora stopped starting them. Check that "
+                    f"`python -m pyfora.vm.worker` can start here, and PYFORA_MEMORY_LIMIT (a worker "
+                    f"needs at least {MIN_MEMORY_LIMIT >> 20} MiB); a later submission tries again"))
         if replace:
             with self.lock:
                 self._start_workers()

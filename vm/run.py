@@ -11,6 +11,7 @@ import enum
 import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 
 from pyfora.compiler import guards, linker  # noqa: F401  (guards registers the checked builtins)
@@ -96,6 +97,12 @@ class Computation:
                             return Outcome(*outcome, self.metrics)
                         # It could not be serialised: go on with it here, as if not asked.
                         thunk = lambda c=continuation: suspend.resume(c, self.suspender)  # noqa: E731
+                    except BaseException as exc:
+                        # The computation is over. Its frames' locals may be what filled the memory (a
+                        # MemoryError keeps them alive through its traceback): let go of them before
+                        # anything here needs memory to stop the monitor and send the exception.
+                        traceback.clear_frames(exc.__traceback__)
+                        raise
                     finally:
                         self.suspender.stop_tracing()
                         monitor.sample()
