@@ -9,10 +9,10 @@ method). User code gets them under the builtins' names (linker namespace), a
 shipped value is replaced by them (compiler/image.py), and allowed modules
 show them in place of the originals.
 
-A module, as pyfora code sees it, is a `ModuleView`: a read-only module that
-holds the real module's public functions and constants and nothing else, so
-`functools.sys` or `np.ctypeslib` lead nowhere, and no computation can change
-a module for the next.
+A module, as pyfora code sees it, is a view: a module of the computation's own
+that holds the real module's public functions and constants and nothing else,
+so `functools.sys` or `np.ctypeslib` lead nowhere, and no computation can
+change a module for the next.
 """
 import _string
 import functools
@@ -24,7 +24,7 @@ import types
 from . import linker
 from .astutil import MUTATING_METHODS
 from .reach import (FILE_METHODS, IMPURE_NUMPY, attribute_refusal, defined_by_user_class, is_allowed_library,
-                    needs_owner_check, object_refusal)
+                    is_dunder, needs_owner_check, object_refusal)
 
 _CONTAINERS = (list, dict, set, bytearray)
 _SETTERS = ("__setattr__", "__delattr__")
@@ -180,34 +180,18 @@ def substitute(obj):
     return entry[1] if entry is not None and entry[0] is obj else None
 
 
-class ModuleView(types.ModuleType):
-    """An allowed module as pyfora code sees it (module docstring): read-only, its public names only."""
-
-    def __getattr__(self, name: str):
-        real = importlib.import_module(self.__name__)
-        if not hasattr(real, name):
-            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        value = getattr(real, name)
-        if isinstance(value, types.ModuleType) and value.__name__ == f"{self.__name__}.{name}" \
-                and is_allowed_library(value.__name__):
-            view = self.__dict__[name] = module_view(value.__name__)
-            return view
-        _refuse(f"`{self.__name__}.{name}` is outside pyfora's subset: {_why_hidden(self.__name__, name, value)}",
-                f"{self.__name__}.{name}")
-
-    def __setattr__(self, name: str, value):
-        _refuse(f"setting `{self.__name__}.{name}` would change the module for everything that uses it: pyfora "
-                "code does not change modules; pass the value as an argument instead", f"{self.__name__}.{name}")
-
-    def __delattr__(self, name: str):
-        _refuse(f"deleting `{self.__name__}.{name}` would change the module for everything that uses it: pyfora "
-                "code does not change modules", f"{self.__name__}.{name}")
-
-    def __repr__(self):
-        return repr(importlib.import_module(self.__name__))
-
-    def __reduce__(self):
-        return (linker.module_view, (self.__name__,))
+def _hidden_attribute(module: str, name: str):
+    """A view's module `__getattr__` (PEP 562): an allowed submodule, seen for the first time in this
+    computation; a name the view hides, refused; or CPython's AttributeError."""
+    real = importlib.import_module(module)
+    if not hasattr(real, name):
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    value = getattr(real, name)
+    if isinstance(value, types.ModuleType) and value.__name__ == f"{module}.{name}" \
+            and is_allowed_library(value.__name__):
+        view = module_view(module).__dict__[name] = module_view(value.__name__)
+        return view
+    _refuse(f"`{module}.{name}` is outside pyfora's subset: {_why_hidden(module, name, value)}", f"{module}.{name}")
 
 
 def _why_hidden(module: str, name: str, value) -> str:
@@ -221,23 +205,38 @@ def _why_hidden(module: str, name: str, value) -> str:
     return "a module pyfora code cannot use"
 
 
-_VIEWS: dict = {}
+_CONTENTS: dict = {}
+"""Module name -> what its views hold, worked out once per process."""
 
 
-def module_view(name: str) -> ModuleView:
-    """The view of the allowed module `name` (one per process: views cannot change)."""
-    view = _VIEWS.get(name)
+def _view_contents(name: str) -> dict:
+    real = importlib.import_module(name)
+    contents = {key: real.__dict__.get(key) for key in ("__doc__", "__spec__", "__loader__", "__file__")}
+    hides = False
+    for key, value in list(real.__dict__.items()):
+        if key.startswith("_") or isinstance(value, types.ModuleType) or object_refusal(value) is not None \
+                or (name == "numpy" and key in IMPURE_NUMPY):
+            hides = hides or not is_dunder(key)
+            continue
+        contents[key] = SUBSTITUTES.get((name, key), value)
+    if hides:   # only then: CPython does not specialise attribute reads of a module with a __getattr__
+        contents["__getattr__"] = functools.partial(_hidden_attribute, name)
+    return contents
+
+
+def module_view(name: str) -> types.ModuleType:
+    """The allowed module `name` as this computation's code sees it: a module of its own (so attribute
+    reads stay as fast as a module's), holding the real module's public functions, constants and,
+    when first read, allowed submodules. Nothing in the subset can write to it (`m.x = v`, `setattr`,
+    `vars(m)`, `m.__dict__` and `object.__setattr__` are refused); should some route be missed, the
+    change stays in this computation, as each gets views of its own (linker.MODULE_VIEWS)."""
+    view = linker.MODULE_VIEWS.get(name)
     if view is None:
-        real = importlib.import_module(name)
-        view = ModuleView(name)
-        contents = view.__dict__
-        contents["__doc__"] = real.__doc__
-        for key, value in list(real.__dict__.items()):
-            if key.startswith("_") or isinstance(value, types.ModuleType) or object_refusal(value) is not None \
-                    or (name == "numpy" and key in IMPURE_NUMPY):
-                continue
-            contents[key] = SUBSTITUTES.get((name, key), value)
-        _VIEWS[name] = view
+        contents = _CONTENTS.get(name)
+        if contents is None:
+            contents = _CONTENTS[name] = _view_contents(name)
+        view = linker.MODULE_VIEWS[name] = types.ModuleType(name)
+        view.__dict__.update(contents)
     return view
 
 

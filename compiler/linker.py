@@ -168,6 +168,7 @@ def load(image: ProgramImage):
     """Rebuild `(fn, args, kwargs)` from `image`; return it and the origins of client objects."""
     ctx = _Context(image)
     _context.current = ctx
+    MODULE_VIEWS.clear()
     try:
         fn, args, kwargs = _ImageReader(io.BytesIO(image.graph)).load()
     finally:
@@ -241,6 +242,11 @@ def guard(name: str):
     """One of compiler/guards.py's checked builtins, which stand in for the originals in the VM."""
     from . import guards
     return getattr(guards, name)
+
+
+MODULE_VIEWS: dict = {}
+"""Module name -> the view of it the running computation sees (compiler/guards.py); each computation
+starts with none (`load`, and vm/suspend.py's resume)."""
 
 
 def module_view(name: str):

@@ -295,7 +295,8 @@ _BY_TYPE = {
     itertools.pairwise: _pairwise,
     type(functools.cmp_to_key(None)): _key_wrapper,
     types.CellType: lambda cell: (linker.new_cell, (), _cell_contents(cell), None, None, linker.set_cell),
-    types.ModuleType: lambda module: (linker.import_module, (module.__name__,)),
+    types.ModuleType: lambda module: ((linker.import_module if sys.modules.get(module.__name__) is module
+                                       else linker.module_view), (module.__name__,)),
     super: lambda sup: (super, (sup.__thisclass__, sup.__self__)),
     _SET_ITERATOR: _container_iterator,
     **{t: _container_iterator for t in _DICT_ITERATORS},

@@ -10,7 +10,7 @@ and then the pool replaces it: what else such code changed cannot be seen.
 
 What is watched: `builtins`, and every module in `sys.modules` under a top-level package the VM allows
 (compiler/reach.py `ALLOWED_MODULES`), public submodules included: pyfora code reaches a module only
-through its read-only view, which shows public names and public submodules (compiler/guards.py), so
+through its view, which shows public names and public submodules (compiler/guards.py), so
 a private one (`numpy._core.numeric`) is reached only by the library's own code. What is compared:
 the identity of each key and value of their `__dict__`s, in C (`map(operator.is_, ...)`), not the
 values' contents: a module's list or dict changed in place is not seen. Measured on this project's

@@ -38,7 +38,7 @@ import threading
 import types
 from dataclasses import dataclass, field
 
-from pyfora.compiler.linker import SUSPENDING, UNITS
+from pyfora.compiler.linker import MODULE_VIEWS, SUSPENDING, UNITS
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
                                     is_generator, resumable, statement_node)
 from pyfora.compiler.statements import is_call
@@ -654,6 +654,7 @@ def _close_quietly(generators):
 
 
 def loads(data: bytes) -> Continuation:
+    MODULE_VIEWS.clear()     # a resumed computation gets module views of its own
     return Continuation(continuation_pickler.loads(data))
 
 

@@ -6,6 +6,7 @@ import functools
 import math
 import operator
 import os
+import time
 
 import numpy as np
 import pytest
@@ -273,3 +274,29 @@ def test_a_value_whose_travel_hooks_run_unchecked_code_is_refused():
     with pytest.raises(PythonToForaConversionError, match="the module 'os'") as info:
         pyfora.submit(identity, ImportOnArrival())
     assert info.value.lineno == ImportOnArrival.__setstate__.__code__.co_firstlineno + 2
+
+
+def module_after_resume(n, name):
+    total = 0
+    for i in range(n):
+        total += i
+    m = np
+    return total, type(m).__name__, getattr(m, name)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["pi", "random"])
+def test_a_module_held_across_a_suspension_is_still_its_view(name):
+    """A continuation carries the module view, not the real module, to the worker that resumes it."""
+    with pyfora.connect(workers=1) as first, pyfora.connect(workers=1) as second:
+        future = first.submit(module_after_resume, 3 * 10 ** 7, name)
+        while not future.running():
+            time.sleep(0.01)
+        time.sleep(0.2)
+        second._pool.resume(first._pool.suspend(future, timeout=60))
+        if name == "random":
+            with pytest.raises(PythonToForaConversionError, match="numpy.random"):
+                future.result(timeout=60)
+        else:
+            assert future.result(timeout=60) == module_after_resume(3 * 10 ** 7, name)
+        assert future.metrics.suspensions == 1
