@@ -115,9 +115,10 @@ def test_worker_whose_request_reader_fails_ends_and_is_replaced(capfd):
     with pyfora.connect(workers=1) as ex:
         assert ex.submit(depth, 3).result(timeout=60) == 3
         worker = ex._pool.workers[0]
+        assert not worker.ended, "the worker that ran `depth` was replaced"
         worker.request(protocol.Kind.RESUME, 999, None)   # a malformed request: its reader thread raises
-        assert worker.process.wait(timeout=30) == 1
-        assert "TypeError" in capfd.readouterr().err
+        code, err = worker.process.wait(timeout=30), capfd.readouterr().err
+        assert code == 1 and "TypeError" in err, (code, err)
         assert ex.submit(depth, 4).result(timeout=60) == 4
 
 
