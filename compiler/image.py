@@ -17,6 +17,7 @@ import copyreg
 import dis
 import functools
 import io
+import operator
 import pickle
 import sys
 import sysconfig
@@ -248,7 +249,9 @@ class Walker(pickle.Pickler):
     def _library_value(self, obj, t: type):
         """How pickle would write `obj`, a value of a library's type, reduced here so that what pickle
         cannot write (a lock, a socket, a memoryview), or a class outside the subset, is refused with a
-        message that names it. A dict view travels as a view of its dict (compiler/views.py)."""
+        message that names it. A dict view travels as a view of its dict (compiler/views.py). An
+        iterator travels only once exhausted: taking items from the copy would leave the caller's where
+        it is."""
         if self._is_user_class(t):
             return NotImplemented
         view = views.reduce_view(obj)
@@ -257,13 +260,17 @@ class Walker(pickle.Pickler):
         refusal = _library_type_refusal(t)
         if refusal is not None:
             raise self._refusal(obj, f"cannot be passed to pyfora: {refusal}")
+        iterator = hasattr(t, "__next__")
+        if iterator and operator.length_hint(obj, 1) != 0:
+            raise self._refusal(obj, "is an iterator with items left: the computation would take them from a "
+                                     "copy, and yours would not move on as in CPython; pass `list(it)` instead")
         reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
         try:
             reduction = reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
         except (TypeError, pickle.PicklingError) as exc:
             raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
                                      f"process ({exc}); pass the plain values it holds instead") from None
-        if not callable(obj):   # data: pickle refuses a type, not one value of it, so the rest go as usual
+        if not callable(obj) and not iterator:   # data: pickle refuses a type, not one value of it
             self._plain_types.add(t)
         return reduction
 

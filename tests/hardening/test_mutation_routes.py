@@ -221,3 +221,27 @@ def nested_through_a_slice(grid):
 def test_the_items_of_such_a_slice_are_still_the_callers(executor):
     with pytest.raises(PythonToForaConversionError):
         executor.submit(nested_through_a_slice, [[1], [2]]).result(timeout=60)
+
+
+def take_two(it):
+    return next(it), next(it)
+
+
+@pytest.mark.parametrize("make", [lambda: iter([1, 2, 3]), lambda: map(abs, [-1, -2, -3]),
+                                  lambda: enumerate("abc"), lambda: reversed([1, 2, 3])],
+                         ids=["list_iterator", "map", "enumerate", "reversed"])
+def test_an_iterator_with_items_left_is_refused_as_an_argument(make):
+    with pytest.raises(PythonToForaConversionError, match="iterator with items left") as info:
+        pyfora.submit(take_two, make())
+    assert "argument 1" in str(info.value)
+
+
+def largest_or_none(it):
+    return max(it, default=None)
+
+
+def test_an_exhausted_iterator_travels(executor):
+    it = iter([1, 2])
+    list(it)
+    assert executor.submit(largest_or_none, it).result(timeout=60) is None
+    assert executor.submit(largest_or_none, iter([])).result(timeout=60) is None

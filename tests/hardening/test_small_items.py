@@ -220,19 +220,6 @@ def test_a_refused_global_names_the_line_that_reads_it(executor):
     assert (info.value.filename, info.value.lineno) == (__file__, line)
 
 
-def listed(xs):
-    return list(xs)
-
-
-@pytest.mark.parametrize("make", [lambda: iter([1, 2, 3]), lambda: iter({"a": 1, "b": 2}),
-                                  lambda: zip([1, 2], [3, 4]), lambda: map(abs, [-1, -2]),
-                                  lambda: enumerate("abc")])
-def test_a_running_iterator_argument_travels_with_cpythons_answer(executor, make):
-    it = make()
-    next(it)
-    assert executor.submit(listed, it).result() == listed(it)
-
-
 # ## Dict views travel as views of their dict
 
 def view_facts(view):
