@@ -26,6 +26,10 @@ MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sor
 The ownership pass flags calls of them on values the frame does not own (compiler/ownership.py), and a
 statement that calls one on a name writes that name (compiler/statements.py)."""
 
+SETTERS = {"__setattr__", "__delattr__"}
+"""Methods that set or delete attributes of the object they are called on: taken as values, refused
+(compiler/ownership.py, compiler/guards.py)."""
+
 NESTED_SCOPES = (ast.Lambda, ast.FunctionDef, ast.ListComp, ast.SetComp, ast.DictComp,
                   ast.GeneratorExp)
 

@@ -27,7 +27,7 @@ import ast
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import MUTATING_METHODS
+from .astutil import MUTATING_METHODS, SETTERS
 
 ESCAPED, UNKNOWN, SLICE, ALL, IMMUTABLE = -1, 0, 0.5, 8, 9
 
@@ -46,7 +46,6 @@ NON_KEEPING_METHODS = {"join", "index", "count", "get", "extend", "update", "uni
                        "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
                        "startswith", "endswith", "find", "format", "difference_update",
                        "intersection_update", "symmetric_difference_update"}
-_SETTERS = {"__setattr__", "__delattr__"}
 _ELEMENT_METHODS = {"get", "setdefault", "pop"}
 """Methods of an owned container that give back one of its items, or the default passed."""
 _COLLECTIONS = {"defaultdict", "Counter", "OrderedDict", "deque"}
@@ -160,7 +159,7 @@ class Ownership:
             return _element(base)
         if isinstance(e, ast.Attribute):
             key = self.self_key(e)
-            if e.attr in MUTATING_METHODS or e.attr in _SETTERS:
+            if e.attr in MUTATING_METHODS or e.attr in SETTERS:
                 self.mutator_taken(e, state)
             self.kind(e.value, state)
             return state.get(key, UNKNOWN) if key else UNKNOWN
@@ -311,7 +310,7 @@ class Ownership:
         method. On a type (`type(a).append`, `a.__class__.__setitem__`) it is an unbound method, which
         the check at run time refuses."""
         what = f"taking `{ast.unparse(e)}` as a value"
-        if e.attr in _SETTERS:
+        if e.attr in SETTERS:
             raise PythonToForaConversionError(
                 f"{what} is not supported by pyfora: it sets attributes of objects, which are immutable once "
                 "built; call it directly on `self` inside __init__, or build a new object",

@@ -1,6 +1,7 @@
 """PYFORA_MEMORY_LIMIT: a computation that fills its memory gets MemoryError at once, as CPython under
 the same limit does; a limit too small for a worker is refused at `connect`; workers that cannot
 start are not started again for ever."""
+import inspect
 import subprocess
 import sys
 import textwrap
@@ -44,12 +45,7 @@ def plus_one(x):
 _CPYTHON = textwrap.dedent("""
     import resource, sys, time
     resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]),) * 2)
-    def floats():
-        a = []
-        i = 0
-        while True:
-            a.append(i * 0.5)
-            i += 1
+""") + inspect.getsource(floats) + textwrap.dedent("""
     start = time.perf_counter()
     try:
         floats()
