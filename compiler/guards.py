@@ -22,12 +22,11 @@ import sys
 import types
 
 from . import linker
-from .astutil import MUTATING_METHODS
+from .astutil import MUTATING_METHODS, SETTERS
 from .reach import (FILE_METHODS, IMPURE_NUMPY, attribute_refusal, defined_by_user_class, is_allowed_library,
                     is_dunder, needs_owner_check, object_refusal)
 
 _CONTAINERS = (list, dict, set, bytearray)
-_SETTERS = ("__setattr__", "__delattr__")
 
 
 def _refuse(message: str, construct: str):
@@ -58,24 +57,33 @@ def attribute_check(obj, name: str, how: str):
             why = "a module's namespace is not reachable from pyfora code; use its functions by name"
         elif name in FILE_METHODS and is_array(obj):
             why = f"`ndarray.{name}` writes a file: pyfora code does no I/O"
-        elif name in _SETTERS or (name in MUTATING_METHODS and is_container(obj)):
+        elif name in SETTERS or (name in MUTATING_METHODS and is_container(obj)):
             why = (f"it takes a method that mutates a `{_type_name(obj)}` as a value; call it on a container "
                    f"this function made (`x.{name}(...)`), or build a new value instead")
     if why is not None:
-        linker.refuse_at_run_time(f"{how}: {why}", *linker.user_location(sys._getframe(2)), construct=how)
+        _refuse(f"{how}: {why}", how)
 
 
 def _type_name(obj) -> str:
     return obj.__name__ if isinstance(obj, type) else type(obj).__name__
 
 
+def _checked_value(obj, name: str, value):
+    """What pyfora code gets for `obj.name`, looked up as `value`, however it named it: a template's
+    `format` checks its fields when called, and a builtin function's `__self__` (its module) is refused."""
+    if name in ("format", "format_map") and (isinstance(obj, str) or obj is str):
+        return functools.partial(checked_format, obj, name)
+    if name == "__self__" and isinstance(value, types.ModuleType):
+        _refuse("`.__self__` of a builtin function is its module, outside pyfora's subset", "`.__self__`")
+    return value
+
+
 def checked_getattr(obj, name, *default):
     """`getattr`, as pyfora code gets it."""
-    if type(name) is str:
-        attribute_check(obj, name, f"getattr(..., {name!r})")
-        if name == "__self__":
-            return checked_attribute(obj, name) if hasattr(obj, name) else getattr(obj, name, *default)
-    return getattr(obj, name, *default)
+    if type(name) is not str:
+        return getattr(obj, name, *default)     # its own TypeError
+    attribute_check(obj, name, f"getattr(..., {name!r})")
+    return _checked_value(obj, name, getattr(obj, name, *default))
 
 
 def checked_vars(*args):
@@ -92,12 +100,7 @@ def checked_attribute(obj, name: str):
     """`obj.name` for the names whose check depends on `obj` (compiler/routing.py routes them here):
     `__dict__`, `__self__`, numpy's file writers, and `format` taken as a value."""
     attribute_check(obj, name, f"`.{name}`")
-    if name in ("format", "format_map") and (isinstance(obj, str) or obj is str):
-        return functools.partial(checked_format, obj, name)
-    value = getattr(obj, name)
-    if name == "__self__" and isinstance(value, types.ModuleType):
-        _refuse("`.__self__` of a builtin function is its module, outside pyfora's subset", "`.__self__`")
-    return value
+    return _checked_value(obj, name, getattr(obj, name))
 
 
 def checked_format(receiver, method: str, *args, **kwargs):
@@ -137,7 +140,7 @@ def _get_attributes(paths: tuple, obj):
         value = obj
         for name in path.split("."):
             attribute_check(value, name, f"operator.attrgetter({path!r})")
-            value = getattr(value, name)
+            value = _checked_value(value, name, getattr(value, name))
         values.append(value)
     return values[0] if len(values) == 1 else tuple(values)
 
@@ -153,7 +156,7 @@ def checked_attrgetter(attr, /, *attrs):
 
 def _call_method(name: str, args: tuple, kwargs: dict, obj):
     attribute_check(obj, name, f"operator.methodcaller({name!r})")
-    return getattr(obj, name)(*args, **kwargs)
+    return _checked_value(obj, name, getattr(obj, name))(*args, **kwargs)
 
 
 def checked_methodcaller(name, /, *args, **kwargs):

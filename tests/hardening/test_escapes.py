@@ -95,6 +95,18 @@ def through_unbound_format(f):
     return str.format("{0.__globals__}", f)
 
 
+def format_through_getattr(f):
+    return getattr("{0.__globals__}", "format")(f)
+
+
+def format_through_methodcaller(f):
+    return operator.methodcaller("format", f)("{0.__globals__}")
+
+
+def format_through_attrgetter(f):
+    return operator.attrgetter("format")("{0.__globals__}")(f)
+
+
 def through_reduce():
     return functools.reduce(getattr, ["__class__", "__base__", "__subclasses__"], ())
 
@@ -118,7 +130,9 @@ def run_time_cases():
             (generator_code, ("gi_code",), "gi_code"),
             (through_attrgetter, (helper,), "__globals__"), (through_dotted_attrgetter, (helper,), "__code__"),
             (through_format, (helper,), "__globals__"), (through_nested_format, (helper,), "__globals__"),
-            (through_unbound_format, (helper,), "__globals__"), (through_reduce, (), "__subclasses__"),
+            (through_unbound_format, (helper,), "__globals__"), (format_through_getattr, (helper,), "__globals__"),
+            (format_through_methodcaller, (helper,), "__globals__"),
+            (format_through_attrgetter, (helper,), "__globals__"), (through_reduce, (), "__subclasses__"),
             (dynamic_module_attribute, ("random",), "numpy.random"),
             (dynamic_module_attribute, ("ctypeslib",), "numpy.ctypeslib"),
             (dynamic_module_attribute, ("seterr",), "numpy.seterr"),
