@@ -101,13 +101,30 @@ def test_worker_crash_gives_error_not_hang():
         deadline = time.monotonic() + 10
         while not future.running() and time.monotonic() < deadline:
             time.sleep(0.01)
-        open_fds = len(os.listdir("/proc/self/fd"))   # the first worker's two pipe ends among them
-        ex._pool.workers[0].process.kill()
+        dead = ex._pool.workers[0]
+        dead_pipes = {_pipe_of(dead.to_worker), _pipe_of(dead.from_worker)}
+        assert dead_pipes <= _open_pipes()
+        dead.process.kill()
         with pytest.raises(pyfora.WorkerCrashedError, match="killed by signal 9"):
             future.result(timeout=30)
         assert ex.submit(depth, 5).result(timeout=60) == 5
         # The new worker's pipes replace the dead one's: none of the dead worker's is left open.
-        assert len(os.listdir("/proc/self/fd")) == open_fds
+        assert not dead_pipes & _open_pipes()
+
+
+def _pipe_of(fd: int) -> str:
+    """The pipe an fd refers to ('pipe:[inode]'): unlike the fd's number, never reused while open."""
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+def _open_pipes() -> set[str]:
+    pipes = set()
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            pipes.add(os.readlink(f"/proc/self/fd/{name}"))
+        except FileNotFoundError:       # the listing's own fd, closed by now
+            pass
+    return {p for p in pipes if p.startswith("pipe:")}
 
 
 def test_worker_whose_request_reader_fails_ends_and_is_replaced(capfd):
