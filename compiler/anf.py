@@ -359,12 +359,14 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         return pre
 
     def _check_store(self, target, pre):
-        if isinstance(target, ast.Subscript) and getattr(target, "pf_check", None):
+        if isinstance(target, (ast.Subscript, ast.Attribute)) and getattr(target, "pf_check", None):
             pre.append(self.mutation_check(target.value, target))
 
     def target(self, t: ast.expr, pre: list) -> ast.expr:
-        """A store target whose own operands (object, index) are evaluated into `pre` first."""
-        if not calls_inside(t):
+        """A store target whose own operands (object, index) are evaluated into `pre` first: when they
+        make calls, and when a check reads the object (which must then be read once)."""
+        checked_object = getattr(t, "pf_check", None) and not isinstance(t.value, ast.Name)
+        if not calls_inside(t) and not checked_object:
             return t
         if isinstance(t, ast.Subscript):
             p, (obj, index) = self.sequence([t.value, t.slice], t)
@@ -390,7 +392,8 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
 
     def stmt_AugAssign(self, s):
         t = s.target
-        needs = calls_inside(s.value) or calls_inside(t) or getattr(t, "pf_check", None)
+        needs = calls_inside(s.value) or calls_inside(t) or getattr(t, "pf_check", None) \
+            or getattr(t, "pf_check_item", None)
         if not needs:
             return [s]
         pre: list = []
@@ -432,8 +435,16 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         pre.append(self.assign(old, located(load, t), s))
         p, value = self.expr(s.value)
         pre.extend(p)
+        item_check = getattr(t, "pf_check_item", None)
+        if item_check:      # `a[i] += [v]` extends the item itself, which must be the computation's
+            before = self.temp()
+            pre.append(self.assign(before, var(old), t))
         pre.append(located(ast.AugAssign(target=var(old, ast.Store()), op=s.op, value=value), s))
-        if getattr(t, "pf_check", None) and isinstance(t, ast.Subscript):
+        if item_check:
+            same = ast.Compare(left=var(old), ops=[ast.Is()], comparators=[var(before)])
+            pre.append(located(ast.If(test=same, body=[self.mutation_check(var(old), t, item_check)],
+                                      orelse=[]), t))
+        if getattr(t, "pf_check", None):
             pre.append(self.mutation_check(obj, t))
         pre.append(located(ast.Assign(targets=[located(store, t)], value=var(old)), s))
         return pre

@@ -9,6 +9,7 @@ own objects.
 """
 import builtins
 import collections
+import dis
 import functools
 import importlib
 import inspect
@@ -37,28 +38,59 @@ _context = threading.local()
 
 _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 
+_ARRAY_TYPES = ("ndarray", "flatiter", "memoryview")
+_IMMUTABLE_ATOMS = (str, bytes, int, float, complex, bool, tuple, frozenset, type(None), range)
 
-_ARRAY_TYPES = ("ndarray", "flatiter")
+FOREIGN: dict[int, object] = {}
+"""The objects the running computation did not make, by id: everything the program image (or the
+continuation) brought, which the client's objects (arguments, globals, defaults, closure cells) are
+copies of. Mutating one would change the client's object in CPython and not here, so it is refused
+(`check_mutation`); anything the computation made it may mutate, as CPython would. The objects are held,
+so that no id is reused while the computation runs."""
+
+
+def mark_foreign(objects):
+    """Record `objects` (an unpickler's memo, a continuation's list) as the computation's foreign ones."""
+    for obj in objects:
+        if not isinstance(obj, _IMMUTABLE_ATOMS):
+            FOREIGN[id(obj)] = obj
+
+
+def is_foreign(obj) -> bool:
+    """Whether `obj`, or the object whose data it views (an array's base, a memoryview's object), came
+    from outside the computation."""
+    while obj is not None:
+        if id(obj) in FOREIGN:
+            return True
+        kind = type(obj).__name__
+        obj = (obj.obj if kind == "memoryview" else obj.base) if kind in _ARRAY_TYPES else None
+    return False
 
 
 def check_mutation(obj, where: str):
-    """Refuse mutating a builtin container the running frame does not own (flagged sites only), and
-    an unbound method of a container type (`type(a).append`), which could mutate any container."""
-    filename, line, what, *view = where.split("\x00")
-    if view:    # a slice of a container the frame does not own: a new one, but an array's is a view
-        if type(obj).__name__ in _ARRAY_TYPES:
-            refuse_at_run_time(
-                f"{what} writes into a view of an array this function does not own (a slice of an argument, "
-                "a global or a call's result shares its data); copy it first (`b = a[1:].copy()`)",
-                filename, int(line), what)
+    """At a site the ownership pass flagged: refuse mutating an object that came from outside the
+    computation (`FOREIGN`), and an unbound method of a container type (`type(a).append`), which could
+    mutate any container.
+
+    A method call or an item store (`x.append(v)`, `x[k] = v`) is checked on the builtin containers
+    and arrays whose C methods mutate them; a user object's own methods are checked where they change
+    it. An attribute store (`where` ends in "attribute") is checked on any object."""
+    if id(obj) not in FOREIGN and not isinstance(obj, type) and type(obj).__name__ not in _ARRAY_TYPES:
         return
-    if isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES:
+    filename, line, what, *site = where.split("\x00")
+    if is_foreign(obj) and (site or isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES):
+        if id(obj) not in FOREIGN:
+            refuse_at_run_time(
+                f"{what} writes into a view of an array that came from outside the computation (a slice of "
+                "an argument or a global shares its data); copy it first (`b = a[1:].copy()`)",
+                filename, int(line), what)
         refuse_at_run_time(
-            f"{what} mutates a `{type(obj).__name__}` value this function does not own (an argument, a "
-            "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
-            "or given a second name); build a new value instead (for example `l = l + [x]` or "
-            "`d = {**d, k: v}`)", filename, int(line), what)
-    if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
+            f"{what} mutates a `{type(obj).__name__}` value that came from outside the computation (an "
+            "argument, a global, a default value or a closure's variable): CPython would change the "
+            "caller's object, and pyfora cannot; work on a copy made inside (`x = copy.copy(x)`, "
+            "`l = list(l)`) or build a new value (`l = l + [v]`, `d = {**d, k: v}`) and return it",
+            filename, int(line), what)
+    if not site and isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
         refuse_at_run_time(
             f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
             "it on a container this function made (`a.append(x)`)", filename, int(line), what)
@@ -169,8 +201,12 @@ def load(image: ProgramImage):
     ctx = _Context(image)
     _context.current = ctx
     MODULE_VIEWS.clear()
+    FOREIGN.clear()
     try:
-        fn, args, kwargs = _ImageReader(io.BytesIO(image.graph)).load()
+        reader = _ImageReader(io.BytesIO(image.graph))
+        fn, args, kwargs = reader.load()
+        mark_foreign(reader.memo.copy().values())
+        mark_foreign(reader.persisted)
     finally:
         _context.current = None
     return (fn, args, kwargs), ctx.origins, ctx.keep
@@ -180,10 +216,14 @@ class _ImageReader(pickle.Unpickler):
     def __init__(self, file):
         super().__init__(file)
         self._nans = NanReading()
+        self.persisted: list = []
+        """Sets rebuilt from persistent ids, which pickle's memo does not hold."""
 
     def persistent_load(self, pid):
         if set_layout.is_set_id(pid):
-            return set_layout.persistent_load(pid)
+            value = set_layout.persistent_load(pid)
+            self.persisted.append(value)
+            return value
         if is_nan_id(pid):    # a NaN of the client's, numbered with its handle: it goes back as the client's
             value = self._nans.persistent_load(pid)
             _context.current.remember(value, pid[1])
@@ -258,11 +298,51 @@ def module_view(name: str):
 def new_function(code_id: str, namespace: dict, name: str, qualname: str, handle: int):
     ctx = _context.current
     unit = compiled(ctx.codes[code_id])
-    closure = tuple(types.CellType() for _ in unit.code.co_freevars) or None
-    fn = types.FunctionType(unit.code, namespace, name, None, closure)
+    rebound = _rebound_free_variable(unit.code)
+    if rebound is not None:
+        fn = _refusing_function(unit, qualname, *rebound)
+    else:
+        closure = tuple(types.CellType() for _ in unit.code.co_freevars) or None
+        fn = types.FunctionType(unit.code, namespace, name, None, closure)
     fn.__qualname__ = qualname
     ctx.remember(fn, handle)
     return fn
+
+
+def _rebound_free_variable(code: types.CodeType) -> tuple | None:
+    """(name, statement id) where `code`, or a function nested in it, rebinds with `nonlocal` a variable
+    of the call that made this closure; None if none does."""
+    free = set(code.co_freevars)
+    pending = [code]
+    while free and pending:
+        inner = pending.pop()
+        for instruction in dis.get_instructions(inner):
+            if instruction.opname in ("STORE_DEREF", "DELETE_DEREF") and instruction.argval in free \
+                    and instruction.argval in inner.co_freevars:
+                return instruction.argval, instruction.positions.lineno
+        pending.extend(c for c in inner.co_consts if isinstance(c, types.CodeType))
+    return None
+
+
+def _refusing_function(unit: CompiledUnit, qualname: str, variable: str, statement: int):
+    """A closure the client made that rebinds a variable of the call that made it (`nonlocal`): a call
+    would change the client's closure in CPython and cannot here, so calling it is refused (only
+    calling it: a program that merely holds it runs)."""
+    info = unit.tables.statements.get(statement)
+    line = info.line if info is not None else unit.code_def.line
+    message = (f"`{qualname}` rebinds `{variable}` (`nonlocal`), a variable of a call made outside the "
+               "computation: CPython would change the caller's closure, and pyfora cannot; make the closure "
+               "inside the computation (call the function that makes it there), or return the new value "
+               "instead of rebinding it")
+    refuse = functools.partial(refuse_at_run_time, message, unit.code_def.filename, line, "nonlocal")
+    return types.FunctionType(_REFUSING_CODE, {"__builtins__": builtins, "_pf_refuse": refuse}, qualname)
+
+
+def _refused_call(*args, **kwargs):
+    _pf_refuse()    # noqa: F821  (in the globals `_refusing_function` gives this code)
+
+
+_REFUSING_CODE = _refused_call.__code__
 
 
 def function_attributes(fn) -> dict:
@@ -396,3 +476,5 @@ def suspend_flag():
 def set_class_state(cls, namespace: dict):
     for key, value in namespace.items():
         setattr(cls, key, value)
+        if type(value) is property:     # as class creation did: its errors name it
+            value.__set_name__(cls, key)

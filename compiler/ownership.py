@@ -94,19 +94,15 @@ class Ownership:
         args = fn.args
         self.params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
         self.self_name = self.params[0] if is_init and self.params else None
+        self.rebound = {name for n in ast.walk(fn) if isinstance(n, ast.Nonlocal) for name in n.names}
+        """Names a nested function may rebind (`nonlocal`): after any call, they may hold anything."""
 
     # ## Errors and flags
 
-    def refuse(self, node, what: str, name: str):
-        raise PythonToForaConversionError(
-            f"{what} mutates {name}, which this function does not own (it was passed in, is a global, or "
-            "before this was passed to a call, stored elsewhere, captured by a nested function or given a "
-            "second name); build a new value instead (for example `l = l + [x]` or `d = {**d, k: v}`)",
-            filename=self.filename, lineno=node.lineno, col=node.col_offset, construct=what)
-
-    def flag(self, node, what: str, attribute: str = "pf_check", view: bool = False):
-        """Flag `node` for a check at run time; `view`: of a SLICE, which refuses arrays only."""
-        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}" + ("\x00view" if view else ""))
+    def flag(self, node, what: str, attribute: str = "pf_check", site: str = ""):
+        """Flag `node` for a check at run time (linker.check_mutation); `site` "attribute" for an
+        attribute store, checked on any object."""
+        setattr(node, attribute, f"{self.filename}\x00{node.lineno}\x00{what}" + (f"\x00{site}" if site else ""))
 
     # ## Expressions
 
@@ -349,7 +345,7 @@ class Ownership:
             return
         self.mutation(target, node, what, state, flag)
 
-    def mutation(self, container, node, what: str, state, flag: str = "pf_check"):
+    def mutation(self, container, node, what: str, state, flag: str = "pf_check", site: str = ""):
         """`node` mutates `container`: allow it, refuse it, or flag it for a check at run time."""
         depth = 0
         root = container
@@ -360,10 +356,24 @@ class Ownership:
         kind = state.get(key, UNKNOWN) if key else self.kind(root, dict(state))
         if kind == IMMUTABLE or (kind >= 1 and kind > depth):
             return
-        if kind == ESCAPED and depth == 0:
-            self.refuse(node, what, f"`{key}`")
-        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag,
-                  view=kind == SLICE and depth == 0)
+        self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag, site)
+
+    def attribute_store(self, target: ast.Attribute, what: str, state):
+        """`obj.x = v`, `obj.x += v`, `del obj.x`: a mutation of `obj`. Inside `__init__`, `self` is the
+        frame's own; elsewhere the object is checked where it runs: one the computation made may change,
+        as in CPython (`acc.add(x)` updating `self.n`), one from outside it may not."""
+        key = self.self_key(target)
+        if key is not None and 1 <= state.get(self.self_name, UNKNOWN):
+            state[key] = UNKNOWN
+            return
+        self.mutation(target.value, target, f"{what} `{ast.unparse(target)}`", state, site="attribute")
+
+    def item_update(self, s: ast.AugAssign, kind: int):
+        """`a[i] += v`, `o.x += v`: an in-place operator changes the item itself when it is a list or an
+        array, so unless the item is known to be a number or the frame's own, the check runs on it
+        when the operation leaves the same object behind."""
+        if kind != IMMUTABLE and not 1 <= kind < IMMUTABLE:
+            self.flag(s.target, f"`{ast.unparse(s.target)} {_op(s.op)}= ...`", "pf_check_item")
 
     # ## Statements
 
@@ -371,7 +381,7 @@ class Ownership:
         if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
             state[value.id] = ESCAPED
             kind = ESCAPED
-        state[name] = kind
+        state[name] = UNKNOWN if name in self.rebound else kind
 
     def assign(self, target, value, kind: int, state):
         if isinstance(target, ast.Name):
@@ -393,16 +403,13 @@ class Ownership:
             if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
                 state[value.id] = ESCAPED
         elif isinstance(target, ast.Attribute):
+            if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
+                state[value.id] = ESCAPED
             key = self.self_key(target)
             if key and 1 <= state.get(self.self_name, UNKNOWN):
-                if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
-                    state[value.id] = ESCAPED
                 state[key] = kind
                 return
-            raise PythonToForaConversionError(
-                f"setting the attribute `{ast.unparse(target)}` mutates an object; pyfora objects are "
-                "immutable once built: set attributes only on `self` inside __init__, or build a new object",
-                filename=self.filename, lineno=target.lineno, col=target.col_offset, construct="attribute")
+            self.attribute_store(target, "setting the attribute", state)
 
     def block(self, stmts, state) -> dict:
         for s in stmts:
@@ -432,8 +439,10 @@ class Ownership:
             elif isinstance(s.target, ast.Subscript):
                 self.kind(s.target.slice, state)
                 self.mutation(s.target.value, s.target, "augmented item assignment", state)
+                self.item_update(s, _element(self.kind(s.target.value, dict(state))))
             else:
-                self.assign(s.target, None, UNKNOWN, state)
+                self.attribute_store(s.target, "updating the attribute", state)
+                self.item_update(s, state.get(self.self_key(s.target), UNKNOWN))
         elif isinstance(s, ast.Delete):
             for t in s.targets:
                 if isinstance(t, ast.Subscript):
@@ -442,7 +451,7 @@ class Ownership:
                 elif isinstance(t, ast.Name):
                     state.pop(t.id, None)
                 elif isinstance(t, ast.Attribute):
-                    self.assign(t, None, UNKNOWN, state)
+                    self.attribute_store(t, "deleting the attribute", state)
         elif isinstance(s, ast.Expr):
             self.kind(s.value, state)
         elif isinstance(s, ast.Return):

@@ -15,7 +15,6 @@ RESERVED_PREFIX = "_pf_"
 
 _STATEMENT_ADVICE = {
     ast.Global: ("`global` statement", "pass the value in as an argument and return the new value"),
-    ast.Nonlocal: ("`nonlocal` statement", "return the new value from the inner function instead of rebinding"),
     ast.With: ("`with` statement", "pyfora code does no I/O; pass data in as arguments"),
     ast.AsyncWith: ("`async with` statement", "write synchronous code; pyfora runs it in parallel for you"),
     ast.AsyncFor: ("`async for` loop", "write synchronous code; pyfora runs it in parallel for you"),

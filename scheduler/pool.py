@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pyfora.config import MIN_MEMORY_LIMIT, cache_dir
-from pyfora.errors import WorkerCrashedError
+from pyfora.errors import PythonToForaConversionError, WorkerCrashedError
 from pyfora.metrics import Metrics
 from pyfora.vm import protocol
 from pyfora.vm.settings import Settings
@@ -155,9 +155,21 @@ def _settle(task: Task, ok: bool, payload: bytes, metrics: Metrics, incoming=())
         return
     try:
         value = ResultReader(payload, task.handles, task.code_cache, incoming).load()
+    except Exception as exc:
+        value, ok = _unreadable(exc), False
     except BaseException as exc:
         value, ok = exc, False
     _set_outcome(task, ok, value, metrics)
+
+
+def _unreadable(exc: Exception) -> PythonToForaConversionError:
+    """What the future raises when the answer cannot be rebuilt here (an object whose `__hash__` reads
+    an attribute of its own, kept in a dict it holds, is rebuilt before that attribute is set)."""
+    error = PythonToForaConversionError(
+        f"pyfora could not rebuild the computation's answer in this process ({type(exc).__name__}: {exc}); "
+        "return plain values (numbers, strings, lists, dicts, tuples) built from it instead")
+    error.__cause__ = exc
+    return error
 
 
 def _set_outcome(task: Task, ok: bool, value, metrics: Metrics):

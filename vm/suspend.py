@@ -38,7 +38,7 @@ import threading
 import types
 from dataclasses import dataclass, field
 
-from pyfora.compiler.linker import MODULE_VIEWS, SUSPENDING, UNITS
+from pyfora.compiler.linker import FOREIGN, MODULE_VIEWS, SUSPENDING, UNITS, mark_foreign
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
                                     is_generator, resumable, statement_node)
 from pyfora.compiler.statements import is_call
@@ -624,7 +624,10 @@ def _pickle(continuation: Continuation):
     that cannot be written refuses the suspension at this statement instead of failing `dumps`."""
     code_defs = {UNITS[f.unit].code_def.id: UNITS[f.unit].code_def for f in continuation.frames}
     generators = _GeneratorReducer(continuation.frames)
-    continuation.data = continuation_pickler.dumps(continuation.frames, code_defs, generators)
+    # The objects that came from outside the computation travel with it, so that they stay refused
+    # to mutation (linker.FOREIGN) wherever it goes on.
+    continuation.data = continuation_pickler.dumps((continuation.frames, list(FOREIGN.values())), code_defs,
+                                                   generators)
     continuation.paused = generators.paused
 
 
@@ -655,7 +658,10 @@ def _close_quietly(generators):
 
 def loads(data: bytes) -> Continuation:
     MODULE_VIEWS.clear()     # a resumed computation gets module views of its own
-    return Continuation(continuation_pickler.loads(data))
+    frames_, foreign = continuation_pickler.loads(data)
+    FOREIGN.clear()
+    mark_foreign(foreign)
+    return Continuation(frames_)
 
 
 def start(fn, args, kwargs):

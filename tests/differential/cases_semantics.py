@@ -2963,7 +2963,7 @@ CASES = [
     refused(object_setattr_outside_init, Base(1), match="attribute"),
     # results crossing back
     # `{self: name}` stores self in a container, so self escapes before the attribute is set.
-    refused(self_keyed_instance, "n", match="attribute"),
+    refused(self_keyed_instance, "n", match="could not rebuild the computation's answer in this process (AttributeError"),
     case(set_of_instances),
     case(exception_values),
     case(exception_with_note),
