@@ -36,7 +36,7 @@ from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import annotate_ownership
 from .astutil import MUTATING_METHODS
-from .reach import FILE_METHODS, IMPURE_NUMPY, is_allowed_library, object_refusal
+from .reach import SUPPORTED_TEXT, FILE_METHODS, impurity, is_allowed_library, object_refusal
 from .tier0 import mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
@@ -73,12 +73,17 @@ def _instructions(code: types.CodeType):
             yield from _instructions(const)
 
 
-def _use_of(code: types.CodeType, name: str) -> dict:
-    """Where `code` first reads the global `name`, as conversion-error keywords."""
+def _use_of(code: types.CodeType, name: str, attribute: str | None = None) -> dict:
+    """Where `code` first reads the global `name` (followed by `.attribute`, when given), as
+    conversion-error keywords."""
+    previous = None
     for ins in _instructions(code):
-        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") and ins.argval == name \
-                and ins.positions.lineno:
-            return dict(filename=code.co_filename, lineno=ins.positions.lineno, col=ins.positions.col_offset)
+        if previous is not None and previous.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") \
+                and previous.argval == name and previous.positions.lineno \
+                and (attribute is None or (ins.opname in ("LOAD_ATTR", "LOAD_METHOD") and ins.argval == attribute)):
+            return dict(filename=code.co_filename, lineno=previous.positions.lineno,
+                        col=previous.positions.col_offset)
+        previous = ins
     return dict(filename=code.co_filename, lineno=code.co_firstlineno)
 
 
@@ -135,8 +140,10 @@ class _Module:
 def _class_refusal(cls: type) -> str | None:
     """Why the class `cls` cannot be used in pyfora code, or None."""
     if not is_user_module(cls.__module__):
-        if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
+        if cls.__module__ == "builtins":
             return None
+        if is_allowed_library(cls.__module__):
+            return object_refusal(cls)
         return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
     if "__dataclass_fields__" in cls.__dict__:
         return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
@@ -156,8 +163,8 @@ def _class_refusal(cls: type) -> str | None:
 
 
 def _module_refusal(module) -> str:
-    return (f"the module {module.__name__!r} is not supported by pyfora (only math, cmath, operator, "
-            "functools, itertools and numpy are); pass the data you need in as arguments")
+    return (f"the module {module.__name__!r} is not supported by pyfora (only {SUPPORTED_TEXT} are); pass "
+            "the data you need in as arguments")
 
 
 _SET_TYPES = set_layout.SET_TYPES
@@ -373,6 +380,9 @@ class Walker(pickle.Pickler):
             return NotImplemented
         if not is_user_module(module, fn.__code__.co_filename):
             if is_allowed_library(module):
+                refusal = object_refusal(fn)
+                if refusal is not None:
+                    raise _refuse_value(fn, refusal)
                 return NotImplemented
             if is_user_module(module):
                 raise _refuse_value(fn, f"{module}.{fn.__qualname__} is a wrapper made by library code "
@@ -416,12 +426,12 @@ class Walker(pickle.Pickler):
                 return module
             if not is_allowed_library(value.__name__) or value.__name__ == "builtins":
                 raise _refuse_value(value, _module_refusal(value), _use_of(code, name))
-            if value.__name__ == "numpy":
-                impure = sorted(module_attributes(code, name) & IMPURE_NUMPY.keys())
-                if impure:
-                    raise _refuse_value(value, f"`{name}.{impure[0]}` is {IMPURE_NUMPY[impure[0]]}, not a pure "
-                                               "function: pyfora code cannot use it; compute the values "
-                                               "outside and pass them in", _use_of(code, name))
+            for attr in sorted(module_attributes(code, name)):
+                why = impurity(value.__name__, attr)
+                if why is not None:
+                    raise _refuse_value(value, why, _use_of(code, name, attr))
+        elif object_refusal(value) is not None:
+            raise _refuse_value(value, object_refusal(value), _use_of(code, name))
         elif isinstance(value, type):
             refusal = _class_refusal(value)
             if refusal is not None:

@@ -21,7 +21,8 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, TYPE_BUILTIN
+from .astutil import (ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, SEED_CHECK,
+                      TYPE_BUILTIN)
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -41,6 +42,22 @@ _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 _ARRAY_TYPES = ("ndarray", "flatiter")
 
 
+def _loaded(module: str, name: str):
+    """`module.name`, or a class nothing is an instance of where `module` is not imported (the client does
+    not import `random`, `statistics` or numpy for a check that cannot apply)."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _Absent
+
+
+class _Absent:
+    """Stands for a class of a module that is not imported."""
+
+
+def _is_generator(cls: type) -> bool:
+    """Whether `cls` makes random generators: `random.Random`, numpy's Generator and bit generators."""
+    return issubclass(cls, _loaded("random", "Random")) or cls.__module__.startswith("numpy.random")
+
+
 def check_mutation(obj, where: str):
     """Refuse mutating a builtin container the running frame does not own (flagged sites only), and
     an unbound method of a container type (`type(a).append`), which could mutate any container."""
@@ -58,10 +75,64 @@ def check_mutation(obj, where: str):
             "global, or a value that was passed to a call, stored elsewhere, captured by a nested function "
             "or given a second name); build a new value instead (for example `l = l + [x]` or "
             "`d = {**d, k: v}`)", filename, int(line), what)
-    if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
+    if _is_generator(type(obj)):
+        refuse_at_run_time(
+            f"{what} draws from a `{type(obj).__name__}` this function did not make (an argument, a global, or a "
+            "generator passed to a call, stored elsewhere or given a second name): in CPython the draw would "
+            "advance the caller's generator; make the generator in this function from a seed "
+            "(`rng = random.Random(seed)`, `rng = np.random.default_rng(seed)`) and pass the seed instead",
+            filename, int(line), what)
+    if isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES
+                                  or _is_generator(obj)):
         refuse_at_run_time(
             f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
             "it on a container this function made (`a.append(x)`)", filename, int(line), what)
+
+
+def _random_seed(seed) -> bool:
+    """What `random.Random(seed)` takes (3.11 refuses other types); None means the operating system's entropy."""
+    return isinstance(seed, (int, float, str, bytes, bytearray))
+
+
+def check_seed(func, args: tuple, kwargs: dict, where: str):
+    """Refuse seeding a random generator from the operating system (no seed, or None), which gives other
+    numbers at every run: `random.Random(seed)`, `rng.seed(seed)`, numpy's `default_rng(seed)` and bit
+    generators, `NormalDist.samples(n, seed=seed)`. A numpy seed must be an int or a sequence of ints: a
+    generator given as one is not copied (`default_rng(rng)` is `rng`). Other callables pass."""
+    seeding = _seed_parameter(func)
+    if seeding is None:
+        return
+    position, name, accepted = seeding
+    seed = args[position] if len(args) > position else kwargs.get(name)
+    if accepted(seed):
+        return
+    filename, line, what = where.split("\x00")
+    refuse_at_run_time(
+        f"{what} with the seed {seed!r} draws its seed from the operating system or shares a generator, so the "
+        "computation would not give the same numbers at every run; pass an int seed: `random.Random(seed)`, "
+        "`np.random.default_rng(seed)`", filename, int(line), what)
+
+
+def _numpy_seed(seed) -> bool:
+    if isinstance(seed, (list, tuple)):
+        return bool(seed) and all(_numpy_seed(s) for s in seed)
+    return hasattr(seed, "__index__") and not isinstance(seed, bool)
+
+
+def _seed_parameter(func) -> tuple | None:
+    """(position, keyword, what is accepted) of the seed `func` takes, or None if `func` seeds nothing."""
+    owner = getattr(func, "__self__", None)
+    name = getattr(func, "__name__", None)
+    generator = _loaded("random", "Random")
+    if func is generator or (isinstance(owner, generator) and name == "seed"):
+        return (0, "x" if func is generator else "a", _random_seed)
+    if isinstance(owner, _loaded("statistics", "NormalDist")) and name == "samples":
+        return (1, "seed", _random_seed)
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None and (func is numpy_random.default_rng or (
+            isinstance(func, type) and issubclass(func, (numpy_random.BitGenerator, numpy_random.SeedSequence)))):
+        return (0, "entropy" if func is numpy_random.SeedSequence else "seed", _numpy_seed)
+    return None
 
 
 def line_offset(code, lasti: int) -> int:
@@ -213,6 +284,7 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 SEED_CHECK: check_seed,
                  OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
                  OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,
