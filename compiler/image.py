@@ -34,8 +34,8 @@ from .source import find_node, source_text
 from .nans import NanReading, is_nan_id, nan_id
 from .source_check import check_unchanged
 from .subset import check_function
-from .ownership import annotate_ownership
-from .astutil import MUTATING_METHODS
+from .ownership import LIBRARY_NAMES, annotate_ownership
+from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
 from .reach import SUPPORTED_TEXT, FILE_METHODS, impurity, is_allowed_library, object_refusal
 from .tier0 import mangle_class, parse_code_def
 
@@ -97,6 +97,14 @@ def module_attributes(code: types.CodeType, name: str) -> set[str]:
             attrs.add(ins.argval)
         previous = ins
     return attrs
+
+
+def _renamed_mutator(name: str, value) -> bool:
+    """Whether the global `name` is a library function that mutates its first argument (compiler/ownership.py
+    knows it by its own name) bound to another name."""
+    own = getattr(value, "__name__", None)
+    return own in LIBRARY_MUTATORS and name not in LIBRARY_MUTATORS \
+        and is_allowed_library(getattr(value, "__module__", None))
 
 
 def _refuse_value(obj, why: str, where: dict | None = None):
@@ -242,7 +250,7 @@ class Walker(pickle.Pickler):
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:
             return descriptor
-        if t is types.BuiltinFunctionType:
+        if t is types.BuiltinFunctionType or t.__name__ == "cython_function_or_method":    # numpy's, in Cython
             return self._builtin(obj)
         if self._is_user_class(t):
             reduced = linker.reduce_instance(obj)
@@ -303,7 +311,7 @@ class Walker(pickle.Pickler):
         return known
 
     def _builtin(self, obj):
-        owner = obj.__self__
+        owner = getattr(obj, "__self__", None)
         if owner is None or isinstance(owner, types.ModuleType):
             module = getattr(obj, "__module__", None) or getattr(owner, "__name__", None)
             if module == "builtins" or is_allowed_library(module):
@@ -330,7 +338,9 @@ class Walker(pickle.Pickler):
             check_unchanged(code, text, mangle_class(qualname))
             known = self.code_cache.texts[id(code)] = (code, text)
         text = known[1]
-        shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
+        shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_)
+                         + sorted(n for n in LIBRARY_NAMES if n in globals_
+                                  and not is_allowed_library(getattr(globals_[n], "__module__", None))))
         code_def = CodeDef(text.filename, text.text, text.line, text.col, qualname, tuple(code.co_freevars),
                            mangle_class(qualname), shadowed, self._fresh(code, globals_),
                            self._constructed(code, globals_))
@@ -432,6 +442,11 @@ class Walker(pickle.Pickler):
                     raise _refuse_value(value, why, _use_of(code, name, attr))
         elif object_refusal(value) is not None:
             raise _refuse_value(value, object_refusal(value), _use_of(code, name))
+        elif _renamed_mutator(name, value):
+            raise _refuse_value(value, f"`{name}` is `{value.__module__.lstrip('_')}.{value.__name__}` under another "
+                                       "name, which mutates its first argument; import it under its own name "
+                                       "(`from heapq import heappush`) or call it on its module, so pyfora sees "
+                                       "what it mutates", _use_of(code, name))
         elif isinstance(value, type):
             refusal = _class_refusal(value)
             if refusal is not None:

@@ -70,6 +70,9 @@ SEEDED = {"Random", "default_rng", "PCG64", "PCG64DXSM", "Philox", "SFC64", "MT1
 they run (linker.check_seed), refused here when called without one."""
 ELEMENT_OUT = {"heappop", "heapreplace", "heappushpop"}
 """Library mutators that give back one of the list's items."""
+LIBRARY_NAMES = LIBRARY_MUTATORS | LIBRARY_FRESH.keys() | {"Generator"}
+"""The library functions this pass knows by name: a global of one of these names that is something else
+is shadowed (compiler/image.py)."""
 
 def _container(element_kind: int) -> int:
     if element_kind >= ALL:
@@ -233,7 +236,7 @@ class Ownership:
         name = builtin if builtin not in self.fresh else None
         if method is not None and _module_level(func.value, state):
             name = method
-        if name in LIBRARY_MUTATORS | LIBRARY_FRESH.keys() | {"Generator"} and not self.shadowed & {name}:
+        if name in LIBRARY_NAMES:
             return self.library_call(e, name, state)
         for k in e.keywords:
             if k.arg == "out":
