@@ -22,7 +22,7 @@ import sys
 import types
 
 from . import linker
-from .astutil import MUTATING_METHODS, SETTERS
+from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS, SETTERS
 from .reach import (FILE_METHODS, attribute_refusal, defined_by_user_class, impurity, is_allowed_library,
                     is_dunder, needs_owner_check, object_refusal)
 
@@ -55,6 +55,9 @@ def attribute_check(obj, name: str, how: str):
     if why is None:
         if name == "__dict__" and isinstance(obj, types.ModuleType):
             why = "a module's namespace is not reachable from pyfora code; use its functions by name"
+        elif name in LIBRARY_MUTATORS and isinstance(obj, types.ModuleType):
+            why = (f"it takes `{obj.__name__}.{name}`, which mutates the list it is given, as a value; call it "
+                   f"by name (`{obj.__name__}.{name}(h, x)`), where pyfora checks what it mutates")
         elif name in FILE_METHODS and is_array(obj):
             why = f"`ndarray.{name}` writes a file: pyfora code does no I/O"
         elif name in SETTERS or (name in MUTATING_METHODS and is_container(obj)):

@@ -129,6 +129,8 @@ class Ownership:
         if isinstance(e, ast.Constant):
             return IMMUTABLE
         if isinstance(e, ast.Name):
+            if e.id in LIBRARY_MUTATORS and e.id not in state and e.id not in self.shadowed:
+                self.library_mutator_taken(e)
             return state.get(e.id, UNKNOWN)
         if isinstance(e, (ast.List, ast.Set)):
             kinds = [self.stored(x, state) for x in e.elts]
@@ -173,6 +175,8 @@ class Ownership:
             key = self.self_key(e)
             if e.attr in MUTATING_METHODS or e.attr in SETTERS:
                 self.mutator_taken(e, state)
+            if e.attr in LIBRARY_MUTATORS and _module_level(e.value, state):
+                self.library_mutator_taken(e)
             self.kind(e.value, state)
             return state.get(key, UNKNOWN) if key else UNKNOWN
         if isinstance(e, ast.NamedExpr):
@@ -382,6 +386,15 @@ class Ownership:
         self.mutation(e.value, e, what, state)
         if isinstance(e.value, ast.Name) and SLICE <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
             state[e.value.id] = ESCAPED
+
+    def library_mutator_taken(self, e):
+        """`heapq.heappush` taken as a value (`map(heapq.heappush, ...)`, `push = heappush`): whoever calls
+        it mutates a list this pass cannot see."""
+        what = f"taking `{ast.unparse(e)}` as a value"
+        raise PythonToForaConversionError(
+            f"{what} is not supported by pyfora: it mutates the list it is given, which pyfora checks only "
+            f"where it is called by name; call it directly (`{ast.unparse(e)}(h, x)`)",
+            filename=self.filename, lineno=e.lineno, col=e.col_offset, construct="library mutator")
 
     def self_key(self, e) -> str | None:
         """`self.attr` inside __init__ is tracked as a name of its own."""

@@ -471,6 +471,18 @@ def renamed_heappush(h):
     return h
 
 
+def heappush_as_a_value(pairs):
+    h = []
+    list(map(heapq.heappush, [h] * len(pairs), pairs))
+    return h
+
+
+def heappush_through_getattr(h):
+    push = getattr(heapq, "heappush")
+    push(h, 1)
+    return h
+
+
 def json_load_file():
     return json.load("data.json")
 
@@ -688,6 +700,10 @@ CASES = [
                                        "this function does not own"),
     refused(renamed_heappush, [2], match=at(renamed_heappush, 1) + "5: `push_onto_heap` is `heapq.heappush` "
                                          "under another name"),
+    refused(heappush_as_a_value, [3, 1], match=at(heappush_as_a_value, 2) + "14: taking `heapq.heappush` as a "
+                                                "value is not supported by pyfora"),
+    refused(heappush_through_getattr, [2], match=at(heappush_through_getattr, 1) + " getattr(..., 'heappush'): it "
+                                                 "takes `heapq.heappush`, which mutates the list it is given"),
     refused(json_load_file, match=at(json_load_file, 1) + "12: `json.load` is I/O"),
     refused(json_dump_file, 1, match=at(json_dump_file, 1) + "5: `json.dump` is I/O"),
     refused(string_formatter, len, match=at(string_formatter, 1) + "12: `string.Formatter` is a formatter whose "
