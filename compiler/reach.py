@@ -14,8 +14,10 @@ class in the process. So:
   `functools.sys` or `np.ctypeslib` lead nowhere;
 - the interpreter's own objects (frames, tracebacks, code, a generator's
   frame) show nothing (`INTERNAL_ATTRIBUTES`);
-- builtins that reach I/O or the interpreter (`eval`, `open`...) and numpy's
-  file I/O are refused however they are reached (`refused_object`).
+- builtins that reach I/O or the interpreter (`eval`, `open`...), and the
+  impure public names of allowed modules (numpy's file I/O, `random.random`,
+  `json.load`, the decimal context: `IMPURE_NAMES`, `PURE_ONLY`) are refused
+  however they are reached (`object_refusal`, `impurity`).
 
 These checks keep computations pure, so that forking, re-running and caching
 stay correct. They are not a sandbox (README).
@@ -202,7 +204,8 @@ def defined_by_user_class(obj, name: str) -> bool:
 
 
 def object_refusal(obj) -> str | None:
-    """Why `obj`, a builtin or numpy function however it was reached, may not be used, or None."""
+    """Why `obj`, a builtin or an allowed module's impure value however it was reached, may not be used,
+    or None."""
     entry = _refused_objects().get(id(obj))
     return entry[1] if entry is not None and entry[0] is obj else None
 

@@ -34,8 +34,8 @@ import warnings
 from dataclasses import dataclass
 
 _VM_MODULES = ("builtins", "numpy")
-"""Top-level modules whose warning categories can be raised in the VM (the others it allows, math,
-operator, functools, itertools, collections, define none)."""
+"""Top-level modules whose warning categories can be raised in the VM (the others it allows,
+compiler/reach.py SUPPORTED_MODULES, define none)."""
 _NOT_CARRIED_PRINT_OPTIONS = ("formatter", "override_repr")
 """Print options whose values are functions, which do not travel (left at None)."""
 
