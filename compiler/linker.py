@@ -86,52 +86,42 @@ def check_mutation(obj, where: str):
                                   or _is_generator(obj)):
         refuse_at_run_time(
             f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
-            "it on a container this function made (`a.append(x)`)", filename, int(line), what)
-
-
-def _random_seed(seed) -> bool:
-    """What `random.Random(seed)` takes (3.11 refuses other types); None means the operating system's entropy."""
-    return isinstance(seed, (int, float, str, bytes, bytearray))
+            "it on a value this function made (`a.append(x)`, `rng.random()`)", filename, int(line), what)
 
 
 def check_seed(func, args: tuple, kwargs: dict, where: str):
     """Refuse seeding a random generator from the operating system (no seed, or None), which gives other
     numbers at every run: `random.Random(seed)`, `rng.seed(seed)`, numpy's `default_rng(seed)` and bit
-    generators, `NormalDist.samples(n, seed=seed)`. A numpy seed must be an int or a sequence of ints: a
-    generator given as one is not copied (`default_rng(rng)` is `rng`). Other callables pass."""
+    generators, `NormalDist.samples(n, seed=seed)`; and seeding numpy's from a generator or bit generator,
+    which is not copied (`default_rng(rng)` is `rng`). Other seeds go to the library, which takes them or
+    raises its own error; other callables pass."""
     seeding = _seed_parameter(func)
     if seeding is None:
         return
-    position, name, accepted = seeding
+    position, name = seeding
     seed = args[position] if len(args) > position else kwargs.get(name)
-    if accepted(seed):
+    if seed is not None and not _is_generator(type(seed)):
         return
     filename, line, what = where.split("\x00")
     refuse_at_run_time(
-        f"{what} with the seed {seed!r} draws its seed from the operating system or shares a generator, so the "
-        "computation would not give the same numbers at every run; pass an int seed: `random.Random(seed)`, "
-        "`np.random.default_rng(seed)`", filename, int(line), what)
-
-
-def _numpy_seed(seed) -> bool:
-    if isinstance(seed, (list, tuple)):
-        return bool(seed) and all(_numpy_seed(s) for s in seed)
-    return hasattr(seed, "__index__") and not isinstance(seed, bool)
+        f"{what} with the seed {type(seed).__name__ if seed is not None else None} draws its seed from the "
+        "operating system or shares a generator, so the computation would not give the same numbers at every "
+        "run; pass an int seed: `random.Random(seed)`, `np.random.default_rng(seed)`", filename, int(line), what)
 
 
 def _seed_parameter(func) -> tuple | None:
-    """(position, keyword, what is accepted) of the seed `func` takes, or None if `func` seeds nothing."""
+    """(position, keyword) of the seed `func` takes, or None if `func` seeds nothing."""
     owner = getattr(func, "__self__", None)
     name = getattr(func, "__name__", None)
     generator = _loaded("random", "Random")
     if func is generator or (isinstance(owner, generator) and name == "seed"):
-        return (0, "x" if func is generator else "a", _random_seed)
+        return (0, "x" if func is generator else "a")
     if isinstance(owner, _loaded("statistics", "NormalDist")) and name == "samples":
-        return (1, "seed", _random_seed)
+        return (1, "seed")
     numpy_random = sys.modules.get("numpy.random")
     if numpy_random is not None and (func is numpy_random.default_rng or (
             isinstance(func, type) and issubclass(func, (numpy_random.BitGenerator, numpy_random.SeedSequence)))):
-        return (0, "entropy" if func is numpy_random.SeedSequence else "seed", _numpy_seed)
+        return (0, "entropy" if func is numpy_random.SeedSequence else "seed")
     return None
 
 

@@ -332,6 +332,19 @@ def numpy_explicit_bit_generator(seed):
     return rng.integers(0, 100, 4).tolist(), float(rng.exponential(3.0))
 
 
+def random_seed_of_wrong_type():
+    return random.Random((1, 2)).random()
+
+
+def match_object_result(text):
+    return re.match(r"\d+", text)
+
+
+def unbound_draw(seed):
+    rng = random.Random(seed)
+    return random.Random.random(rng)
+
+
 def random_state_returned(seed):
     rng = random.Random(seed)
     rng.random()
@@ -655,6 +668,7 @@ CASES = [
     case(random_string_seed, "seed"),
     case(random_two_generators),
     case(random_state_returned, 11),
+    case(random_seed_of_wrong_type),
     case(numpy_generator_draws, 2024),
     case(numpy_generator_shuffle, 5),
     case(numpy_explicit_bit_generator, 9),
@@ -717,6 +731,9 @@ CASES = [
     refused(copy_dispatch_table, match="`copy.dispatch_table` is a table of the process"),
     refused(copy_then_mutate_inner, [[1], [2]], match=at(copy_then_mutate_inner, 2) + " `shallow[0].append()` "
                                                       "mutates a `list`"),
+    refused(match_object_result, "12ab", match="cannot pickle 're.Match' object"),
+    refused(unbound_draw, 1, match=at(unbound_draw, 2) + " `random.Random.random()` uses a method of `Random` "
+                                   "unbound"),
     refused(normal_dist_samples_unseeded, match=at(normal_dist_samples_unseeded, 1) + " `statistics.NormalDist(0, "
                                               "1).samples()` with the seed None"),
 ]

@@ -4,6 +4,7 @@ read, and drawing from one the computation did not make is refused, leaving the 
 where CPython would have moved it on. Every method that advances a generator is known to the ownership
 pass as a draw (compiler/astutil.py DRAW_METHODS)."""
 import random
+import time
 
 import numpy as np
 import pytest
@@ -70,3 +71,27 @@ def test_every_method_that_advances_a_generator_is_a_draw(cls):
     readers = {"getstate", "bit_generator", "capsule", "cffi", "ctypes", "jumped", "lock", "seed_seq", "state"}
     methods = {name for name in dir(cls) if not name.startswith("_")} - readers - {"VERSION"}
     assert methods <= DRAW_METHODS, sorted(methods - DRAW_METHODS)
+
+
+def long_walk(seed, n, kind):
+    rng = random.Random(seed) if kind == "random" else np.random.default_rng(seed)
+    position = 0
+    for _ in range(n):
+        position += 1 if rng.random() < 0.5 else -1
+    return position, rng.random()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("kind", ["random", "numpy"])
+def test_a_generator_held_across_a_suspension_keeps_its_state(kind):
+    """A continuation carries the generator's state to the worker that resumes it: the draws after the
+    resume are those CPython makes."""
+    n = 4 * 10 ** 6
+    with pyfora.connect(workers=1) as first, pyfora.connect(workers=1) as second:
+        future = first.submit(long_walk, 17, n, kind)
+        while not future.running():
+            time.sleep(0.01)
+        time.sleep(0.2)
+        second._pool.resume(first._pool.suspend(future, timeout=60))
+        assert future.result(timeout=90) == long_walk(17, n, kind)
+        assert future.metrics.suspensions == 1
