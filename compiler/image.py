@@ -36,7 +36,7 @@ from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import LIBRARY_NAMES, annotate_ownership
 from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
-from .reach import SUPPORTED_TEXT, FILE_METHODS, impurity, is_allowed_library, object_refusal
+from .reach import FILE_METHODS, SUPPORTED_TEXT, impurity, is_allowed_library, object_refusal
 from .tier0 import mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
@@ -443,10 +443,10 @@ class Walker(pickle.Pickler):
         elif object_refusal(value) is not None:
             raise _refuse_value(value, object_refusal(value), _use_of(code, name))
         elif _renamed_mutator(name, value):
-            raise _refuse_value(value, f"`{name}` is `{value.__module__.lstrip('_')}.{value.__name__}` under another "
-                                       "name, which mutates its first argument; import it under its own name "
-                                       "(`from heapq import heappush`) or call it on its module, so pyfora sees "
-                                       "what it mutates", _use_of(code, name))
+            own = f"{value.__module__.lstrip('_')}.{value.__name__}"
+            raise _refuse_value(value, f"`{name}` is `{own}` under another name, which mutates its first argument; "
+                                       "import it under its own name (`from heapq import heappush`) or call it on "
+                                       "its module, so pyfora sees what it mutates", _use_of(code, name))
         elif isinstance(value, type):
             refusal = _class_refusal(value)
             if refusal is not None:

@@ -214,6 +214,8 @@ _REFUSED: dict = {}
 """id -> (object, why), kept alive here so that an id cannot be reused."""
 _UNSEEN = [*IMPURE_NAMES, *PURE_ONLY]
 """The modules with impure names whose values are not registered yet (the module is not imported yet)."""
+_MODULES_LOADED = [0]
+"""How many modules were loaded when `_UNSEEN` was last looked at: only an import can shorten it."""
 
 
 def _refused_objects() -> dict:
@@ -223,9 +225,11 @@ def _refused_objects() -> dict:
             value = getattr(builtins, name, None)
             if value is not None:
                 _REFUSED[id(value)] = (value, f"`{name}` is not supported by pyfora; {advice}")
-    for module in [m for m in _UNSEEN if m in sys.modules]:
-        _UNSEEN.remove(module)
-        _register_impure(module, sys.modules[module])
+    if _UNSEEN and len(sys.modules) != _MODULES_LOADED[0]:
+        _MODULES_LOADED[0] = len(sys.modules)
+        for module in [m for m in _UNSEEN if m in sys.modules]:
+            _UNSEEN.remove(module)
+            _register_impure(module, sys.modules[module])
     return _REFUSED
 
 
