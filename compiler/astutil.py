@@ -36,7 +36,8 @@ DRAW_METHODS = {"betavariate", "choice", "choices", "expovariate", "gammavariate
                 "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto", "permutation",
                 "permuted", "poisson", "power", "rayleigh", "spawn", "standard_cauchy", "standard_exponential",
                 "standard_gamma", "standard_normal", "standard_t", "vonmises", "wald", "weibull", "zipf",
-                "advance", "random_raw"}
+                "advance", "random_raw", "_randbelow", "_randbelow_with_getrandbits", "_randbelow_without_getrandbits",
+                "_benchmark"}
 """Methods of `random.Random`, numpy's `Generator` and its bit generators that advance the generator's
 state: they mutate the generator (`shuffle` mutates its argument too). The names are common, so a call of
 one is checked when it runs, never refused by its name alone (compiler/ownership.py)."""

@@ -17,6 +17,7 @@ import re
 import statistics
 import string
 import textwrap
+import time
 from bisect import insort
 from heapq import heappop, heappush
 from heapq import heappush as push_onto_heap
@@ -89,6 +90,17 @@ def json_decode_error(text):
 
 def json_not_serializable():
     return json.dumps({"s": {1, 2}})
+
+
+class SetEncoder(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, (set, frozenset)):
+            return sorted(o)
+        return super().default(o)
+
+
+def json_custom_encoder(value):
+    return json.dumps(value, cls=SetEncoder, sort_keys=True)
 
 
 def json_default_hook(items):
@@ -496,6 +508,10 @@ def heappush_through_getattr(h):
     return h
 
 
+def unsupported_module():
+    return time.time()
+
+
 def json_load_file():
     return json.load("data.json")
 
@@ -634,6 +650,8 @@ CASES = [
     case(json_decode_error, '{"a": 1,}'),
     case(json_not_serializable),
     case(json_default_hook, {3, 1, 2}),
+    case(json_custom_encoder, {"b": {3, 1}, "a": frozenset({"x"})}),
+    case(json_custom_encoder, {"bad": 1j}),
     case(stats_centre, [2.0, 4.0, 4.0, 5.0, 7.0, 9.0]),
     case(stats_spread, [2.0, 4.0, 4.0, 5.0, 7.0, 9.0, 10.5]),
     case(stats_relations, [1.0, 2.0, 3.0, 4.0, 5.0], [2.1, 3.9, 6.2, 8.1, 9.8]),
@@ -718,6 +736,10 @@ CASES = [
                                                 "value is not supported by pyfora"),
     refused(heappush_through_getattr, [2], match=at(heappush_through_getattr, 1) + " getattr(..., 'heappush'): it "
                                                  "takes `heapq.heappush`, which mutates the list it is given"),
+    refused(unsupported_module, match=at(unsupported_module, 1) + "12: the module 'time' is not supported by "
+                                      "pyfora (only math, cmath, operator, functools, itertools, collections, re, "
+                                      "json, statistics, heapq, bisect, fractions, decimal, copy, string, textwrap, "
+                                      "dataclasses, random and numpy are)"),
     refused(json_load_file, match=at(json_load_file, 1) + "12: `json.load` is I/O"),
     refused(json_dump_file, 1, match=at(json_dump_file, 1) + "5: `json.dump` is I/O"),
     refused(string_formatter, len, match=at(string_formatter, 1) + "12: `string.Formatter` is a formatter whose "
