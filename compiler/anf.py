@@ -18,8 +18,8 @@ import ast
 import copy
 import itertools
 
-from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, OUT_CHECK, SUSPENDING,
-                      TEMP,
+from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CHECK, OBJECT_NEW, OUT_CHECK, SEED_CHECK,
+                      SUSPENDING, TEMP,
                       calls_inside, is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites, inlined_reduction
 from .generators import YieldRewrites
@@ -155,7 +155,8 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         # taken first, except on a receiver known to be a container this frame made (and for the
         # receiver of a checked mutation, which the check needs).
         receiver_only = isinstance(func, ast.Attribute) and (
-            getattr(e, "pf_safe_method", False) or getattr(e, "pf_check", None))
+            getattr(e, "pf_safe_method", False) or getattr(e, "pf_check", None)
+            or getattr(e, "pf_check_receiver", None))
         head = func.value if receiver_only else func
         keywords_in = [k.value if k.arg is not None else ast.Dict(keys=[None], values=[k.value])
                        for k in e.keywords]
@@ -176,6 +177,11 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             # `x.append(v)` mutates its receiver; `operator.setitem(x, ...)` its first argument.
             target = args[0] if getattr(e, "pf_check_argument", False) else new_func.value
             pre.append(self.mutation_check(target, e))
+        if getattr(e, "pf_check_receiver", None):
+            # `rng.random()` advances `rng` (and `rng.shuffle(a)`, flagged above, mutates `a` too).
+            pre.append(self.mutation_check(new_func.value, e, e.pf_check_receiver))
+        if getattr(e, "pf_check_seed", None):
+            pre.append(self.seed_check(new_func, args, keywords, e))
         if getattr(e, "pf_check_positional_out", None):
             where, positions = e.pf_check_positional_out
             check = ast.Call(func=var(OUT_CHECK), args=[
@@ -223,6 +229,15 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
         """`_pf_mut(receiver, line)`: refuse, at run time, mutating a container this frame does not own."""
         check = ast.Call(func=var(MUTATION_CHECK), args=[receiver, ast.Constant(where or origin.pf_check)],
                          keywords=[])
+        return located(ast.Expr(value=check), origin)
+
+    def seed_check(self, func: ast.expr, args: list, keywords: list, origin) -> ast.stmt:
+        """`_pf_seed(func, args, kwargs, line)`: refuse, at run time, seeding a random generator without a
+        seed (linker.check_seed)."""
+        kwargs = ast.Dict(keys=[ast.Constant(k.arg) if k.arg else None for k in keywords],
+                          values=[k.value for k in keywords])
+        check = ast.Call(func=var(SEED_CHECK), args=[func, ast.Tuple(elts=list(args), ctx=ast.Load()), kwargs,
+                                                      ast.Constant(origin.pf_check_seed)], keywords=[])
         return located(ast.Expr(value=check), origin)
 
     def expr_BoolOp(self, e):

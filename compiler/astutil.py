@@ -8,6 +8,7 @@ ITERATOR = "_pf_it"
 ITER_BUILTIN = "_pf_iter"
 MUTATION_CHECK = "_pf_mut"
 OUT_CHECK = "_pf_out"
+SEED_CHECK = "_pf_seed"
 OBJECT_NEW = "_pf_object_new"
 TYPE_BUILTIN = "_pf_type"
 INT_TYPE = "_pf_int"
@@ -25,6 +26,26 @@ MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sor
 
 The ownership pass flags calls of them on values the frame does not own (compiler/ownership.py), and a
 statement that calls one on a name writes that name (compiler/statements.py)."""
+
+DRAW_METHODS = {"betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss", "getrandbits",
+                "lognormvariate", "normalvariate", "paretovariate", "randbytes", "randint", "random", "randrange",
+                "sample", "seed", "setstate", "shuffle", "triangular", "uniform", "vonmisesvariate",
+                "weibullvariate", "beta", "binomial", "bytes", "chisquare", "dirichlet", "exponential", "f",
+                "gamma", "geometric", "gumbel", "hypergeometric", "integers", "laplace", "logistic", "lognormal",
+                "logseries", "multinomial", "multivariate_hypergeometric", "multivariate_normal",
+                "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto", "permutation",
+                "permuted", "poisson", "power", "rayleigh", "spawn", "standard_cauchy", "standard_exponential",
+                "standard_gamma", "standard_normal", "standard_t", "vonmises", "wald", "weibull", "zipf",
+                "advance", "random_raw", "_randbelow", "_randbelow_with_getrandbits", "_randbelow_without_getrandbits",
+                "_benchmark"}
+"""Methods of `random.Random`, numpy's `Generator` and its bit generators that advance the generator's
+state: they mutate the generator (`shuffle` mutates its argument too). The names are common, so a call of
+one is checked when it runs, never refused by its name alone (compiler/ownership.py)."""
+
+LIBRARY_MUTATORS = {"heappush", "heappop", "heapify", "heapreplace", "heappushpop", "insort", "insort_left",
+                    "insort_right"}
+"""Functions of heapq and bisect that mutate their first argument (a list) and keep none of their
+arguments but the items they put in it."""
 
 SETTERS = {"__setattr__", "__delattr__"}
 """Methods that set or delete attributes of the object they are called on: taken as values, refused

@@ -22,8 +22,8 @@ import sys
 import types
 
 from . import linker
-from .astutil import MUTATING_METHODS, SETTERS
-from .reach import (FILE_METHODS, IMPURE_NUMPY, attribute_refusal, defined_by_user_class, is_allowed_library,
+from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS, SETTERS
+from .reach import (FILE_METHODS, attribute_refusal, defined_by_user_class, impurity, is_allowed_library,
                     is_dunder, needs_owner_check, object_refusal)
 
 _CONTAINERS = (list, dict, set, bytearray)
@@ -55,6 +55,9 @@ def attribute_check(obj, name: str, how: str):
     if why is None:
         if name == "__dict__" and isinstance(obj, types.ModuleType):
             why = "a module's namespace is not reachable from pyfora code; use its functions by name"
+        elif name in LIBRARY_MUTATORS and isinstance(obj, types.ModuleType):
+            why = (f"it takes `{obj.__name__}.{name}`, which mutates the list it is given, as a value; call it "
+                   f"by name (`{obj.__name__}.{name}(h, x)`), where pyfora checks what it mutates")
         elif name in FILE_METHODS and is_array(obj):
             why = f"`ndarray.{name}` writes a file: pyfora code does no I/O"
         elif name in SETTERS or (name in MUTATING_METHODS and is_container(obj)):
@@ -194,18 +197,15 @@ def _hidden_attribute(module: str, name: str):
             and is_allowed_library(value.__name__):
         view = module_view(module).__dict__[name] = module_view(value.__name__)
         return view
-    _refuse(f"`{module}.{name}` is outside pyfora's subset: {_why_hidden(module, name, value)}", f"{module}.{name}")
+    _refuse(_why_hidden(module, name, value), f"{module}.{name}")
 
 
 def _why_hidden(module: str, name: str, value) -> str:
-    if module == "numpy" and name in IMPURE_NUMPY:
-        return f"it is {IMPURE_NUMPY[name]}, not a pure function"
-    refusal = object_refusal(value)
+    refusal = impurity(module, name) or object_refusal(value)
     if refusal is not None:
         return refusal
-    if name.startswith("_"):
-        return "a private name of the module"
-    return "a module pyfora code cannot use"
+    what = "a private name of the module" if name.startswith("_") else "a module pyfora code cannot use"
+    return f"`{module}.{name}` is outside pyfora's subset: {what}"
 
 
 _CONTENTS: dict = {}
@@ -218,7 +218,7 @@ def _view_contents(name: str) -> dict:
     hides = False
     for key, value in list(real.__dict__.items()):
         if key.startswith("_") or isinstance(value, types.ModuleType) or object_refusal(value) is not None \
-                or (name == "numpy" and key in IMPURE_NUMPY):
+                or impurity(name, key) is not None:
             hides = hides or not is_dunder(key)
             continue
         contents[key] = SUBSTITUTES.get((name, key), value)

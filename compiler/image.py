@@ -34,9 +34,9 @@ from .source import find_node, source_text
 from .nans import NanReading, is_nan_id, nan_id
 from .source_check import check_unchanged
 from .subset import check_function
-from .ownership import annotate_ownership
-from .astutil import MUTATING_METHODS
-from .reach import FILE_METHODS, IMPURE_NUMPY, is_allowed_library, object_refusal
+from .ownership import LIBRARY_NAMES, annotate_ownership
+from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
+from .reach import FILE_METHODS, SUPPORTED_TEXT, impurity, is_allowed_library, object_refusal
 from .tier0 import mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
@@ -73,12 +73,17 @@ def _instructions(code: types.CodeType):
             yield from _instructions(const)
 
 
-def _use_of(code: types.CodeType, name: str) -> dict:
-    """Where `code` first reads the global `name`, as conversion-error keywords."""
+def _use_of(code: types.CodeType, name: str, attribute: str | None = None) -> dict:
+    """Where `code` first reads the global `name` (followed by `.attribute`, when given), as
+    conversion-error keywords."""
+    previous = None
     for ins in _instructions(code):
-        if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") and ins.argval == name \
-                and ins.positions.lineno:
-            return dict(filename=code.co_filename, lineno=ins.positions.lineno, col=ins.positions.col_offset)
+        if previous is not None and previous.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") \
+                and previous.argval == name and previous.positions.lineno \
+                and (attribute is None or (ins.opname in ("LOAD_ATTR", "LOAD_METHOD") and ins.argval == attribute)):
+            return dict(filename=code.co_filename, lineno=previous.positions.lineno,
+                        col=previous.positions.col_offset)
+        previous = ins
     return dict(filename=code.co_filename, lineno=code.co_firstlineno)
 
 
@@ -92,6 +97,14 @@ def module_attributes(code: types.CodeType, name: str) -> set[str]:
             attrs.add(ins.argval)
         previous = ins
     return attrs
+
+
+def _renamed_mutator(name: str, value) -> bool:
+    """Whether the global `name` is a library function that mutates its first argument (compiler/ownership.py
+    knows it by its own name) bound to another name."""
+    own = getattr(value, "__name__", None)
+    return own in LIBRARY_MUTATORS and name not in LIBRARY_MUTATORS \
+        and is_allowed_library(getattr(value, "__module__", None))
 
 
 def _refuse_value(obj, why: str, where: dict | None = None):
@@ -135,8 +148,10 @@ class _Module:
 def _class_refusal(cls: type) -> str | None:
     """Why the class `cls` cannot be used in pyfora code, or None."""
     if not is_user_module(cls.__module__):
-        if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
+        if cls.__module__ == "builtins":
             return None
+        if is_allowed_library(cls.__module__):
+            return object_refusal(cls)
         return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
     if "__dataclass_fields__" in cls.__dict__:
         return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
@@ -156,8 +171,8 @@ def _class_refusal(cls: type) -> str | None:
 
 
 def _module_refusal(module) -> str:
-    return (f"the module {module.__name__!r} is not supported by pyfora (only math, cmath, operator, "
-            "functools, itertools and numpy are); pass the data you need in as arguments")
+    return (f"the module {module.__name__!r} is not supported by pyfora (only {SUPPORTED_TEXT} are); pass "
+            "the data you need in as arguments")
 
 
 _SET_TYPES = set_layout.SET_TYPES
@@ -235,7 +250,7 @@ class Walker(pickle.Pickler):
         descriptor = linker.reduce_descriptor(obj)
         if descriptor is not None:
             return descriptor
-        if t is types.BuiltinFunctionType:
+        if t is types.BuiltinFunctionType or t.__name__ == "cython_function_or_method":    # numpy's, in Cython
             return self._builtin(obj)
         if self._is_user_class(t):
             reduced = linker.reduce_instance(obj)
@@ -296,7 +311,7 @@ class Walker(pickle.Pickler):
         return known
 
     def _builtin(self, obj):
-        owner = obj.__self__
+        owner = getattr(obj, "__self__", None)
         if owner is None or isinstance(owner, types.ModuleType):
             module = getattr(obj, "__module__", None) or getattr(owner, "__name__", None)
             if module == "builtins" or is_allowed_library(module):
@@ -323,7 +338,9 @@ class Walker(pickle.Pickler):
             check_unchanged(code, text, mangle_class(qualname))
             known = self.code_cache.texts[id(code)] = (code, text)
         text = known[1]
-        shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_))
+        shadowed = tuple(sorted(n for n in ROUTED | ATOMIC if n in globals_)
+                         + sorted(n for n in LIBRARY_NAMES if n in globals_
+                                  and not is_allowed_library(getattr(globals_[n], "__module__", None))))
         code_def = CodeDef(text.filename, text.text, text.line, text.col, qualname, tuple(code.co_freevars),
                            mangle_class(qualname), shadowed, self._fresh(code, globals_),
                            self._constructed(code, globals_))
@@ -373,6 +390,9 @@ class Walker(pickle.Pickler):
             return NotImplemented
         if not is_user_module(module, fn.__code__.co_filename):
             if is_allowed_library(module):
+                refusal = object_refusal(fn)
+                if refusal is not None:
+                    raise _refuse_value(fn, refusal)
                 return NotImplemented
             if is_user_module(module):
                 raise _refuse_value(fn, f"{module}.{fn.__qualname__} is a wrapper made by library code "
@@ -416,12 +436,17 @@ class Walker(pickle.Pickler):
                 return module
             if not is_allowed_library(value.__name__) or value.__name__ == "builtins":
                 raise _refuse_value(value, _module_refusal(value), _use_of(code, name))
-            if value.__name__ == "numpy":
-                impure = sorted(module_attributes(code, name) & IMPURE_NUMPY.keys())
-                if impure:
-                    raise _refuse_value(value, f"`{name}.{impure[0]}` is {IMPURE_NUMPY[impure[0]]}, not a pure "
-                                               "function: pyfora code cannot use it; compute the values "
-                                               "outside and pass them in", _use_of(code, name))
+            for attr in sorted(module_attributes(code, name)):
+                why = impurity(value.__name__, attr)
+                if why is not None:
+                    raise _refuse_value(value, why, _use_of(code, name, attr))
+        elif object_refusal(value) is not None:
+            raise _refuse_value(value, object_refusal(value), _use_of(code, name))
+        elif _renamed_mutator(name, value):
+            own = f"{value.__module__.lstrip('_')}.{value.__name__}"
+            raise _refuse_value(value, f"`{name}` is `{own}` under another name, which mutates its first argument; "
+                                       "import it under its own name (`from heapq import heappush`) or call it on "
+                                       "its module, so pyfora sees what it mutates", _use_of(code, name))
         elif isinstance(value, type):
             refusal = _class_refusal(value)
             if refusal is not None:

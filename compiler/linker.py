@@ -22,7 +22,8 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, TYPE_BUILTIN
+from .astutil import (ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, SEED_CHECK,
+                      TYPE_BUILTIN)
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -67,6 +68,26 @@ def is_foreign(obj) -> bool:
     return False
 
 
+def _loaded(module: str, name: str):
+    """`module.name`, or a class nothing is an instance of where `module` is not imported (the client does
+    not import `random`, `statistics` or numpy for a check that cannot apply)."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _Absent
+
+
+class _Absent:
+    """Stands for a class of a module that is not imported."""
+
+
+def _is_generator(cls: type) -> bool:
+    """Whether `cls` makes random generators: `random.Random`, numpy's Generator and bit generators."""
+    return issubclass(cls, _loaded("random", "Random")) or cls.__module__.startswith("numpy.random")
+
+
+def _generator_draw(obj) -> bool:
+    return not isinstance(obj, type) and _is_generator(type(obj))
+
+
 def check_mutation(obj, where: str):
     """At a site the ownership pass flagged: refuse mutating an object that came from outside the
     computation (`FOREIGN`), and an unbound method of a container type (`type(a).append`), which could
@@ -78,6 +99,13 @@ def check_mutation(obj, where: str):
     if id(obj) not in FOREIGN and not isinstance(obj, type) and type(obj).__name__ not in _ARRAY_TYPES:
         return
     filename, line, what, *site = where.split("\x00")
+    if is_foreign(obj) and _generator_draw(obj):
+        refuse_at_run_time(
+            f"{what} draws from a `{type(obj).__name__}` that came from outside the computation (an argument, "
+            "a global, a default value or a closure's variable): in CPython the draw would advance the "
+            "caller's generator; make the generator in the computation from a seed (`rng = "
+            "random.Random(seed)`, `rng = np.random.default_rng(seed)`) and pass the seed instead",
+            filename, int(line), what)
     if is_foreign(obj) and (site or isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES):
         if id(obj) not in FOREIGN:
             refuse_at_run_time(
@@ -90,10 +118,47 @@ def check_mutation(obj, where: str):
             "caller's object, and pyfora cannot; work on a copy made inside (`x = copy.copy(x)`, "
             "`l = list(l)`) or build a new value (`l = l + [v]`, `d = {**d, k: v}`) and return it",
             filename, int(line), what)
-    if not site and isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES):
+    if not site and isinstance(obj, type) and (issubclass(obj, _OWNED_TYPES) or obj.__name__ in _ARRAY_TYPES
+                                               or _is_generator(obj)):
         refuse_at_run_time(
             f"{what} uses a method of `{obj.__name__}` unbound, which mutates whatever it is given; call "
-            "it on a container this function made (`a.append(x)`)", filename, int(line), what)
+            "it on a value this function made (`a.append(x)`, `rng.random()`)", filename, int(line), what)
+
+
+def check_seed(func, args: tuple, kwargs: dict, where: str):
+    """Refuse seeding a random generator from the operating system (no seed, or None), which gives other
+    numbers at every run: `random.Random(seed)`, `rng.seed(seed)`, numpy's `default_rng(seed)` and bit
+    generators, `NormalDist.samples(n, seed=seed)`; and seeding numpy's from a generator or bit generator,
+    which is not copied (`default_rng(rng)` is `rng`). Other seeds go to the library, which takes them or
+    raises its own error; other callables pass."""
+    seeding = _seed_parameter(func)
+    if seeding is None:
+        return
+    position, name = seeding
+    seed = args[position] if len(args) > position else kwargs.get(name)
+    if seed is not None and not _is_generator(type(seed)):
+        return
+    filename, line, what = where.split("\x00")
+    refuse_at_run_time(
+        f"{what} with the seed {type(seed).__name__ if seed is not None else None} draws its seed from the "
+        "operating system or shares a generator, so the computation would not give the same numbers at every "
+        "run; pass an int seed: `random.Random(seed)`, `np.random.default_rng(seed)`", filename, int(line), what)
+
+
+def _seed_parameter(func) -> tuple | None:
+    """(position, keyword) of the seed `func` takes, or None if `func` seeds nothing."""
+    owner = getattr(func, "__self__", None)
+    name = getattr(func, "__name__", None)
+    generator = _loaded("random", "Random")
+    if func is generator or (isinstance(owner, generator) and name == "seed"):
+        return (0, "x" if func is generator else "a")
+    if isinstance(owner, _loaded("statistics", "NormalDist")) and name == "samples":
+        return (1, "seed")
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None and (func is numpy_random.default_rng or (
+            isinstance(func, type) and issubclass(func, (numpy_random.BitGenerator, numpy_random.SeedSequence)))):
+        return (0, "entropy" if func is numpy_random.SeedSequence else "seed")
+    return None
 
 
 def line_offset(code, lasti: int) -> int:
@@ -253,6 +318,7 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 SEED_CHECK: check_seed,
                  OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
                  OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,

@@ -27,7 +27,7 @@ import ast
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import MUTATING_METHODS, SETTERS
+from .astutil import DRAW_METHODS, LIBRARY_MUTATORS, MUTATING_METHODS, SETTERS
 
 ESCAPED, UNKNOWN, SLICE, ALL, IMMUTABLE = -1, 0, 0.5, 8, 9
 
@@ -61,6 +61,18 @@ MUTATING_FUNCTIONS = {"setitem", "delitem", "iadd", "iand", "iconcat", "ifloordi
 NUMPY_MUTATING_FUNCTIONS = {"copyto", "put", "place", "putmask", "fill_diagonal", "at"}
 """`np.copyto(a, v)`, `np.add.at(a, i, v)` and the like, called on a module-level name: they mutate `a`
 (as does any call's `out=a`)."""
+LIBRARY_FRESH = {"deepcopy": ALL, "copy": 1, "Random": ALL, "default_rng": ALL, "PCG64": ALL, "PCG64DXSM": ALL,
+                 "Philox": ALL, "SFC64": ALL, "MT19937": ALL, "SeedSequence": ALL}
+"""Library functions (`copy.deepcopy(x)` or `deepcopy(x)` imported by name) whose result is new, owned that
+many levels deep, and which keep no argument: the copies, and the seeded random generators."""
+SEEDED = {"Random", "default_rng", "PCG64", "PCG64DXSM", "Philox", "SFC64", "MT19937", "SeedSequence"}
+"""Constructors of random generators, which seed from the operating system without a seed: checked when
+they run (linker.check_seed), refused here when called without one."""
+ELEMENT_OUT = {"heappop", "heapreplace", "heappushpop"}
+"""Library mutators that give back one of the list's items."""
+LIBRARY_NAMES = LIBRARY_MUTATORS | LIBRARY_FRESH.keys() | {"Generator"}
+"""The library functions this pass knows by name: a global of one of these names that is something else
+is shadowed (compiler/image.py)."""
 
 def _container(element_kind: int) -> int:
     if element_kind >= ALL:
@@ -113,6 +125,8 @@ class Ownership:
         if isinstance(e, ast.Constant):
             return IMMUTABLE
         if isinstance(e, ast.Name):
+            if e.id in LIBRARY_MUTATORS and e.id not in state and e.id not in self.shadowed:
+                self.library_mutator_taken(e)
             return state.get(e.id, UNKNOWN)
         if isinstance(e, (ast.List, ast.Set)):
             kinds = [self.stored(x, state) for x in e.elts]
@@ -157,6 +171,8 @@ class Ownership:
             key = self.self_key(e)
             if e.attr in MUTATING_METHODS or e.attr in SETTERS:
                 self.mutator_taken(e, state)
+            if e.attr in LIBRARY_MUTATORS and _module_level(e.value, state):
+                self.library_mutator_taken(e)
             self.kind(e.value, state)
             return state.get(key, UNKNOWN) if key else UNKNOWN
         if isinstance(e, ast.NamedExpr):
@@ -217,6 +233,11 @@ class Ownership:
             and func.value.id == "collections" and "collections" not in state
         if library:
             builtin, method = method, None   # `collections.defaultdict(list)` as `defaultdict(list)`
+        name = builtin if builtin not in self.fresh else None
+        if method is not None and _module_level(func.value, state):
+            name = method
+        if name in LIBRARY_NAMES:
+            return self.library_call(e, name, state)
         for k in e.keywords:
             if k.arg == "out":
                 self.mutation_of_argument(k.value, e, f"`{ast.unparse(func)}(..., out=...)`", state,
@@ -241,11 +262,15 @@ class Ownership:
                     self.mutation(func.value, e, f"`{ast.unparse(func)}()`", state)
             elif method in MUTATING_FUNCTIONS and isinstance(func.value, ast.Name) and e.args:
                 self.mutation_of_object(e.args[0], e, f"`{ast.unparse(func)}()`", state, method)
+            if method in DRAW_METHODS:
+                self.draw(e, receiver, state)
+            if method in ("seed", "samples"):   # `rng.seed(a)`, `NormalDist.samples(n, seed=a)`
+                e.pf_check_seed = f"{self.filename}\x00{e.lineno}\x00`{ast.unparse(func)}()`"
         else:
             self.kind(func, state)
             if builtin in MUTATING_FUNCTIONS and e.args:
                 self.mutation_of_object(e.args[0], e, f"`{builtin}()`", state, builtin)
-        keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS
+        keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS or method in DRAW_METHODS
                      or (method == "__init__" and self.self_name is not None))
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
         # `d.update(other)` copies other's items, but `d.update(k=v)` keeps v itself (`d.update(me=d)`)
@@ -274,6 +299,49 @@ class Ownership:
         if method in FRESH_ARRAYS and isinstance(func.value, ast.Name) and func.value.id not in state:
             return ALL
         return UNKNOWN
+
+    def library_call(self, e: ast.Call, name: str, state) -> int:
+        """A call of a library function that mutates its first argument (`heapq.heappush(h, x)`), or
+        makes a new value (`copy.deepcopy(x)`, `random.Random(seed)`): the arguments do not escape into
+        it, but the items it puts in the list do. Returns the kind of the result."""
+        what = f"`{ast.unparse(e.func)}()`"
+        if name in SEEDED:
+            self.seeded(e, what)
+        if name in LIBRARY_MUTATORS and e.args:
+            e.pf_check_argument = True
+            self.mutation_of_argument(e.args[0], e, what, state)
+        kinds = [(self.stored if name == "Generator" else self.kind)(e.args[0], state)] if e.args else []
+        kinds += [(self.stored if name in LIBRARY_MUTATORS else self.kind)(a, state) for a in e.args[1:]]
+        for k in e.keywords:
+            self.kind(k.value, state)
+        if name in LIBRARY_FRESH:
+            return LIBRARY_FRESH[name]
+        if name == "Generator":     # `Generator(PCG64(seed))`: a new generator around its bit generator
+            return ALL if kinds and 1 <= kinds[0] < IMMUTABLE else UNKNOWN
+        return _element(kinds[0]) if name in ELEMENT_OUT and kinds else IMMUTABLE
+
+    def seeded(self, e: ast.Call, what: str):
+        """`random.Random(seed)`, `rng.seed(seed)`: a generator seeded from the operating system without
+        a seed gives other numbers at every run. Refused here without one; checked when it runs."""
+        if not e.args and not e.keywords or (e.args and isinstance(e.args[0], ast.Constant)
+                                             and e.args[0].value is None):
+            raise PythonToForaConversionError(
+                f"{what} without a seed draws its seed from the operating system, so the computation would "
+                f"give other numbers at every run; pass a seed: `random.Random(seed)` or "
+                f"`np.random.default_rng(seed)`", filename=self.filename, lineno=e.lineno, col=e.col_offset,
+                construct=what)
+        e.pf_check_seed = f"{self.filename}\x00{e.lineno}\x00{what}"
+
+    def draw(self, e: ast.Call, receiver: int, state):
+        """`rng.random()`: a draw advances the generator, so it is a mutation of it, and `rng.shuffle(a)`
+        mutates `a` too. The name alone does not tell that the receiver is a generator, so a receiver the
+        frame does not own is checked when the call runs, never refused here."""
+        what = f"`{ast.unparse(e.func)}()`"
+        if not 1 <= receiver < IMMUTABLE:
+            self.flag(e, what, "pf_check_receiver")
+        if e.func.attr == "shuffle" and e.args and not 1 <= self.kind(e.args[0], dict(state)) < IMMUTABLE:
+            e.pf_check_argument = True
+            self.flag(e, what)
 
     def positional_out(self, e: ast.Call, state):
         """`np.add(a, 1, a)`: a ufunc (or a numpy function with an `out` parameter) writes into the
@@ -314,6 +382,15 @@ class Ownership:
         self.mutation(e.value, e, what, state)
         if isinstance(e.value, ast.Name) and SLICE <= state.get(e.value.id, UNKNOWN) < IMMUTABLE:
             state[e.value.id] = ESCAPED
+
+    def library_mutator_taken(self, e):
+        """`heapq.heappush` taken as a value (`map(heapq.heappush, ...)`, `push = heappush`): whoever calls
+        it mutates a list this pass cannot see."""
+        what = f"taking `{ast.unparse(e)}` as a value"
+        raise PythonToForaConversionError(
+            f"{what} is not supported by pyfora: it mutates the list it is given, which pyfora checks only "
+            f"where it is called by name; call it directly (`{ast.unparse(e)}(h, x)`)",
+            filename=self.filename, lineno=e.lineno, col=e.col_offset, construct="library mutator")
 
     def self_key(self, e) -> str | None:
         """`self.attr` inside __init__ is tracked as a name of its own."""

@@ -14,8 +14,10 @@ class in the process. So:
   `functools.sys` or `np.ctypeslib` lead nowhere;
 - the interpreter's own objects (frames, tracebacks, code, a generator's
   frame) show nothing (`INTERNAL_ATTRIBUTES`);
-- builtins that reach I/O or the interpreter (`eval`, `open`...) and numpy's
-  file I/O are refused however they are reached (`refused_object`).
+- builtins that reach I/O or the interpreter (`eval`, `open`...), and the
+  impure public names of allowed modules (numpy's file I/O, `random.random`,
+  `json.load`, the decimal context: `IMPURE_NAMES`, `PURE_ONLY`) are refused
+  however they are reached (`object_refusal`, `impurity`).
 
 These checks keep computations pure, so that forking, re-running and caching
 stay correct. They are not a sandbox (README).
@@ -73,7 +75,7 @@ REFUSED_BUILTINS = {
     "eval": "write the expression as code",
     "exec": "write the statements as code",
     "compile": "write the code directly",
-    "__import__": "import the module at module level (math, cmath, operator, functools, itertools, numpy)",
+    "__import__": "import the module at module level",
     "globals": "pass the values you need as arguments",
     "locals": "pass the values you need as arguments",
     "breakpoint": "debug with pyfora.connect(workers=0), which runs in this process",
@@ -87,28 +89,81 @@ REFUSED_BUILTINS = {
 }
 """Builtins pyfora code cannot use, and what to write instead."""
 
-IMPURE_NUMPY = {"random": "random numbers", "seterr": "a setting of the process",
-                "seterrcall": "a setting of the process", "set_printoptions": "a setting of the process",
-                "setbufsize": "a setting of the process", "load": "I/O", "save": "I/O", "savez": "I/O",
-                "savez_compressed": "I/O", "loadtxt": "I/O", "savetxt": "I/O", "genfromtxt": "I/O",
-                "fromfile": "I/O", "fromregex": "I/O", "memmap": "I/O", "DataSource": "I/O",
-                "ctypeslib": "native code", "testing": "a test helper", "f2py": "native code",
-                "distutils": "a build tool", "show_config": "I/O", "info": "I/O"}
-"""Attributes of the numpy module that are not pure functions of their arguments, and what they are."""
+SUPPORTED_MODULES = ("math", "cmath", "operator", "functools", "itertools", "collections", "re", "json",
+                     "statistics", "heapq", "bisect", "fractions", "decimal", "copy", "string", "textwrap",
+                     "dataclasses", "random", "numpy")
+"""The library modules pyfora code may use: their code runs as it is, in the worker (not rewritten)."""
 
-REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.lib.format", "numpy.ctypeslib", "numpy.testing",
-                 "numpy.f2py", "numpy.distutils")
-"""numpy's submodules that are not pure: random numbers, file I/O, native code, test helpers."""
+SUPPORTED_TEXT = ", ".join(SUPPORTED_MODULES[:-1]) + " and " + SUPPORTED_MODULES[-1]
+"""The supported modules, as refusals list them."""
+
+ALLOWED_MODULES = frozenset(SUPPORTED_MODULES) | {"_operator", "_functools", "builtins", "copyreg", "_heapq",
+                                                  "_bisect", "_random", "_json", "_sre", "_string",
+                                                  "_statistics", "_decimal"}
+"""Top-level modules whose functions and classes pyfora code may use by reference: the supported ones
+and the C modules that implement them (`heapq.heappush.__module__` is `_heapq`)."""
+
+REFUSED_SUBMODULES = ("numpy.random.mtrand", "numpy.lib.npyio", "numpy.lib.format", "numpy.ctypeslib",
+                      "numpy.testing", "numpy.f2py", "numpy.distutils", "json.tool")
+"""Submodules of allowed modules that are not pure: the legacy shared random state, file I/O, native
+code, test helpers, a command line tool."""
+
+_COMPUTE_OUTSIDE = "compute the values outside and pass them in"
+_SETTING = ("a setting of the process", _COMPUTE_OUTSIDE)
+_IO = ("I/O", _COMPUTE_OUTSIDE)
+_CONTEXT = ("the decimal context, a setting of the process",
+            "Decimal arithmetic runs in the client's context at submit; use Decimal values and their methods")
+IMPURE_NAMES = {
+    "numpy": {"seterr": _SETTING, "seterrcall": _SETTING, "set_printoptions": _SETTING, "setbufsize": _SETTING,
+              "load": _IO, "save": _IO, "savez": _IO, "savez_compressed": _IO, "loadtxt": _IO, "savetxt": _IO,
+              "genfromtxt": _IO, "fromfile": _IO, "fromregex": _IO, "memmap": _IO, "DataSource": _IO,
+              "ctypeslib": ("native code", _COMPUTE_OUTSIDE), "testing": ("a test helper", _COMPUTE_OUTSIDE),
+              "f2py": ("native code", _COMPUTE_OUTSIDE), "distutils": ("a build tool", _COMPUTE_OUTSIDE),
+              "show_config": _IO, "info": _IO},
+    "json": {"load": ("I/O (it reads a file)", "read the file outside and pass its text in for `json.loads`"),
+             "dump": ("I/O (it writes a file)", "return `json.dumps(value)` instead")},
+    "string": {"Formatter": ("a formatter whose fields reach any attribute (`{0.__globals__}`)",
+                             "use `template.format(...)`, whose fields pyfora checks")},
+    "decimal": dict.fromkeys(("getcontext", "setcontext", "localcontext", "Context", "DefaultContext",
+                              "BasicContext", "ExtendedContext"), _CONTEXT),
+    "dataclasses": {"dataclass": ("a decorator that changes a class", "define dataclasses at module level"),
+                    "make_dataclass": ("a maker of classes", "define the class at module level")},
+    "copy": {"dispatch_table": ("a table of the process (copyreg's)", "use `copy.copy` and `copy.deepcopy`")},
+}
+"""Public names of allowed modules that are not pure functions of their arguments: (what they are, what
+to write instead)."""
+
+PURE_ONLY = {
+    "random": (frozenset({"Random", "BPF", "LOG4", "NV_MAGICCONST", "RECIP_BPF", "SG_MAGICCONST", "TWOPI"}),
+               ("a draw from the generator the process shares, which gives other numbers at every run",
+                "make a seeded generator in the function, `rng = random.Random(seed)`, and draw from it "
+                "(`rng.random()`, `rng.randint(a, b)`...)")),
+    "numpy.random": (frozenset({"default_rng", "Generator", "BitGenerator", "PCG64", "PCG64DXSM", "Philox",
+                                "SFC64", "MT19937", "SeedSequence", "bit_generator"}),
+                     ("a draw from numpy's legacy generator, which the process shares and which gives other "
+                      "numbers at every run",
+                      "make a seeded generator in the function, `rng = np.random.default_rng(seed)`, and draw "
+                      "from it (`rng.random()`, `rng.integers(a, b)`...)")),
+}
+"""Modules of random numbers: the names allowed (the seeded generators' classes, constants), and why the
+others are refused."""
 
 
-ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
-                             "itertools", "numpy", "builtins", "copyreg", "collections"})
-"""Library modules whose functions pyfora code may call (by reference: they run as they are)."""
+def impurity(module: str, name: str) -> str | None:
+    """Why pyfora code may not use `name`, a public name of the allowed module `module`, or None."""
+    entry = IMPURE_NAMES.get(module, {}).get(name)
+    allowed, refused = PURE_ONLY.get(module, (None, None))
+    if entry is None and allowed is not None and name not in allowed:
+        entry = refused
+    if entry is None:
+        return None
+    what, advice = entry
+    return f"`{module}.{name}` is {what}, not a pure function of its arguments; {advice}"
 
 
 def is_allowed_library(module: str | None) -> bool:
     """Whether functions of `module` may be called from pyfora code (by reference)."""
-    if module is None or module.startswith(REFUSED_NUMPY):
+    if module is None or module.startswith(REFUSED_SUBMODULES):
         return False
     return module.split(".")[0] in ALLOWED_MODULES
 
@@ -149,32 +204,41 @@ def defined_by_user_class(obj, name: str) -> bool:
 
 
 def object_refusal(obj) -> str | None:
-    """Why `obj`, a builtin or numpy function however it was reached, may not be used, or None."""
+    """Why `obj`, a builtin or an allowed module's impure value however it was reached, may not be used,
+    or None."""
     entry = _refused_objects().get(id(obj))
     return entry[1] if entry is not None and entry[0] is obj else None
 
 
 _REFUSED: dict = {}
 """id -> (object, why), kept alive here so that an id cannot be reused."""
-_SEEN_NUMPY: list = []
+_UNSEEN = [*IMPURE_NAMES, *PURE_ONLY]
+"""The modules with impure names whose values are not registered yet (the module is not imported yet)."""
+_MODULES_LOADED = [0]
+"""How many modules were loaded when `_UNSEEN` was last looked at: only an import can shorten it."""
 
 
 def _refused_objects() -> dict:
-    """The refused builtins, and numpy's impure functions once numpy is imported."""
+    """The refused builtins, and each allowed module's impure values once that module is imported."""
     if not _REFUSED:
         for name, advice in REFUSED_BUILTINS.items():
             value = getattr(builtins, name, None)
             if value is not None:
                 _REFUSED[id(value)] = (value, f"`{name}` is not supported by pyfora; {advice}")
-    numpy = sys.modules.get("numpy")
-    if numpy is not None and not _SEEN_NUMPY:
-        _SEEN_NUMPY.append(numpy)
-        for name, what in IMPURE_NUMPY.items():
-            value = vars(numpy).get(name)     # not getattr: numpy imports some submodules when first named
-            if value is not None and not isinstance(value, types.ModuleType):
-                _REFUSED[id(value)] = (value, f"`numpy.{name}` is {what}, not a pure function: pyfora code "
-                                              "cannot use it; compute the values outside and pass them in")
-        for name in FILE_METHODS:
-            value = numpy.ndarray.__dict__[name]
-            _REFUSED[id(value)] = (value, f"`ndarray.{name}` writes a file: pyfora code does no I/O")
+    if _UNSEEN and len(sys.modules) != _MODULES_LOADED[0]:
+        _MODULES_LOADED[0] = len(sys.modules)
+        for module in [m for m in _UNSEEN if m in sys.modules]:
+            _UNSEEN.remove(module)
+            _register_impure(module, sys.modules[module])
     return _REFUSED
+
+
+def _register_impure(name: str, module: types.ModuleType):
+    for key, value in list(vars(module).items()):   # not getattr: numpy imports some submodules when first named
+        why = None if key.startswith("_") or isinstance(value, types.ModuleType) else impurity(name, key)
+        if why is not None:
+            _REFUSED[id(value)] = (value, why)
+    if name == "numpy":
+        for method in FILE_METHODS:
+            value = module.ndarray.__dict__[method]
+            _REFUSED[id(value)] = (value, f"`ndarray.{method}` writes a file: pyfora code does no I/O")

@@ -12,7 +12,7 @@ import ast
 import enum
 from dataclasses import dataclass, field
 
-from .astutil import GENEXPR, LAMBDA, MUTATING_METHODS
+from .astutil import DRAW_METHODS, GENEXPR, LAMBDA, LIBRARY_MUTATORS, MUTATING_METHODS
 
 
 
@@ -114,9 +114,8 @@ def _reads_writes(s: ast.AST):
         elif isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del)) \
                 and isinstance(n.value, ast.Name):
             writes.add(n.value.id)
-        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) \
-                and n.func.attr in MUTATING_METHODS and isinstance(n.func.value, ast.Name):
-            writes.add(n.func.value.id)
+        elif isinstance(n, ast.Call):
+            writes.update(_mutated_names(n))
     if isinstance(s, ast.FunctionDef):
         writes.add(s.name)
     if isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name):
@@ -124,6 +123,19 @@ def _reads_writes(s: ast.AST):
     if isinstance(s, ast.ExceptHandler) and s.name:
         writes.add(s.name)
     return frozenset(reads), frozenset(writes)
+
+
+def _mutated_names(call: ast.Call) -> set:
+    """The names a call mutates: `a.append(x)`'s receiver, `rng.random()`'s generator, `heappush(h, x)`'s
+    list, `rng.shuffle(a)`'s generator and list."""
+    func, names = call.func, set()
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if isinstance(func, ast.Attribute) and name in MUTATING_METHODS | DRAW_METHODS \
+            and isinstance(func.value, ast.Name):
+        names.add(func.value.id)
+    if name in LIBRARY_MUTATORS | {"shuffle"} and call.args and isinstance(call.args[0], ast.Name):
+        names.add(call.args[0].id)
+    return names
 
 
 def _header(s: ast.AST) -> str:

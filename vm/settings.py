@@ -16,8 +16,11 @@ whatever an earlier computation left behind. What travels:
   `formatter` and `override_repr` are left at numpy's defaults, and an error mode of "call" or "log"
   has no `np.seterrcall` function in the worker, so numpy raises its NameError there.
 
-The `decimal` context does not travel: no computation can observe it, since the subset has no
-`Decimal` values and the VM does not allow the `decimal` module.
+- the `decimal` context of the submitting thread (precision, rounding, exponent limits, capitals, clamp
+  and which signals trap), where the client has imported `decimal`: Decimal arithmetic in the worker
+  rounds and traps as it would in the client. The flags do not travel: each computation starts with
+  none set, and none can read them (`decimal.getcontext` is refused, compiler/reach.py), nor change
+  the context.
 
 Capture runs in every submit, so it reads each setting once and builds the filters' wire form only
 when they change: measured on this project's machine, 1.5 µs warm with numpy imported and 0.5 µs
@@ -31,8 +34,8 @@ import warnings
 from dataclasses import dataclass
 
 _VM_MODULES = ("builtins", "numpy")
-"""Top-level modules whose warning categories can be raised in the VM (the others it allows, math,
-operator, functools, itertools, collections, define none)."""
+"""Top-level modules whose warning categories can be raised in the VM (the others it allows,
+compiler/reach.py SUPPORTED_MODULES, define none)."""
 _NOT_CARRIED_PRINT_OPTIONS = ("formatter", "override_repr")
 """Print options whose values are functions, which do not travel (left at None)."""
 
@@ -48,9 +51,13 @@ class Settings:
     """`np.geterr()`, or None where the client has not imported numpy."""
     numpy_print: dict | None
     """`np.get_printoptions()` less the functions, or None where the client has not imported numpy."""
+    decimal_context: list | None
+    """[prec, rounding, Emin, Emax, capitals, clamp, names of the signals that trap] of the client's
+    `decimal.getcontext()`, or None where the client has not imported decimal."""
 
     def to_wire(self) -> list:
-        return [self.int_max_str_digits, self.warning_filters, self.numpy_errors, self.numpy_print]
+        return [self.int_max_str_digits, self.warning_filters, self.numpy_errors, self.numpy_print,
+                self.decimal_context]
 
     @classmethod
     def from_wire(cls, data: list) -> Settings:
@@ -70,7 +77,16 @@ def capture() -> Settings:
         printing = numpy.get_printoptions()
         for name in _NOT_CARRIED_PRINT_OPTIONS:
             printing.pop(name, None)
-    return Settings(sys.get_int_max_str_digits(), _wire_filters(), errors, printing)
+    return Settings(sys.get_int_max_str_digits(), _wire_filters(), errors, printing, _decimal_context())
+
+
+def _decimal_context() -> list | None:
+    decimal = sys.modules.get("decimal")
+    if decimal is None:
+        return None
+    context = decimal.getcontext()
+    return [context.prec, context.rounding, context.Emin, context.Emax, context.capitals, context.clamp,
+            sorted(signal.__name__ for signal, traps in context.traps.items() if traps)]
 
 
 def _wire_filters() -> list:
@@ -110,6 +126,18 @@ def apply(settings: Settings) -> None:
         printing = {**settings.numpy_print, **dict.fromkeys(_NOT_CARRIED_PRINT_OPTIONS)}
         if numpy.get_printoptions() != printing:
             numpy.set_printoptions(**printing)
+    decimal = sys.modules.get("decimal")
+    if decimal is not None and settings.decimal_context is not None:
+        _apply_decimal(decimal, settings.decimal_context)
+
+
+def _apply_decimal(decimal, wire: list) -> None:
+    """A fresh context of the client's values, flags cleared (so a computation sees none an earlier one
+    raised). The worker imports `decimal` while linking a program that uses it: where it has not, no
+    computation can make a Decimal and the context does not matter."""
+    prec, rounding, emin, emax, capitals, clamp, traps = wire
+    decimal.setcontext(decimal.Context(prec=prec, rounding=rounding, Emin=emin, Emax=emax, capitals=capitals,
+                                       clamp=clamp, flags=[], traps=[getattr(decimal, t) for t in traps]))
 
 
 _last_applied: tuple[list, int, list] = ([], -1, [])

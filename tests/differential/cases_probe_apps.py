@@ -2476,7 +2476,7 @@ CASES = [
     case(unit_partial_result),
     case(unit_bad_call),
     refused(np_random_draw, match="random"),
-    refused(np_random_seeded, match="random"),
+    case(np_random_seeded),
     refused(cached_property_use, match="cached_property"),
     refused(np_seterr, match="seterr"),
     refused(np_printoptions, match="set_printoptions"),

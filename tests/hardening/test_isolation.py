@@ -273,15 +273,54 @@ def decimal_quotient(a, b):
     return a / b
 
 
-def test_decimal_values_do_not_reach_the_vm(executor):
-    """The decimal context does not travel because no computation can observe it: when Decimal values
-    are allowed, vm/settings.py must carry the context."""
-    decimal.getcontext().prec = 5
-    try:
-        with pytest.raises(pyfora.PythonToForaConversionError, match="decimal.Decimal"):
-            executor.submit(decimal_quotient, decimal.Decimal(1), decimal.Decimal(7))
-    finally:
-        decimal.getcontext().prec = 28
+def decimal_sum(xs):
+    total = decimal.Decimal(0)
+    for x in xs:
+        total += x
+    return total, total / 3
+
+
+def decimal_context_read():
+    return decimal.getcontext().prec
+
+
+def decimal_context_changed():
+    decimal.setcontext(decimal.BasicContext)
+    return decimal.Decimal(1) / decimal.Decimal(7)
+
+
+@pytest.fixture
+def client_decimal_context():
+    """Put back this thread's decimal context after a test that changes it."""
+    saved = decimal.getcontext().copy()
+    yield
+    decimal.setcontext(saved)
+
+
+@pytest.mark.usefixtures("client_decimal_context")
+def test_client_decimal_context_reaches_the_worker(executor):
+    """Precision and rounding of the client's context at submit, and its traps, apply in the worker; each
+    submit's own, on the same worker."""
+    context = decimal.getcontext()
+    context.prec, context.rounding = 5, decimal.ROUND_DOWN
+    assert outcome_in_vm(executor, decimal_quotient, decimal.Decimal(2), decimal.Decimal(3)) == \
+        outcome(decimal_quotient, decimal.Decimal(2), decimal.Decimal(3)) == ("value", decimal.Decimal("0.66666"))
+    context.traps[decimal.DivisionByZero] = False
+    assert outcome_in_vm(executor, decimal_quotient, decimal.Decimal(1), decimal.Decimal(0)) == \
+        ("value", decimal.Decimal("Infinity"))
+    decimal.setcontext(decimal.Context())
+    expected = outcome(decimal_sum, [decimal.Decimal("0.1")] * 7)
+    assert outcome_in_vm(executor, decimal_sum, [decimal.Decimal("0.1")] * 7) == expected
+    assert expected[1][1] == decimal.Decimal("0.2333333333333333333333333333")
+    assert outcome_in_vm(executor, decimal_quotient, decimal.Decimal(1), decimal.Decimal(0))[:2] == \
+        ("raised", decimal.DivisionByZero)
+
+
+@pytest.mark.parametrize("fn, name", [(decimal_context_read, "decimal.getcontext"),
+                                      (decimal_context_changed, "decimal.BasicContext")])
+def test_a_computation_cannot_read_or_change_the_decimal_context(executor, fn, name):
+    with pytest.raises(pyfora.PythonToForaConversionError, match=f"`{name}` is the decimal context"):
+        executor.submit(fn).result(timeout=30)
 
 
 def digits_after(n, k):
