@@ -37,7 +37,7 @@ from .subset import check_function
 from .ownership import annotate_ownership
 from .astutil import MUTATING_METHODS
 from .reach import FILE_METHODS, IMPURE_NUMPY, is_allowed_library, object_refusal
-from .tier0 import mangle_class, parse_code_def
+from .tier0 import is_class_body, mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
 
@@ -528,6 +528,16 @@ def set_client_function_state(fn, state):
     linker.fill_function(fn, *state)
 
 
+def client_class(name: str, qualname: str, module: str, bases: tuple) -> type:
+    """Rebuild, on the client, a class a class statement in the VM made (a class defined inside a
+    function): a new class of the client's, its methods the client's original code."""
+    return type(name, bases, {"__module__": module, "__qualname__": qualname})
+
+
+def set_client_class_state(cls, namespace: dict):
+    linker.set_class_state(cls, namespace)
+
+
 def _original_code(reader, code_id: str, position: tuple):
     if code_id not in reader.code_cache.originals:
         raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
@@ -538,8 +548,8 @@ def _original_code(reader, code_id: str, position: tuple):
 def _nested_code(code, position):
     for const in code.co_consts:
         if isinstance(const, types.CodeType):
-            node = find_node(const)
-            if (node.lineno, node.col_offset) == tuple(position):
+            node = None if is_class_body(const) else find_node(const)
+            if node is not None and (node.lineno, node.col_offset) == tuple(position):
                 return const
             try:
                 return _nested_code(const, position)

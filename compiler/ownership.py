@@ -302,6 +302,20 @@ class Ownership:
         for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
             self.stored(d, state)
 
+    def class_def(self, s: ast.ClassDef, state):
+        """A class defined here keeps its bases and captures the names its body reads; its body runs
+        in a scope of its own, analysed as one."""
+        for e in s.decorator_list + s.bases:
+            self.stored(e, state)
+        for n in ast.walk(s):
+            if isinstance(n, ast.Name) and SLICE <= state.get(n.id, UNKNOWN) < IMMUTABLE:
+                state[n.id] = ESCAPED
+        no_args = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
+                                defaults=[])
+        body = Ownership(self.filename, ast.Lambda(args=no_args, body=None), False, self.shadowed, self.fresh)
+        body.block(s.body, {})
+        state[s.name] = UNKNOWN
+
     # ## Mutation
 
     def mutator_taken(self, e: ast.Attribute, state):
@@ -459,6 +473,8 @@ class Ownership:
                 self.kind(d, state)
             self.capture(s, state)
             state[s.name] = IMMUTABLE
+        elif isinstance(s, ast.ClassDef):
+            self.class_def(s, state)
         elif isinstance(s, ast.Match):
             self.kind(s.subject, state)
             out = None
@@ -543,8 +559,14 @@ def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dic
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.Lambda)):
             if not getattr(node, "pf_analysed", False):
                 node.pf_analysed = True
-                analyse_function(node, filename, False, shadowed, fresh)
+                analyse_function(node, filename, _is_local_init(fn, node), shadowed, fresh)
     return analysis.returns
+
+
+def _is_local_init(fn, node) -> bool:
+    """Whether `node` is the `__init__` of a class defined inside `fn`."""
+    return isinstance(node, ast.FunctionDef) and node.name == "__init__" and any(
+        isinstance(c, ast.ClassDef) and node in c.body for c in ast.walk(fn))
 
 
 def annotate_ownership(fn, code_def) -> int:

@@ -63,6 +63,8 @@ class ResultWriter(pickle.Pickler):
             return view
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
+        if t is type and _made_here(obj):
+            return _class(obj)
         if t is types.GeneratorType:
             raise PythonToForaConversionError(
                 "a generator cannot be sent back from pyfora: it would have to go on running here; "
@@ -95,6 +97,22 @@ class ResultWriter(pickle.Pickler):
         return (image.client_function, (unit.code_def.id, position, fn.__name__, fn.__qualname__,
                                         fn.__module__),
                 state, None, None, image.set_client_function_state)
+
+
+def _made_here(cls: type) -> bool:
+    """Whether `cls` is a class a class statement of tier-0 code made (a class defined inside a
+    function; one of the client's travels as its handle)."""
+    return "<locals>" in cls.__qualname__
+
+
+def _class(cls: type):
+    """A class made in the VM goes back as its name, bases and namespace; the client rebuilds it
+    around its own code (its methods as `_function` sends them), once per result."""
+    namespace = {k: v for k, v in vars(cls).items() if k not in ("__dict__", "__weakref__", "__module__",
+                                                                 "__qualname__")}
+    from pyfora.compiler import image   # the client's side of it
+    return (image.client_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__),
+            namespace, None, None, image.set_client_class_state)
 
 
 def dump_result(value, origins: dict) -> bytes:

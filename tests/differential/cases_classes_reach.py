@@ -1,0 +1,312 @@
+"""Differential cases: classes the way people ordinarily write them (issue 8, "Reach").
+
+Classes defined inside functions (a fresh class per call, methods, closures,
+inheritance, `super()`, properties, static and class methods, exceptions);
+refusals deferred until the code that needs them runs; dataclasses, typing
+annotations, NamedTuple and Enum; values that cannot travel. Two small
+applications close the file. A class defined inside a function is a new class
+at every call, so these cases return what can be compared with CPython's run
+(names, attributes, values); tests/unit/test_local_classes.py checks the
+classes and instances that come back themselves.
+"""
+import functools
+
+from case import case, refused
+
+
+# ---------------------------------------------------------------------------
+# 1. Classes defined inside functions
+# ---------------------------------------------------------------------------
+
+def local_class_basics(n):
+    offset = 10
+
+    class Acc:
+        """An accumulator."""
+        scale = 3
+
+        def __init__(self, v):
+            self.v = v
+
+        def total(self):
+            return self.v * self.scale + offset
+
+        @property
+        def double(self):
+            return self.v * 2
+
+        @staticmethod
+        def bump(x):
+            return x + 1
+
+        @classmethod
+        def make(cls, v):
+            return cls(v)
+
+    a = Acc(n)
+    return a.total(), a.double, Acc.bump(1), Acc.make(4).v, Acc.__doc__, Acc.scale, vars(a)
+
+
+def local_class_names(n):
+    class Inner:
+        def method(self):
+            return n
+    return (Inner.__name__, Inner.__qualname__, Inner.method.__qualname__, type(Inner()).__name__,
+            Inner.__module__ == __name__, Inner().method())
+
+
+def local_class_fresh_per_call(n):
+    def make(k):
+        class Box:
+            def get(self):
+                return k
+        return Box
+    a, b = make(1), make(2)
+    return a is b, a().get(), b().get(), isinstance(a(), b), a.__qualname__
+
+
+class Shape:
+    def __init__(self, name):
+        self.name = name
+
+    def describe(self):
+        return f"{self.name} with area {self.area()}"
+
+
+def local_subclass_of_module_class(w, h):
+    class Rect(Shape):
+        def __init__(self, w, h):
+            super().__init__("rect")
+            self.w, self.h = w, h
+
+        def area(self):
+            return self.w * self.h
+
+        def describe(self):
+            return super().describe().upper()
+
+    class Square(Rect):
+        def __init__(self, s):
+            super().__init__(s, s)
+            self.name = "square"
+
+    r, s = Rect(w, h), Square(w)
+    return (r.describe(), s.describe(), isinstance(s, Rect), isinstance(s, Shape), issubclass(Square, Shape),
+            [c.__name__ for c in Square.__mro__])
+
+
+def local_exceptions(values):
+    class ParseError(ValueError):
+        def __init__(self, text, pos):
+            super().__init__(f"bad {text!r} at {pos}")
+            self.pos = pos
+
+    class EmptyError(ParseError):
+        pass
+
+    def parse(i, text):
+        if not text:
+            raise EmptyError(text, i)
+        if not text.isdigit():
+            raise ParseError(text, i)
+        return int(text)
+
+    out = []
+    for i, text in enumerate(values):
+        try:
+            out.append(parse(i, text))
+        except EmptyError as e:
+            out.append(("empty", e.pos, str(e)))
+        except ParseError as e:
+            out.append(("bad", e.pos, str(e), type(e).__name__))
+    return out
+
+
+def local_class_private_names(n):
+    class Counter:
+        def __init__(self, start):
+            self.__start = start
+
+        def __peek(self):
+            return self.__start
+
+        def peek(self):
+            return self.__peek() + n
+    c = Counter(5)
+    return c.peek(), sorted(vars(c)), hasattr(c, "_Counter__peek")
+
+
+def local_class_dunders(xs):
+    class Vec:
+        def __init__(self, *items):
+            self.items = tuple(items)
+
+        def __add__(self, other):
+            return Vec(*(a + b for a, b in zip(self.items, other.items)))
+
+        def __eq__(self, other):
+            return isinstance(other, Vec) and self.items == other.items
+
+        def __hash__(self):
+            return hash(self.items)
+
+        def __len__(self):
+            return len(self.items)
+
+        def __iter__(self):
+            return iter(self.items)
+
+        def __repr__(self):
+            return f"Vec{self.items}"
+
+        def __lt__(self, other):
+            return self.items < other.items
+
+    vs = [Vec(x, x * 2) for x in xs]
+    total = vs[0]
+    for v in vs[1:]:
+        total = total + v
+    return repr(total), len(total), list(total), len(set(vs + vs)), repr(sorted(vs, reverse=True)[0]), Vec(1) == Vec(1)
+
+
+def local_class_body_values(n):
+    class Config:
+        base = n * 2
+        limit = base + max(n, 3)
+        names = [f"x{i}" for i in range(3)]
+        pairs = {k: len(k) for k in names}
+        pick = lambda self, k: self.pairs[k]
+        label: str = "config"
+    c = Config()
+    return (Config.base, Config.limit, Config.names, c.pick("x1"), Config.label, Config.__annotations__,
+            sorted(k for k in vars(Config) if not k.startswith("__")))
+
+
+def local_class_closure_sees_later_values(n):
+    factor = 1
+
+    class Scaler:
+        def scale(self, x):
+            return x * factor
+    first = Scaler().scale(n)
+    factor = 5
+    return first, Scaler().scale(n)
+
+
+def local_class_decorated(xs):
+    @functools.total_ordering
+    class Version:
+        def __init__(self, text):
+            self.parts = tuple(int(p) for p in text.split("."))
+
+        def __eq__(self, other):
+            return self.parts == other.parts
+
+        def __lt__(self, other):
+            return self.parts < other.parts
+    vs = [Version(x) for x in xs]
+    return [v.parts for v in sorted(vs)], Version("1.2") >= Version("1.10"), Version("2") > Version("1.9")
+
+
+def local_class_wrapped(n):
+    def named(cls):
+        return (cls.__name__, cls)
+
+    @named
+    class Plugin:
+        def run(self):
+            return n
+    return Plugin[0], Plugin[1]().run()
+
+
+def local_class_generator_method(n):
+    class Countdown:
+        def __init__(self, start):
+            self.start = start
+
+        def __iter__(self):
+            k = self.start
+            while k > 0:
+                yield k
+                k -= 1
+    return list(Countdown(n)), sum(Countdown(n))
+
+
+def local_class_nested_class(n):
+    class Outer:
+        class Inner:
+            def __init__(self, v):
+                self.v = v
+
+        def make(self):
+            return self.Inner(n)
+    return Outer().make().v, Outer.Inner.__qualname__
+
+
+def local_class_recursive_structure(n):
+    class Node:
+        def __init__(self, value, rest):
+            self.value = value
+            self.rest = rest
+
+        def total(self):
+            return self.value + (self.rest.total() if self.rest is not None else 0)
+    node = None
+    for i in range(n):
+        node = Node(i, node)
+    return node.total()
+
+
+def local_class_mutating_owned_in_body(n):
+    class Table:
+        rows = []
+        rows.append(n)
+        rows.append(n + 1)
+    return Table.rows
+
+
+def local_class_metaclass(n):
+    class Meta(type):
+        pass
+
+    class Thing(metaclass=Meta):
+        pass
+    return Thing
+
+
+def local_class_loop_in_body(n):
+    class Squares:
+        for i in range(n):
+            pass
+    return Squares
+
+
+def local_class_sets_attribute_outside_init(n):
+    class Holder:
+        def __init__(self):
+            self.v = 0
+    h = Holder()
+    object.__setattr__(h, "v", n)
+    return h.v
+
+
+CASES = [
+    case(local_class_basics, 5),
+    case(local_class_names, 2),
+    case(local_class_fresh_per_call, 0),
+    case(local_subclass_of_module_class, 3, 4),
+    case(local_exceptions, ["12", "x", "", "7"]),
+    case(local_class_private_names, 1),
+    case(local_class_dunders, [1, 2, 3]),
+    case(local_class_body_values, 4),
+    case(local_class_closure_sees_later_values, 3),
+    case(local_class_decorated, ["1.10", "1.2", "0.9"]),
+    case(local_class_wrapped, 9),
+    case(local_class_generator_method, 4),
+    case(local_class_nested_class, 6),
+    case(local_class_recursive_structure, 50),
+    case(local_class_mutating_owned_in_body, 1),
+    refused(local_class_metaclass, 1, match="metaclass"),
+    refused(local_class_loop_in_body, 1, match="`for` statement in a class body"),
+    refused(local_class_sets_attribute_outside_init, 1, match="__setattr__"),
+]
