@@ -94,6 +94,11 @@ def module_attributes(code: types.CodeType, name: str) -> set[str]:
     return attrs
 
 
+def _type_name(obj) -> str:
+    t = type(obj)
+    return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
 def _refuse_value(obj, why: str, where: dict | None = None):
     return PythonToForaConversionError(why, construct=type(obj).__name__, **(where or {}))
 
@@ -168,6 +173,11 @@ def _library_type_refusal(t: type) -> str | None:
     """Why a value of the library type `t` cannot be passed, or None (pyfora's own types travel)."""
     return None if t.__module__.startswith("pyfora.") else _class_refusal(t)
 
+
+_TRAVEL_HOOKS = frozenset({"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__",
+                           "__getnewargs_ex__", "__new__", "__init_subclass__"})
+"""Methods that run while a value travels or a class is made, not when the program calls them: a
+refusal in one comes from `submit`, not deferred."""
 
 _PICKLED_AS_IS = frozenset({type(None), bool, int, float, complex, str, bytes, bytearray, list, tuple, dict,
                             set, frozenset, pickle.PickleBuffer})
@@ -277,9 +287,7 @@ class Walker(pickle.Pickler):
     def _refusal(self, obj, why: str) -> PythonToForaConversionError:
         """The error that refuses `obj`: its type, then `why`, then the argument or global it was reached
         from, with the line that reads that global."""
-        t = type(obj)
-        name = t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
-        what = f"the {name} object"
+        what = f"the {_type_name(obj)} object"
         reached = None
         if self.submitted is not None:
             reached = value_paths.find(obj, *self.submitted,
@@ -383,12 +391,14 @@ class Walker(pickle.Pickler):
                                     f"(the module {module!r} is outside the subset)")
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
-        self.check(fn, code_def)
+        try:
+            self.check(fn, code_def)
+            glob, modules = self._globals(fn)
+        except PythonToForaConversionError as error:
+            if self.submitted is None or fn is self.submitted[0] or fn.__name__ in _TRAVEL_HOOKS:
+                raise
+            return self._deferred(fn, error)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
-        glob, modules = {}, []
-        for name in global_names(code):
-            if name in fn.__globals__:
-                glob[name] = self._global(code, name, fn.__globals__[name], modules)
         cells = {}
         for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
             try:
@@ -400,6 +410,22 @@ class Walker(pickle.Pickler):
         return (linker.new_function, (code_def.id, namespace, fn.__name__, fn.__qualname__,
                                       len(self.handles) - 1),
                 state, None, None, linker.set_function_state)
+
+    def _globals(self, fn: types.FunctionType) -> tuple[dict, list]:
+        """What to ship for the globals `fn` reads, and the user modules among them (`_global`)."""
+        glob, modules = {}, []
+        for name in global_names(fn.__code__):
+            if name in fn.__globals__:
+                glob[name] = self._global(fn.__code__, name, fn.__globals__[name], modules)
+        return glob, modules
+
+    def _deferred(self, fn: types.FunctionType, error: PythonToForaConversionError):
+        """A function the submitted one reaches but that is outside the subset (or reads what is)
+        travels as a stand-in that raises `error` when it is called: as in the original pyfora, a class
+        whose unused methods do I/O is usable, and the refusal comes when such a method runs."""
+        self.handles.append(fn)
+        return (linker.refused_function, (fn.__name__, fn.__qualname__, fn.__module__, error,
+                                          len(self.handles) - 1))
 
     def _global(self, code: types.CodeType, name: str, value, modules: list):
         """What to ship for the global (or closure variable) `name`; a refusal names the line that
@@ -431,6 +457,13 @@ class Walker(pickle.Pickler):
             if module != "builtins" and not is_allowed_library(module):
                 raise _refuse_value(value, f"calling {module}.{value.__name__}() is not supported by pyfora "
                                            f"(the module {module!r} is outside the subset)", _use_of(code, name))
+        elif type(value) not in self._plain_types and not self._is_user_class(type(value)):
+            refusal = object_refusal(value) or _library_type_refusal(type(value))
+            if refusal is not None:
+                kind = "closure variable" if name in code.co_freevars else "global"
+                raise _refuse_value(value, f"the {_type_name(value)} object (the {kind} `{name}` of "
+                                           f"{code.co_qualname}) cannot be passed to pyfora: {refusal}",
+                                    _use_of(code, name))
         return value
 
     def check(self, fn, code_def: CodeDef) -> int:

@@ -121,11 +121,24 @@ def check_positional_out(func, values: tuple, positions: tuple, where: str):
                 check_mutation(target, where)
 
 
-def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str):
+def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str, col=None):
     """Raise the conversion error of a refusal only a run can tell; the user's handlers and
     `finally` blocks let it through (SuspendFlag)."""
     SUSPENDING.active = True
-    raise PythonToForaConversionError(message, filename=filename, lineno=line, construct=construct)
+    raise PythonToForaConversionError(message, filename=filename, lineno=line, col=col, construct=construct)
+
+
+def refused_function(name: str, qualname: str, module: str, error: PythonToForaConversionError, handle: int):
+    """The stand-in for a function outside the subset that the program reaches but may never call
+    (compiler/image.py): calling it raises the refusal found on the client, through the user's
+    handlers. A result that holds it goes back as the client's function."""
+    def refused(*args, **kwargs):
+        refuse_at_run_time(error.message, error.filename, error.lineno, error.construct, error.col)
+    refused.__name__, refused.__qualname__, refused.__module__ = name, qualname, module
+    ctx = getattr(_context, "current", None)
+    if ctx is not None:
+        ctx.remember(refused, handle)
+    return refused
 
 
 def init_returned(value):

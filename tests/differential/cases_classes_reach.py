@@ -10,6 +10,11 @@ at every call, so these cases return what can be compared with CPython's run
 classes and instances that come back themselves.
 """
 import functools
+import hashlib
+import multiprocessing
+import os
+import socket
+import time
 
 from case import case, refused
 
@@ -290,6 +295,124 @@ def local_class_sets_attribute_outside_init(n):
     return h.v
 
 
+
+# ---------------------------------------------------------------------------
+# 2. Refusals deferred until the code that needs them runs
+# ---------------------------------------------------------------------------
+
+class UsesOs:
+    def __init__(self, v):
+        self.v = v
+
+    def value(self):
+        return self.v * 2
+
+    def save(self):
+        return os.getcwd()
+
+
+class Service:
+    """A class whose I/O methods a computation never calls."""
+
+    def __init__(self, rate):
+        self.rate = rate
+
+    def price(self, n):
+        return n * self.rate
+
+    def stamp(self):
+        return time.time()
+
+    def digest(self, data):
+        return hashlib.sha256(data).hexdigest()
+
+    def connect(self, host):
+        return socket.create_connection((host, 80))
+
+    def pool(self):
+        return multiprocessing.Pool(2)
+
+    def load(self, path):
+        with open(path) as f:
+            return f.read()
+
+
+def log_to_disk(message):
+    with open("log.txt", "a") as f:
+        f.write(message)
+
+
+def compute_or_log(n, verbose):
+    if verbose:
+        log_to_disk(str(n))
+    return n * n
+
+
+def uses_os_value(n):
+    return UsesOs(n).value()
+
+
+def uses_os_save(n):
+    return UsesOs(n).save()
+
+
+def uses_os_save_swallowed(n):
+    try:
+        return UsesOs(n).save()
+    except Exception:
+        return "swallowed"
+
+
+def uses_os_save_in_finally(n):
+    out = []
+    try:
+        out.append(UsesOs(n).save())
+    finally:
+        out.append("finally ran")
+    return out
+
+
+def service_prices(ns):
+    s = Service(3)
+    return [s.price(n) for n in ns]
+
+
+def service_stamp(n):
+    return Service(n).stamp()
+
+
+def service_digest(n):
+    return Service(n).digest(b"x")
+
+
+def service_load(n):
+    return Service(n).load("/etc/hostname")
+
+
+def service_methods_as_values(n):
+    s = Service(n)
+    return s.price(2), callable(s.stamp), Service.digest.__name__
+
+
+def service_through_map(ns):
+    s = Service(2)
+    try:
+        return list(map(lambda n: s.stamp() if n > 1 else n, ns))
+    except Exception as e:
+        return type(e).__name__
+
+
+def compute_without_logging(n):
+    return compute_or_log(n, False)
+
+
+def compute_with_logging(n):
+    return compute_or_log(n, True)
+
+
+def own_body_uses_os(n):
+    return os.getcwd() if n > 100 else n
+
 CASES = [
     case(local_class_basics, 5),
     case(local_class_names, 2),
@@ -309,4 +432,19 @@ CASES = [
     refused(local_class_metaclass, 1, match="metaclass"),
     refused(local_class_loop_in_body, 1, match="`for` statement in a class body"),
     refused(local_class_sets_attribute_outside_init, 1, match="__setattr__"),
+    # 2. deferred refusals
+    case(uses_os_value, 21),
+    refused(uses_os_save, 1, match="the module 'os' is not supported"),
+    refused(uses_os_save_swallowed, 1, match="the module 'os' is not supported"),
+    refused(uses_os_save_in_finally, 1, match="the module 'os' is not supported"),
+    case(service_prices, [1, 2, 3]),
+    refused(service_stamp, 1, match="the module 'time' is not supported"),
+    refused(service_digest, 1, match="the module 'hashlib' is not supported"),
+    refused(service_load, 1, match="`with` statement"),
+    case(service_methods_as_values, 4),
+    case(service_through_map, [0, 1]),
+    refused(service_through_map, [0, 1, 2], match="the module 'time' is not supported"),
+    case(compute_without_logging, 7),
+    refused(compute_with_logging, 7, match="`with` statement"),
+    refused(own_body_uses_os, 1, match="the module 'os' is not supported"),
 ]

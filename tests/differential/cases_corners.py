@@ -2952,7 +2952,7 @@ CASES = [
     refused(cls_property_setter_local, match="`t.c`"),
     refused(cls_property_setter_error, match="`t.c`"),
     refused(cls_property_readonly, match="`t.f`"),
-    refused(cls_property_read, match="`self._c`"),
+    case(cls_property_read),
     case(cls_getattr_fallback),
     case(cls_getattr_raises),
     case(cls_iter_generator),

@@ -2432,7 +2432,7 @@ CASES = [
     refused(dataclass_use, match="dataclass"),
     case(namedtuple_use),
     refused(enum_use, match="metaclass"),
-    refused(descriptor_use, match="self.name"),
+    case(descriptor_use),
     case(lru_cache_use),
     refused(init_subclass_use, match="cls.tag"),
     case(class_decorator_use),

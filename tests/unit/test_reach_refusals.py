@@ -1,0 +1,70 @@
+"""When a refusal comes, and what it names.
+
+A refusal in the submitted function's own body comes from `submit`. One found in anything else the
+program reaches (a method, a helper function) comes when that code is called, from `result()`, with
+the same message, file and line; the user's `except` does not catch it (compiler/image.py,
+compiler/linker.py).
+"""
+import os
+
+import pytest
+
+import pyfora
+from pyfora import PythonToForaConversionError
+
+
+@pytest.fixture(scope="module")
+def executor():
+    with pyfora.connect(workers=1) as ex:
+        yield ex
+
+
+class UsesOs:
+    def __init__(self, v):
+        self.v = v
+
+    def value(self):
+        return self.v * 2
+
+    def save(self):
+        return os.getcwd()
+
+
+SAVE_LINE = UsesOs.save.__code__.co_firstlineno + 1
+
+
+def value_only(n):
+    return UsesOs(n).value()
+
+
+def calls_save(n):
+    return UsesOs(n).save()
+
+
+def catches_everything(n):
+    try:
+        return UsesOs(n).save()
+    except Exception:
+        return "swallowed"
+
+
+def own_body(n):
+    return os.getcwd()
+
+
+def test_unused_method_outside_the_subset_is_no_obstacle(executor):
+    assert executor.submit(value_only, 21).result() == 42
+
+
+@pytest.mark.parametrize("fn", [calls_save, catches_everything])
+def test_calling_it_raises_the_refusal_naming_its_line(executor, fn):
+    future = executor.submit(fn, 1)
+    with pytest.raises(PythonToForaConversionError, match="the module 'os' is not supported") as info:
+        future.result()
+    assert (info.value.filename, info.value.lineno) == (__file__, SAVE_LINE)
+
+
+def test_refusal_in_the_submitted_body_comes_from_submit(executor):
+    with pytest.raises(PythonToForaConversionError, match="the module 'os' is not supported") as info:
+        executor.submit(own_body, 1)
+    assert (info.value.filename, info.value.lineno) == (__file__, own_body.__code__.co_firstlineno + 1)
