@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import buffers, deep_pickle, guards, linker, set_layout, value_paths, views
+from . import buffers, deep_pickle, guards, library_classes, linker, set_layout, value_paths, views
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -94,6 +94,10 @@ def module_attributes(code: types.CodeType, name: str) -> set[str]:
     return attrs
 
 
+def _is_users_function(fn) -> bool:
+    return type(fn) is types.FunctionType and is_user_module(fn.__module__, fn.__code__.co_filename)
+
+
 def _type_name(obj) -> str:
     t = type(obj)
     return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
@@ -143,14 +147,13 @@ def _class_refusal(cls: type) -> str | None:
         if is_allowed_library(cls.__module__) or cls.__module__ == "builtins":
             return None
         return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
-    if "__dataclass_fields__" in cls.__dict__:
-        return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
-                "__init__ (and __eq__, __repr__) yourself")
     if linker.is_namedtuple(cls):
         return None
+    if library_classes.is_enum_type(cls):
+        return library_classes.enum_refusal(cls)
     if type(cls) is not type:
         return (f"the class {cls.__qualname__} has the metaclass {type(cls).__name__}; pyfora supports "
-                "plain classes only")
+                "plain classes, dataclasses, enums and named tuples only")
     if "__slots__" in cls.__dict__:
         return f"the class {cls.__qualname__} uses __slots__, which pyfora does not support; remove __slots__"
     cached = [name for name, v in cls.__dict__.items() if isinstance(v, functools.cached_property)]
@@ -172,6 +175,11 @@ _SET_TYPES = set_layout.SET_TYPES
 def _library_type_refusal(t: type) -> str | None:
     """Why a value of the library type `t` cannot be passed, or None (pyfora's own types travel)."""
     return None if t.__module__.startswith("pyfora.") else _class_refusal(t)
+
+
+_ANNOTATION_TYPES = (types.GenericAlias, types.UnionType)
+"""What `list[int]` and `int | None` make (`isinstance(list[int], type)` holds): annotations, which
+pickle as they are."""
 
 
 _TRAVEL_HOOKS = frozenset({"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__",
@@ -230,6 +238,8 @@ class Walker(pickle.Pickler):
             return self._function(obj)
         if t is self._array:
             return buffers.reduce_array(obj, self.outgoing)
+        if t in _ANNOTATION_TYPES:
+            return NotImplemented
         checked = guards.substitute(obj)
         if checked is not None:
             return (linker.guard, (checked.__name__,))
@@ -483,21 +493,20 @@ class Walker(pickle.Pickler):
 
     def _class(self, cls: type):
         if not is_user_module(cls.__module__) and (is_allowed_library(cls.__module__)
-                                                   or cls.__module__ == "builtins"):
+                                                   or cls.__module__ == "builtins") \
+                or any(cls is t for t in _ANNOTATION_TYPES):
             return NotImplemented
         refusal = _class_refusal(cls)
         if refusal is not None:
             raise _refuse_value(cls, refusal)
-        if linker.is_namedtuple(cls):
-            self.handles.append(cls)
-            return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
-                                            cls.__module__, len(self.handles) - 1))
-        namespace = {k: v for k, v in cls.__dict__.items()
-                     if k not in ("__dict__", "__weakref__", "__module__", "__qualname__")}
         self.handles.append(cls)
-        return (linker.new_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__,
-                                   len(self.handles) - 1),
-                namespace, None, None, linker.set_class_state)
+        if linker.is_namedtuple(cls):
+            return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
+                                            cls.__module__, len(self.handles) - 1),
+                    library_classes.namedtuple_methods(cls, _is_users_function), None, None,
+                    library_classes.set_namespace)
+        made = (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__, len(self.handles) - 1)
+        return library_classes.class_reduction(cls, made, _is_users_function, linker.new_class, linker.new_enum)
 
 
 def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[ProgramImage, list]:
@@ -567,8 +576,9 @@ def client_class(name: str, qualname: str, module: str, bases: tuple) -> type:
     return type(name, bases, {"__module__": module, "__qualname__": qualname})
 
 
-def set_client_class_state(cls, namespace: dict):
-    linker.set_class_state(cls, namespace)
+def client_enum(metaclass: type, name: str, qualname: str, module: str, bases: tuple, members: list) -> type:
+    """Rebuild, on the client, an enum a class statement in the VM made."""
+    return library_classes.new_enum(metaclass, name, qualname, module, bases, members)
 
 
 def _original_code(reader, code_id: str, position: tuple):

@@ -329,13 +329,25 @@ CLASS_ORIGINS: dict = {}
 """User classes made in this process -> the client's handle for them (or -1)."""
 
 
-def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
-    cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+def _registered(cls: type, handle: int) -> type:
+    """Remember a class made here from one of the client's, so results give the client's back."""
     CLASS_ORIGINS[cls] = handle
     ctx = getattr(_context, "current", None)
     if ctx is not None and handle >= 0:
         ctx.remember(cls, handle)
     return cls
+
+
+def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
+    cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+    return _registered(cls, handle)
+
+
+def new_enum(metaclass: type, name: str, qualname: str, module: str, bases: tuple, handle: int, members: list):
+    """An enum of the client's, made again by its metaclass (compiler/library_classes.py)."""
+    from .library_classes import new_enum as make
+    cls = make(metaclass, name, qualname, module, bases, members)
+    return _registered(cls, handle)
 
 
 def is_namedtuple(cls: type) -> bool:
@@ -348,11 +360,7 @@ def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handl
     defaults = dict(defaults)
     cls = collections.namedtuple(name, fields, defaults=[defaults[f] for f in fields if f in defaults] or None,
                                  module=module)
-    CLASS_ORIGINS[cls] = handle
-    ctx = getattr(_context, "current", None)
-    if ctx is not None and handle >= 0:
-        ctx.remember(cls, handle)
-    return cls
+    return _registered(cls, handle)
 
 
 def vm_function(code: types.CodeType, name: str, qualname: str, globals_: dict, cells: dict):
@@ -405,7 +413,3 @@ def reduce_instance(obj):
 def suspend_flag():
     return SUSPENDING
 
-
-def set_class_state(cls, namespace: dict):
-    for key, value in namespace.items():
-        setattr(cls, key, value)

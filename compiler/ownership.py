@@ -563,9 +563,13 @@ def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dic
     return analysis.returns
 
 
+INITS = ("__init__", "__post_init__")
+"""Methods that set up a new instance: a dataclass's generated `__init__` calls `__post_init__`."""
+
+
 def _is_local_init(fn, node) -> bool:
     """Whether `node` is the `__init__` of a class defined inside `fn`."""
-    return isinstance(node, ast.FunctionDef) and node.name == "__init__" and any(
+    return isinstance(node, ast.FunctionDef) and node.name in INITS and any(
         isinstance(c, ast.ClassDef) and node in c.body for c in ast.walk(fn))
 
 
@@ -575,7 +579,7 @@ def annotate_ownership(fn, code_def) -> int:
     Returns the kind of what `fn` returns: at least 1 when every return gives back a container
     it made and still owns (its callers then own it), UNKNOWN otherwise.
     """
-    is_init = code_def.qualname.endswith(".__init__") and code_def.mangle is not None
+    is_init = code_def.qualname.rsplit(".", 1)[-1] in INITS and code_def.mangle is not None
     returns = analyse_function(fn, code_def.filename, is_init, set(code_def.shadowed), dict(code_def.fresh))
     generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(fn))
     falls_off = not returns or not isinstance(fn.body[-1] if isinstance(fn.body, list) else None, ast.Return)

@@ -102,7 +102,8 @@ REFUSED_NUMPY = ("numpy.random", "numpy.lib.npyio", "numpy.lib.format", "numpy.c
 
 
 ALLOWED_MODULES = frozenset({"math", "cmath", "operator", "_operator", "functools", "_functools",
-                             "itertools", "numpy", "builtins", "copyreg", "collections"})
+                             "itertools", "numpy", "builtins", "copyreg", "collections", "dataclasses",
+                             "enum", "typing"})
 """Library modules whose functions pyfora code may call (by reference: they run as they are)."""
 
 

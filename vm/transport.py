@@ -13,7 +13,7 @@ import importlib
 import pickle
 import types
 
-from pyfora.compiler import buffers, deep_pickle, linker, set_layout, views
+from pyfora.compiler import buffers, deep_pickle, library_classes, linker, set_layout, views
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.nans import NanWriting
 from pyfora.compiler.statements import Kind
@@ -63,7 +63,7 @@ class ResultWriter(pickle.Pickler):
             return view
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
-        if t is type and _made_here(obj):
+        if isinstance(obj, type) and "<locals>" in obj.__qualname__ and (t is type or library_classes.is_enum_type(obj)):
             return _class(obj)
         if t is types.GeneratorType:
             raise PythonToForaConversionError(
@@ -99,20 +99,18 @@ class ResultWriter(pickle.Pickler):
                 state, None, None, image.set_client_function_state)
 
 
-def _made_here(cls: type) -> bool:
-    """Whether `cls` is a class a class statement of tier-0 code made (a class defined inside a
-    function; one of the client's travels as its handle)."""
-    return "<locals>" in cls.__qualname__
-
-
 def _class(cls: type):
-    """A class made in the VM goes back as its name, bases and namespace; the client rebuilds it
-    around its own code (its methods as `_function` sends them), once per result."""
-    namespace = {k: v for k, v in vars(cls).items() if k not in ("__dict__", "__weakref__", "__module__",
-                                                                 "__qualname__")}
+    """A class a class statement in the VM made (a class defined inside a function; one of the
+    client's travels as its handle) goes back as its name, bases and namespace; the client rebuilds
+    it around its own code (its methods as `_function` sends them), once per result. Dataclasses and
+    enums go back as what the user wrote, and the library makes them again (library_classes.py)."""
     from pyfora.compiler import image   # the client's side of it
-    return (image.client_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__),
-            namespace, None, None, image.set_client_class_state)
+    made = (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__)
+    return library_classes.class_reduction(cls, made, _is_vm_function, image.client_class, image.client_enum)
+
+
+def _is_vm_function(fn) -> bool:
+    return type(fn) is types.FunctionType and fn.__code__.co_filename in UNITS
 
 
 def dump_result(value, origins: dict) -> bytes:

@@ -9,12 +9,16 @@ at every call, so these cases return what can be compared with CPython's run
 (names, attributes, values); tests/unit/test_local_classes.py checks the
 classes and instances that come back themselves.
 """
+import dataclasses
+import enum
 import functools
 import hashlib
 import multiprocessing
 import os
 import socket
 import time
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional
 
 from case import case, refused
 
@@ -413,6 +417,196 @@ def compute_with_logging(n):
 def own_body_uses_os(n):
     return os.getcwd() if n > 100 else n
 
+
+# ---------------------------------------------------------------------------
+# 3. Dataclasses, typing annotations, NamedTuple and Enum
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Money:
+    amount: int
+    currency: str = "EUR"
+
+    def plus(self, other: "Money") -> "Money":
+        return Money(self.amount + other.amount, self.currency)
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int = 0
+    tags: tuple = ()
+
+
+@dataclass
+class Basket:
+    owner: str
+    items: list[int] = field(default_factory=list)
+    total: int = field(init=False, default=0)
+    note: Optional[str] = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.total = sum(self.items)
+
+
+@dataclass
+class Labelled(Money):
+    label: str = ""
+
+
+class Suit(enum.Enum):
+    HEARTS = "h"
+    SPADES = "s"
+    CLUBS = "c"
+
+    @property
+    def red(self):
+        return self is Suit.HEARTS
+
+    def symbol(self):
+        return self.value.upper()
+
+
+class Priority(enum.IntEnum):
+    LOW = enum.auto()
+    MEDIUM = enum.auto()
+    HIGH = enum.auto()
+
+
+class Perm(enum.Flag):
+    R = enum.auto()
+    W = enum.auto()
+    X = enum.auto()
+
+
+class Line(NamedTuple):
+    sku: str
+    qty: int = 1
+
+    def doubled(self) -> "Line":
+        return self._replace(qty=self.qty * 2)
+
+
+def dataclass_basics(a, b):
+    m = Money(a).plus(Money(b))
+    return m, repr(m), m == Money(a + b), Money(1) == Money(1, "USD"), dataclasses.asdict(m), dataclasses.astuple(m)
+
+
+def dataclass_frozen_order(pairs):
+    vs = [Version(*p) for p in pairs]
+    return (sorted(vs), max(vs), len(set(vs)), Version(1) < Version(1, 1), dataclasses.replace(vs[0], minor=9),
+            hash(Version(2, 3)) == hash(Version(2, 3)))
+
+
+def dataclass_introspection(n):
+    v = Version(n)
+    return (dataclasses.replace(v, major=n + 1), [f.name for f in dataclasses.fields(v)],
+            dataclasses.is_dataclass(v), v.__dataclass_params__.frozen, Version.__match_args__)
+
+
+def dataclass_factory_and_post_init(items):
+    a, b = Basket("a", items), Basket("b")
+    c = dataclasses.replace(a, owner="c", note="kept out of repr")
+    return a, b, c, repr(c), a.total + c.total, a == dataclasses.replace(a, note="x"), b.items is not Basket("b").items
+
+
+def dataclass_inheritance(n):
+    x = Labelled(n, label="tip")
+    return x, x.plus(Money(1)), [f.name for f in dataclasses.fields(x)], isinstance(x, Money)
+
+
+def dataclass_wrong_arguments(n):
+    return Money()
+
+
+def dataclass_as_argument(m):
+    return m.plus(m), type(m).__name__
+
+
+def annotated(xs: list[int], scale: Optional[int] = None) -> dict[str, int]:
+    total: int = 0
+    best: Optional[int] = None
+    for x in xs:
+        total += x * (scale or 1)
+        if best is None or x > best:
+            best = x
+
+    def inner(y: int | None) -> list[int]:
+        return [y or 0] * 2
+    return {"total": total, "best": best, "inner": sum(inner(best))}
+
+
+def enum_basics(code):
+    s = Suit(code)
+    return (s, s.name, s.value, s.red, s.symbol(), [x.name for x in Suit], Suit["SPADES"] is Suit.SPADES,
+            s == Suit.HEARTS, {Suit.HEARTS: 1, Suit.CLUBS: 2}[s] if s is not Suit.SPADES else 0, len(Suit),
+            repr(s), str(s))
+
+
+def enum_bad_value(code):
+    return Suit(code)
+
+
+def int_enum_and_flag(n):
+    p = Priority(n)
+    return (p, p + 1, p > Priority.LOW, sorted([Priority.HIGH, Priority.LOW]), [int(x) for x in Priority],
+            Perm.R | Perm.W, Perm.W in (Perm.R | Perm.W), Perm(5))
+
+
+def enum_as_argument(suit, priority):
+    return suit, suit.symbol(), priority, priority.name
+
+
+def namedtuple_lines(skus):
+    lines = [Line(s, i) for i, s in enumerate(skus)]
+    return lines, [l.doubled() for l in lines], Line("z"), Line._fields, lines[0]._asdict()
+
+
+def local_dataclass_and_enum(n):
+    class Kind(enum.Enum):
+        SMALL = 1
+        LARGE = 2
+
+    @dataclass(order=True)
+    class Box:
+        size: int
+        kind: Kind = Kind.SMALL
+
+        def grown(self):
+            return dataclasses.replace(self, size=self.size * 2, kind=Kind.LARGE)
+    boxes = sorted([Box(n), Box(1), Box(n).grown()], key=lambda b: b.size)
+    return [(b.size, b.kind.name) for b in boxes], repr(boxes[0]), Kind(2).name, Box(1) == Box(1)
+
+
+class Meta(type):
+    pass
+
+
+class WithMeta(metaclass=Meta):
+    pass
+
+
+def uses_user_metaclass(n):
+    return WithMeta()
+
+
+class MetaEnum(enum.EnumType):
+    pass
+
+
+class Odd(enum.Enum, metaclass=MetaEnum):
+    A = 1
+
+
+def uses_enum_with_user_metaclass(n):
+    return Odd.A
+
+
+def sets_attribute_through_object(n):
+    m = Money(n)
+    object.__setattr__(m, "amount", 0)
+    return m
+
 CASES = [
     case(local_class_basics, 5),
     case(local_class_names, 2),
@@ -447,4 +641,24 @@ CASES = [
     case(compute_without_logging, 7),
     refused(compute_with_logging, 7, match="`with` statement"),
     refused(own_body_uses_os, 1, match="the module 'os' is not supported"),
+    # 3. dataclasses, typing, NamedTuple, Enum
+    case(dataclass_basics, 2, 3),
+    case(dataclass_frozen_order, [(2, 1), (1, 5), (1,), (2, 1)]),
+    case(dataclass_introspection, 3),
+    case(dataclass_factory_and_post_init, [1, 2, 3]),
+    case(dataclass_inheritance, 4),
+    case(dataclass_wrong_arguments, 1),
+    case(dataclass_as_argument, Money(5, "USD")),
+    case(annotated, [3, 1, 4]),
+    case(annotated, [3, 1, 4], 2),
+    case(enum_basics, "h"),
+    case(enum_basics, "c"),
+    case(enum_bad_value, "x"),
+    case(int_enum_and_flag, 2),
+    case(enum_as_argument, Suit.CLUBS, Priority.HIGH),
+    case(namedtuple_lines, ["a", "b"]),
+    case(local_dataclass_and_enum, 3),
+    refused(uses_user_metaclass, 1, match="the metaclass Meta"),
+    refused(uses_enum_with_user_metaclass, 1, match="the metaclass MetaEnum"),
+    refused(sets_attribute_through_object, 1, match="__setattr__"),
 ]

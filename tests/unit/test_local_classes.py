@@ -3,7 +3,11 @@
 Such a class is made in the worker, a new one at each call; it goes back as its name, bases and
 namespace, and the client rebuilds it around its own code (vm/transport.py, compiler/image.py):
 the name, the attributes, the methods and `isinstance` against the class that came back all work.
+Dataclasses and enums are made again by their library (compiler/library_classes.py).
 """
+import dataclasses
+import enum
+
 import pytest
 
 import pyfora
@@ -75,3 +79,46 @@ def test_local_exception_reaches_the_client(executor):
         executor.submit(raise_local, 5).result()
     assert type(info.value).__qualname__ == "raise_local.<locals>.Overflow"
     assert info.value.n == 5
+
+
+# ## Dataclasses and enums: made again by their library, members come back as the client's own
+
+class Color(enum.Enum):
+    RED = 1
+    GREEN = 2
+
+
+def pick(n):
+    return Color(n), [c for c in Color], {Color.RED: "r"}
+
+
+def test_enum_members_come_back_as_the_clients_own(executor):
+    member, members, table = executor.submit(pick, 1).result()
+    assert member is Color.RED
+    assert members[1] is Color.GREEN
+    assert table[Color.RED] == "r"
+
+
+def make_local_kinds(n):
+    class Kind(enum.Enum):
+        SMALL = 1
+        LARGE = 2
+
+    @dataclasses.dataclass(frozen=True, order=True)
+    class Box:
+        size: int
+        kind: Kind = Kind.SMALL
+        tags: list = dataclasses.field(default_factory=list, compare=False)
+
+    return Box(n, Kind.LARGE), Box, Kind
+
+
+def test_local_dataclass_and_enum_come_back_usable(executor):
+    box, box_cls, kind_cls = executor.submit(make_local_kinds, 3).result()
+    assert type(box) is box_cls and box.kind is kind_cls.LARGE
+    assert repr(box) == "make_local_kinds.<locals>.Box(size=3, kind=<Kind.LARGE: 2>, tags=[])"
+    assert box_cls(1) < box and box_cls(3, kind_cls.LARGE, [1]) == box
+    assert dataclasses.replace(box, size=4).size == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        box.size = 5
+    assert [k.name for k in kind_cls] == ["SMALL", "LARGE"]
