@@ -165,7 +165,8 @@ def _class_refusal(cls: type) -> str | None:
 
 def _module_refusal(module) -> str:
     return (f"the module {module.__name__!r} is not supported by pyfora (only math, cmath, operator, "
-            "functools, itertools and numpy are); pass the data you need in as arguments")
+            "functools, itertools, collections, dataclasses, enum, typing and numpy are); pass the data you "
+            "need in as arguments")
 
 
 _SET_TYPES = set_layout.SET_TYPES
@@ -273,7 +274,7 @@ class Walker(pickle.Pickler):
         iterator travels only once exhausted: taking items from the copy would leave the caller's where
         it is."""
         if self._is_user_class(t):
-            return NotImplemented
+            return self._reduction(obj, t)
         view = views.reduce_view(obj)
         if view is not None:
             return view
@@ -284,15 +285,23 @@ class Walker(pickle.Pickler):
         if iterator and operator.length_hint(obj, 1) != 0:
             raise self._refusal(obj, "is an iterator with items left: the computation would take them from a "
                                      "copy, and yours would not move on as in CPython; pass `list(it)` instead")
-        reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
-        try:
-            reduction = reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-        except (TypeError, pickle.PicklingError) as exc:
-            raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
-                                     f"process ({exc}); pass the plain values it holds instead") from None
+        reduction = self._reduction(obj, t)
         if not callable(obj) and not iterator:   # data: pickle refuses a type, not one value of it
             self._plain_types.add(t)
         return reduction
+
+    def _reduction(self, obj, t: type):
+        """How pickle would write `obj`; what it cannot write (or a `__reduce__` or `__getstate__` that
+        fails) refused, naming the value."""
+        reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
+        try:
+            return reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        except PythonToForaConversionError:
+            raise
+        except Exception as exc:
+            raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
+                                     f"process ({type(exc).__name__}: {exc}); pass the plain values it holds "
+                                     "instead") from None
 
     def _refusal(self, obj, why: str) -> PythonToForaConversionError:
         """The error that refuses `obj`: its type, then `why`, then the argument or global it was reached
@@ -445,6 +454,11 @@ class Walker(pickle.Pickler):
         `modules` as (module, attributes).
         """
         if type(value) is types.ModuleType:
+            if sys.modules.get(value.__name__) is not value:
+                raise _refuse_value(value, f"the module object {value.__name__!r} (the global `{name}` of "
+                                           f"{code.co_qualname}) is not the module imported under that name, "
+                                           "so pyfora cannot send it; pass the values it holds instead",
+                                    _use_of(code, name))
             if is_user_module(value.__name__, getattr(value, "__file__", None)):
                 module = self._modules.setdefault(id(value), _Module(value.__name__))
                 modules.append((module, {attr: getattr(value, attr) for attr in module_attributes(code, name)
@@ -519,6 +533,10 @@ def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[P
         # Deep nesting alone travels (compiler/deep_pickle.py): what is left is a long cycle of lists,
         # dicts or sets, or code nested too deeply to check.
         raise PythonToForaConversionError("the arguments are nested too deeply to send to pyfora") from None
+    except pickle.PicklingError as exc:
+        # What a value's own reduction handed pickle (a function or class pickle finds by no name).
+        raise PythonToForaConversionError(f"a value reached from the arguments or globals cannot be sent to "
+                                          f"pyfora ({exc}); pass plain values instead") from None
     image = walker.image
     image.graph = buffers.pickled(graph, walker.outgoing)
     return image, walker.handles

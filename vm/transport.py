@@ -119,13 +119,15 @@ def dump_result(value, origins: dict) -> bytes:
     error."""
     try:
         data, writer = deep_pickle.dump(lambda cls, file: cls(file, origins), ResultWriter, value)
-    except (TypeError, pickle.PicklingError, AttributeError) as exc:
-        raise PythonToForaConversionError(
-            f"the result cannot be sent back from pyfora ({exc}); return plain values such as lists, "
-            "tuples, dicts and your own objects instead", construct="result") from None
+    except PythonToForaConversionError:
+        raise
     except RecursionError:
         raise PythonToForaConversionError(
             "the result cannot be sent back from pyfora: it holds a long cycle of lists, dicts or sets "
             "(one that passes through no object of a class); break the cycle, or pass it through an "
             "object of your own", construct="result") from None
+    except Exception as exc:    # pickle's own errors, and whatever a value's `__reduce__` raised
+        raise PythonToForaConversionError(
+            f"the result cannot be sent back from pyfora ({type(exc).__name__}: {exc}); return plain values "
+            "such as lists, tuples, dicts and your own objects instead", construct="result") from None
     return buffers.pickled(data, writer.outgoing)

@@ -16,7 +16,10 @@ import hashlib
 import multiprocessing
 import os
 import socket
+import struct
+import threading
 import time
+import types
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
@@ -607,6 +610,71 @@ def sets_attribute_through_object(n):
     object.__setattr__(m, "amount", 0)
     return m
 
+
+# ---------------------------------------------------------------------------
+# 4. Values that cannot travel
+# ---------------------------------------------------------------------------
+
+PACKER = struct.Struct("<i")
+PLUGINS = types.ModuleType("plugins")
+
+
+class FailsToReduce:
+    def __init__(self, v):
+        self.v = v
+
+    def __reduce__(self):
+        raise TypeError("FailsToReduce cannot be copied")
+
+
+class Codec:
+    def __init__(self, width):
+        self.width = width
+
+    def size(self):
+        return self.width * 2
+
+    def pack(self, v):
+        return PACKER.pack(v)
+
+
+def echo(x):
+    return x
+
+
+def uses_struct_global(n):
+    return PACKER.size + n
+
+
+def uses_module_stand_in(n):
+    return PLUGINS
+
+
+def codec_size(n):
+    return Codec(n).size()
+
+
+def codec_pack(n):
+    return Codec(n).pack(n)
+
+
+def returns_class_namespace(n):
+    return vars(Codec)
+
+
+def returns_cells(n):
+    def inner():
+        return n
+    return inner.__closure__
+
+
+def returns_failing_reduce(n):
+    return [FailsToReduce(n)]
+
+
+def returns_generator(n):
+    return (i for i in range(n))
+
 CASES = [
     case(local_class_basics, 5),
     case(local_class_names, 2),
@@ -661,4 +729,16 @@ CASES = [
     refused(uses_user_metaclass, 1, match="the metaclass Meta"),
     refused(uses_enum_with_user_metaclass, 1, match="the metaclass MetaEnum"),
     refused(sets_attribute_through_object, 1, match="__setattr__"),
+    # 4. values that cannot travel
+    refused(echo, struct.Struct("<i"), match="the _struct.Struct object (argument 1) cannot be passed"),
+    refused(echo, {"lock": threading.Lock()}, match="the _thread.lock object (argument 1 at ['lock'])"),
+    refused(echo, FailsToReduce(1), match="(TypeError: FailsToReduce cannot be copied)"),
+    refused(uses_struct_global, 1, match="the _struct.Struct object (the global `PACKER` of uses_struct_global)"),
+    refused(uses_module_stand_in, 1, match="the module object 'plugins' (the global `PLUGINS`"),
+    case(codec_size, 3),
+    refused(codec_pack, 3, match="the _struct.Struct object (the global `PACKER` of Codec.pack)"),
+    refused(returns_class_namespace, 1, match="cannot pickle 'mappingproxy' object"),
+    refused(returns_cells, 1, match="cannot pickle 'cell' object"),
+    refused(returns_failing_reduce, 1, match="(TypeError: FailsToReduce cannot be copied)"),
+    refused(returns_generator, 2, match="a generator cannot be sent back"),
 ]
