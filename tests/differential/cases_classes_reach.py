@@ -675,6 +675,124 @@ def returns_failing_reduce(n):
 def returns_generator(n):
     return (i for i in range(n))
 
+
+# ---------------------------------------------------------------------------
+# Applications
+# ---------------------------------------------------------------------------
+
+# A particle simulation with dataclasses: each step makes new states with `replace`.
+
+@dataclass(frozen=True)
+class Vec2:
+    x: float
+    y: float
+
+    def __add__(self, other: "Vec2") -> "Vec2":
+        return Vec2(self.x + other.x, self.y + other.y)
+
+    def scaled(self, k: float) -> "Vec2":
+        return Vec2(self.x * k, self.y * k)
+
+
+@dataclass(frozen=True)
+class Particle:
+    pos: Vec2
+    vel: Vec2
+    mass: float = 1.0
+    bounces: int = 0
+
+
+@dataclass
+class World:
+    width: float
+    height: float
+    gravity: Vec2 = field(default_factory=lambda: Vec2(0.0, -9.81))
+    particles: list[Particle] = field(default_factory=list)
+
+
+def _bounce(p: Particle, world: World) -> Particle:
+    vx, vy, bounces = p.vel.x, p.vel.y, p.bounces
+    if not 0.0 <= p.pos.x <= world.width:
+        vx, bounces = -vx, bounces + 1
+    if p.pos.y < 0.0:
+        vy, bounces = -vy * 0.9, bounces + 1
+    return dataclasses.replace(p, vel=Vec2(vx, vy), bounces=bounces)
+
+
+def _step(world: World, dt: float) -> World:
+    moved = []
+    for p in world.particles:
+        vel = p.vel + world.gravity.scaled(dt)
+        p = dataclasses.replace(p, pos=p.pos + vel.scaled(dt), vel=vel)
+        moved.append(_bounce(p, world))
+    return dataclasses.replace(world, particles=moved)
+
+
+def simulate(n: int, steps: int):
+    world = World(10.0, 10.0, particles=[Particle(Vec2(i * 1.5, 5.0 + i), Vec2(1.0 + i, 0.0), mass=1.0 + i / 10)
+                                         for i in range(n)])
+    for _ in range(steps):
+        world = _step(world, 0.05)
+    energy = sum(0.5 * p.mass * (p.vel.x ** 2 + p.vel.y ** 2) for p in world.particles)
+    return (round(energy, 9), [p.bounces for p in world.particles], world.particles[0],
+            max(world.particles, key=lambda p: p.pos.y).pos)
+
+
+# An inventory report with Enum and NamedTuple.
+
+class Category(enum.Enum):
+    TOOLS = "tools"
+    PAINT = "paint"
+    GARDEN = "garden"
+
+    @property
+    def taxed(self) -> bool:
+        return self is not Category.GARDEN
+
+
+class Status(enum.IntEnum):
+    OUT = 0
+    LOW = 1
+    OK = 2
+
+
+class Stock(NamedTuple):
+    sku: str
+    category: Category
+    qty: int
+    price: float
+
+    def value(self) -> float:
+        return self.qty * self.price
+
+    def status(self, low: int = 5) -> Status:
+        if self.qty == 0:
+            return Status.OUT
+        return Status.LOW if self.qty < low else Status.OK
+
+
+class ReportLine(NamedTuple):
+    category: Category
+    items: int
+    value: float
+    worst: Status
+
+
+def inventory_report(rows, tax):
+    stock = [Stock(sku, Category(cat), qty, price) for sku, cat, qty, price in rows]
+    by_category: dict[Category, list[Stock]] = {}
+    for s in stock:
+        by_category.setdefault(s.category, []).append(s)
+    lines = []
+    for category in Category:
+        items = by_category.get(category, [])
+        value = sum(s.value() for s in items) * (1 + tax if category.taxed else 1)
+        worst = min((s.status() for s in items), default=Status.OK)
+        lines.append(ReportLine(category, len(items), round(value, 2), worst))
+    reorder = sorted((s.sku for s in stock if s.status() is not Status.OK))
+    text = "\n".join(f"{l.category.name:<7}{l.items:>3}{l.value:>10.2f} {l.worst.name}" for l in lines)
+    return lines, reorder, text, {l.category: l.worst for l in lines}
+
 CASES = [
     case(local_class_basics, 5),
     case(local_class_names, 2),
@@ -741,4 +859,8 @@ CASES = [
     refused(returns_cells, 1, match="cannot pickle 'cell' object"),
     refused(returns_failing_reduce, 1, match="(TypeError: FailsToReduce cannot be copied)"),
     refused(returns_generator, 2, match="a generator cannot be sent back"),
+    # applications
+    case(simulate, 4, 60),
+    case(inventory_report, [("hammer", "tools", 3, 12.5), ("saw", "tools", 10, 20.0), ("red", "paint", 0, 8.0),
+                            ("blue", "paint", 12, 7.5), ("rake", "garden", 4, 15.0)], 0.2),
 ]
