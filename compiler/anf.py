@@ -551,7 +551,6 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), origin))
         return pre
 
-
     def stmt_ClassDef(self, s):
         """A class defined inside a function: its bases and decorators are evaluated in the function
         (into temporaries), its body in statement form like a function's, and the temporaries the body
@@ -571,7 +570,6 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
             pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), origin))
         return pre
-
 
     def class_body(self, stmts: list) -> list:
         """A class body in statement form; annotations stay (dataclasses and NamedTuple read them)."""

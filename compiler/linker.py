@@ -141,6 +141,16 @@ def refused_function(name: str, qualname: str, module: str, error: PythonToForaC
     return refused
 
 
+def reduce_refused(fn):
+    """How a suspension carries a stand-in of `refused_function`, or None for any other function."""
+    if fn.__code__ is not _REFUSED_CODE:
+        return None
+    return (refused_function, (fn.__name__, fn.__qualname__, fn.__module__, fn.__closure__[0].cell_contents, -1))
+
+
+_REFUSED_CODE = next(c for c in refused_function.__code__.co_consts if isinstance(c, types.CodeType))
+
+
 def init_returned(value):
     """Refuse what an `__init__` returned, as `type.__call__` does (explicit construction, compiler/anf.py)."""
     raise TypeError(f"__init__() should return None, not '{type(value).__name__}'")

@@ -80,6 +80,9 @@ class ContinuationWriter(pickle.Pickler):
             return (prelude_function, (fn.__name__,))
         if fn.__code__ is _LRU_DECORATOR:
             return _lru_decorator(fn)
+        refused = linker.reduce_refused(fn)
+        if refused is not None:
+            return refused
         unit = UNITS.get(fn.__code__.co_filename)
         if unit is None:
             return NotImplemented
