@@ -98,6 +98,13 @@ def _is_users_function(fn) -> bool:
     return type(fn) is types.FunctionType and is_user_module(fn.__module__, fn.__code__.co_filename)
 
 
+def _submitted_function(submitted):
+    """The function whose own body a submission runs (of a bound method, or a `functools.partial`)."""
+    while isinstance(submitted, (types.MethodType, functools.partial)):
+        submitted = submitted.__func__ if isinstance(submitted, types.MethodType) else submitted.func
+    return submitted
+
+
 def _type_name(obj) -> str:
     t = type(obj)
     return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
@@ -414,7 +421,8 @@ class Walker(pickle.Pickler):
             self.check(fn, code_def)
             glob, modules = self._globals(fn)
         except PythonToForaConversionError as error:
-            if self.submitted is None or fn is self.submitted[0] or fn.__name__ in _TRAVEL_HOOKS:
+            if self.submitted is None or fn is _submitted_function(self.submitted[0]) \
+                    or fn.__name__ in _TRAVEL_HOOKS:
                 raise
             return self._deferred(fn, error)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))

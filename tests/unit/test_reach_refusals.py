@@ -118,3 +118,11 @@ def test_a_failing_getstate_is_a_conversion_error_naming_the_value(executor):
     with pytest.raises(PythonToForaConversionError,
                        match=r"Unpicklable object \(argument 1 at \[0\]\) .*RuntimeError: holds a live connection"):
         executor.submit(len, [Unpicklable()])
+
+
+def test_refusal_in_a_submitted_method_or_partial_comes_from_submit(executor):
+    import functools
+    with pytest.raises(PythonToForaConversionError, match="the module 'os' is not supported"):
+        executor.submit(UsesOs(1).save)
+    with pytest.raises(PythonToForaConversionError, match="the module 'os' is not supported"):
+        executor.submit(functools.partial(own_body, 1))
