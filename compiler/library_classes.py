@@ -10,6 +10,7 @@ and value, so one that comes back is the client's own member (`result is Color.R
 """
 import dataclasses
 import enum
+import os
 import types
 
 _FIELD_OPTIONS = ("default", "default_factory", "init", "repr", "hash", "compare", "metadata", "kw_only")
@@ -37,9 +38,14 @@ def enum_refusal(cls: type) -> str | None:
     return None
 
 
+_STDLIB = os.path.dirname(dataclasses.__file__) + os.sep
+
+
 def is_generated(value) -> bool:
-    """A method dataclasses wrote (with `exec`, or wrapped in its own file)."""
-    return isinstance(value, types.FunctionType) and value.__code__.co_filename in ("<string>", dataclasses.__file__)
+    """A method dataclasses wrote (with `exec`), or one of the standard library's it put in the class
+    (`__repr__` wrapped by reprlib, `__replace__` on 3.13)."""
+    return isinstance(value, types.FunctionType) and (value.__code__.co_filename == "<string>"
+                                                      or value.__code__.co_filename.startswith(_STDLIB))
 
 
 def dataclass_parts(cls: type) -> tuple[dict, dict, dict]:
