@@ -303,7 +303,7 @@ class Walker(pickle.Pickler):
         reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
         try:
             return reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-        except PythonToForaConversionError:
+        except (PythonToForaConversionError, RecursionError):   # deep_pickle.py retries the latter
             raise
         except Exception as exc:
             raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
