@@ -281,7 +281,7 @@ class Walker(pickle.Pickler):
         iterator travels only once exhausted: taking items from the copy would leave the caller's where
         it is."""
         if self._is_user_class(t):
-            return self._reduction(obj, t)
+            return self._reduce(obj, t)
         view = views.reduce_view(obj)
         if view is not None:
             return view
@@ -292,12 +292,12 @@ class Walker(pickle.Pickler):
         if iterator and operator.length_hint(obj, 1) != 0:
             raise self._refusal(obj, "is an iterator with items left: the computation would take them from a "
                                      "copy, and yours would not move on as in CPython; pass `list(it)` instead")
-        reduction = self._reduction(obj, t)
+        reduction = self._reduce(obj, t)
         if not callable(obj) and not iterator:   # data: pickle refuses a type, not one value of it
             self._plain_types.add(t)
         return reduction
 
-    def _reduction(self, obj, t: type):
+    def _reduce(self, obj, t: type):
         """How pickle would write `obj`; what it cannot write (or a `__reduce__` or `__getstate__` that
         fails) refused, naming the value."""
         reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
