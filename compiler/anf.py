@@ -23,7 +23,7 @@ from .astutil import (INIT_RETURNED, ITER_BUILTIN, ITERATOR, LAMBDA, MUTATION_CH
                       calls_inside, is_temp, located, var, walrus_targets)
 from .comprehensions import ComprehensionRewrites, inlined_reduction
 from .generators import YieldRewrites
-from .subset import local_names
+from .subset import RESERVED_PREFIX as RESERVED, local_names
 
 
 class Flattener(ComprehensionRewrites, YieldRewrites):
@@ -576,6 +576,46 @@ class Flattener(ComprehensionRewrites, YieldRewrites):
             call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
             pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), origin))
         return pre
+
+    def stmt_ClassDef(self, s):
+        """A class defined inside a function: its bases and decorators are evaluated in the function
+        (into temporaries), its body in statement form like a function's, and the temporaries the body
+        made for itself are deleted at its end, so the class's namespace holds the user's names only."""
+        pre, atoms = self.sequence(list(s.decorator_list) + list(s.bases), s)
+        decorators = [self.hoist(pre, d, s) for d in atoms[:len(s.decorator_list)]]
+        body = Flattener(self.counter, frozenset(local_names_of_class(s))).class_body(s.body)
+        temps = sorted({n.id for b in body if isinstance(b, ast.Assign) for t in b.targets for n in ast.walk(t)
+                        if isinstance(n, ast.Name) and n.id.startswith(RESERVED)}
+                       | {b.name for b in body if isinstance(b, ast.FunctionDef) and b.name.startswith(RESERVED)})
+        if temps:
+            body.append(located(ast.Delete(targets=[var(t, ast.Del()) for t in temps]), s))
+        cls = ast.ClassDef(name=s.name, bases=atoms[len(s.decorator_list):], keywords=[], body=body,
+                           decorator_list=[])
+        pre.append(located(cls, s))
+        for deco, origin in reversed(list(zip(decorators, s.decorator_list))):
+            call = ast.Call(func=deco, args=[var(s.name)], keywords=[])
+            pre.append(located(ast.Assign(targets=[var(s.name, ast.Store())], value=call), origin))
+        return pre
+
+    def class_body(self, stmts: list) -> list:
+        """A class body in statement form; annotations stay (dataclasses and NamedTuple read them)."""
+        out = []
+        for s in stmts:
+            if isinstance(s, ast.AnnAssign) and s.value is not None:
+                pre, value = self.expr(s.value)
+                out.extend(pre)
+                out.append(ast.copy_location(ast.AnnAssign(target=s.target, annotation=s.annotation, value=value,
+                                                           simple=s.simple), s))
+            else:
+                out.extend([s] if isinstance(s, ast.AnnAssign) else self.stmt(s))
+        return out
+
+
+def local_names_of_class(cls: ast.ClassDef) -> set:
+    """Names the class body `cls` binds (its attributes)."""
+    return {n.id for s in cls.body for n in ast.walk(s) if isinstance(n, ast.Name)
+            and isinstance(n.ctx, ast.Store) and not isinstance(s, ast.FunctionDef)} \
+        | {s.name for s in cls.body if isinstance(s, (ast.FunctionDef, ast.ClassDef))}
 
 
 def maybe_unbound(fn: ast.FunctionDef) -> frozenset:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
-from . import buffers, deep_pickle, guards, linker, set_layout, value_paths, views
+from . import buffers, deep_pickle, guards, library_classes, linker, set_layout, value_paths, views
 from .program import CodeDef, ProgramImage
 from .routing import ATOMIC, ROUTED, explicit_construction
 from .source import find_node, source_text
@@ -37,7 +37,7 @@ from .subset import check_function
 from .ownership import LIBRARY_NAMES, annotate_ownership
 from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
 from .reach import FILE_METHODS, SUPPORTED_TEXT, impurity, is_allowed_library, object_refusal
-from .tier0 import mangle_class, parse_code_def
+from .tier0 import is_class_body, mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
 
@@ -107,6 +107,22 @@ def _renamed_mutator(name: str, value) -> bool:
         and is_allowed_library(getattr(value, "__module__", None))
 
 
+def _is_users_function(fn) -> bool:
+    return type(fn) is types.FunctionType and is_user_module(fn.__module__, fn.__code__.co_filename)
+
+
+def _submitted_function(submitted):
+    """The function whose own body a submission runs (of a bound method, or a `functools.partial`)."""
+    while isinstance(submitted, (types.MethodType, functools.partial)):
+        submitted = submitted.__func__ if isinstance(submitted, types.MethodType) else submitted.func
+    return submitted
+
+
+def _type_name(obj) -> str:
+    t = type(obj)
+    return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
 def _refuse_value(obj, why: str, where: dict | None = None):
     return PythonToForaConversionError(why, construct=type(obj).__name__, **(where or {}))
 
@@ -153,14 +169,13 @@ def _class_refusal(cls: type) -> str | None:
         if is_allowed_library(cls.__module__):
             return object_refusal(cls)
         return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
-    if "__dataclass_fields__" in cls.__dict__:
-        return (f"the class {cls.__qualname__} is a dataclass, which pyfora does not support yet; write "
-                "__init__ (and __eq__, __repr__) yourself")
     if linker.is_namedtuple(cls):
         return None
+    if library_classes.is_enum_type(cls):
+        return library_classes.enum_refusal(cls)
     if type(cls) is not type:
         return (f"the class {cls.__qualname__} has the metaclass {type(cls).__name__}; pyfora supports "
-                "plain classes only")
+                "plain classes, dataclasses, enums and named tuples only")
     if "__slots__" in cls.__dict__:
         return f"the class {cls.__qualname__} uses __slots__, which pyfora does not support; remove __slots__"
     cached = [name for name, v in cls.__dict__.items() if isinstance(v, functools.cached_property)]
@@ -183,6 +198,16 @@ def _library_type_refusal(t: type) -> str | None:
     """Why a value of the library type `t` cannot be passed, or None (pyfora's own types travel)."""
     return None if t.__module__.startswith("pyfora.") else _class_refusal(t)
 
+
+_ANNOTATION_TYPES = (types.GenericAlias, types.UnionType)
+"""What `list[int]` and `int | None` make (`isinstance(list[int], type)` holds): annotations, which
+pickle as they are."""
+
+
+_TRAVEL_HOOKS = frozenset({"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__",
+                           "__getnewargs_ex__", "__new__", "__init_subclass__"})
+"""Methods that run while a value travels or a class is made, not when the program calls them: a
+refusal in one comes from `submit`, not deferred."""
 
 _PICKLED_AS_IS = frozenset({type(None), bool, int, float, complex, str, bytes, bytearray, list, tuple, dict,
                             set, frozenset, pickle.PickleBuffer})
@@ -235,6 +260,8 @@ class Walker(pickle.Pickler):
             return self._function(obj)
         if t is self._array:
             return buffers.reduce_array(obj, self.outgoing)
+        if t in _ANNOTATION_TYPES:
+            return NotImplemented
         checked = guards.substitute(obj)
         if checked is not None:
             return (linker.guard, (checked.__name__,))
@@ -268,7 +295,7 @@ class Walker(pickle.Pickler):
         iterator travels only once exhausted: taking items from the copy would leave the caller's where
         it is."""
         if self._is_user_class(t):
-            return NotImplemented
+            return self._reduce(obj, t)
         view = views.reduce_view(obj)
         if view is not None:
             return view
@@ -279,22 +306,28 @@ class Walker(pickle.Pickler):
         if iterator and operator.length_hint(obj, 1) != 0:
             raise self._refusal(obj, "is an iterator with items left: the computation would take them from a "
                                      "copy, and yours would not move on as in CPython; pass `list(it)` instead")
-        reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
-        try:
-            reduction = reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-        except (TypeError, pickle.PicklingError) as exc:
-            raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
-                                     f"process ({exc}); pass the plain values it holds instead") from None
+        reduction = self._reduce(obj, t)
         if not callable(obj) and not iterator:   # data: pickle refuses a type, not one value of it
             self._plain_types.add(t)
         return reduction
 
+    def _reduce(self, obj, t: type):
+        """How pickle would write `obj`; what it cannot write (or a `__reduce__` or `__getstate__` that
+        fails) refused, naming the value."""
+        reduce = getattr(self, "dispatch_table", copyreg.dispatch_table).get(t)
+        try:
+            return reduce(obj) if reduce is not None else obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        except (PythonToForaConversionError, RecursionError):   # deep_pickle.py retries the latter
+            raise
+        except Exception as exc:
+            raise self._refusal(obj, f"cannot be passed to pyfora, which copies what it runs on into another "
+                                     f"process ({type(exc).__name__}: {exc}); pass the plain values it holds "
+                                     "instead") from None
+
     def _refusal(self, obj, why: str) -> PythonToForaConversionError:
         """The error that refuses `obj`: its type, then `why`, then the argument or global it was reached
         from, with the line that reads that global."""
-        t = type(obj)
-        name = t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
-        what = f"the {name} object"
+        what = f"the {_type_name(obj)} object"
         reached = None
         if self.submitted is not None:
             reached = value_paths.find(obj, *self.submitted,
@@ -403,12 +436,15 @@ class Walker(pickle.Pickler):
                                     f"(the module {module!r} is outside the subset)")
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
-        self.check(fn, code_def)
+        try:
+            self.check(fn, code_def)
+            glob, modules = self._globals(fn)
+        except PythonToForaConversionError as error:
+            if self.submitted is None or fn is _submitted_function(self.submitted[0]) \
+                    or fn.__name__ in _TRAVEL_HOOKS:
+                raise
+            return self._deferred(fn, error)
         namespace = self._namespaces.setdefault(id(fn.__globals__), _Namespace(module or "__main__"))
-        glob, modules = {}, []
-        for name in global_names(code):
-            if name in fn.__globals__:
-                glob[name] = self._global(code, name, fn.__globals__[name], modules)
         cells = {}
         for name, cell in zip(code.co_freevars, fn.__closure__ or ()):
             try:
@@ -421,6 +457,22 @@ class Walker(pickle.Pickler):
                                       len(self.handles) - 1),
                 state, None, None, linker.set_function_state)
 
+    def _globals(self, fn: types.FunctionType) -> tuple[dict, list]:
+        """What to ship for the globals `fn` reads, and the user modules among them (`_global`)."""
+        glob, modules = {}, []
+        for name in global_names(fn.__code__):
+            if name in fn.__globals__:
+                glob[name] = self._global(fn.__code__, name, fn.__globals__[name], modules)
+        return glob, modules
+
+    def _deferred(self, fn: types.FunctionType, error: PythonToForaConversionError):
+        """A function the submitted one reaches but that is outside the subset (or reads what is)
+        travels as a stand-in that raises `error` when it is called: as in the original pyfora, a class
+        whose unused methods do I/O is usable, and the refusal comes when such a method runs."""
+        self.handles.append(fn)
+        return (linker.refused_function, (fn.__name__, fn.__qualname__, fn.__module__, error,
+                                          len(self.handles) - 1))
+
     def _global(self, code: types.CodeType, name: str, value, modules: list):
         """What to ship for the global (or closure variable) `name`; a refusal names the line that
         reads it.
@@ -429,6 +481,11 @@ class Walker(pickle.Pickler):
         `modules` as (module, attributes).
         """
         if type(value) is types.ModuleType:
+            if sys.modules.get(value.__name__) is not value:
+                raise _refuse_value(value, f"the module object {value.__name__!r} (the global `{name}` of "
+                                           f"{code.co_qualname}) is not the module imported under that name, "
+                                           "so pyfora cannot send it; pass the values it holds instead",
+                                    _use_of(code, name))
             if is_user_module(value.__name__, getattr(value, "__file__", None)):
                 module = self._modules.setdefault(id(value), _Module(value.__name__))
                 modules.append((module, {attr: getattr(value, attr) for attr in module_attributes(code, name)
@@ -456,6 +513,13 @@ class Walker(pickle.Pickler):
             if module != "builtins" and not is_allowed_library(module):
                 raise _refuse_value(value, f"calling {module}.{value.__name__}() is not supported by pyfora "
                                            f"(the module {module!r} is outside the subset)", _use_of(code, name))
+        elif type(value) not in self._plain_types and not self._is_user_class(type(value)):
+            refusal = object_refusal(value) or _library_type_refusal(type(value))
+            if refusal is not None:
+                kind = "closure variable" if name in code.co_freevars else "global"
+                raise _refuse_value(value, f"the {_type_name(value)} object (the {kind} `{name}` of "
+                                           f"{code.co_qualname}) cannot be passed to pyfora: {refusal}",
+                                    _use_of(code, name))
         return value
 
     def check(self, fn, code_def: CodeDef) -> int:
@@ -475,21 +539,20 @@ class Walker(pickle.Pickler):
 
     def _class(self, cls: type):
         if not is_user_module(cls.__module__) and (is_allowed_library(cls.__module__)
-                                                   or cls.__module__ == "builtins"):
+                                                   or cls.__module__ == "builtins") \
+                or any(cls is t for t in _ANNOTATION_TYPES):
             return NotImplemented
         refusal = _class_refusal(cls)
         if refusal is not None:
             raise _refuse_value(cls, refusal)
-        if linker.is_namedtuple(cls):
-            self.handles.append(cls)
-            return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
-                                            cls.__module__, len(self.handles) - 1))
-        namespace = {k: v for k, v in cls.__dict__.items()
-                     if k not in ("__dict__", "__weakref__", "__module__", "__qualname__")}
         self.handles.append(cls)
-        return (linker.new_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__,
-                                   len(self.handles) - 1),
-                namespace, None, None, linker.set_class_state)
+        if linker.is_namedtuple(cls):
+            return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
+                                            cls.__module__, len(self.handles) - 1),
+                    library_classes.namedtuple_methods(cls, _is_users_function), None, None,
+                    library_classes.set_namespace)
+        made = (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__, len(self.handles) - 1)
+        return library_classes.class_reduction(cls, made, _is_users_function, linker.new_class, linker.new_enum)
 
 
 def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[ProgramImage, list]:
@@ -502,6 +565,10 @@ def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[P
         # Deep nesting alone travels (compiler/deep_pickle.py): what is left is a long cycle of lists,
         # dicts or sets, or code nested too deeply to check.
         raise PythonToForaConversionError("the arguments are nested too deeply to send to pyfora") from None
+    except pickle.PicklingError as exc:
+        # What a value's own reduction handed pickle (a function or class pickle finds by no name).
+        raise PythonToForaConversionError(f"a value reached from the arguments or globals cannot be sent to "
+                                          f"pyfora ({exc}); pass plain values instead") from None
     image = walker.image
     image.graph = buffers.pickled(graph, walker.outgoing)
     return image, walker.handles
@@ -553,6 +620,17 @@ def set_client_function_state(fn, state):
     linker.fill_function(fn, *state)
 
 
+def client_class(name: str, qualname: str, module: str, bases: tuple) -> type:
+    """Rebuild, on the client, a class a class statement in the VM made (a class defined inside a
+    function): a new class of the client's, its methods the client's original code."""
+    return type(name, bases, {"__module__": module, "__qualname__": qualname})
+
+
+def client_enum(metaclass: type, name: str, qualname: str, module: str, bases: tuple, members: list) -> type:
+    """Rebuild, on the client, an enum a class statement in the VM made."""
+    return library_classes.new_enum(metaclass, name, qualname, module, bases, members)
+
+
 def _original_code(reader, code_id: str, position: tuple):
     if code_id not in reader.code_cache.originals:
         raise PythonToForaConversionError(f"cannot rebuild a function of unknown code {code_id}")
@@ -563,8 +641,8 @@ def _original_code(reader, code_id: str, position: tuple):
 def _nested_code(code, position):
     for const in code.co_consts:
         if isinstance(const, types.CodeType):
-            node = find_node(const)
-            if (node.lineno, node.col_offset) == tuple(position):
+            node = None if is_class_body(const) else find_node(const)
+            if node is not None and (node.lineno, node.col_offset) == tuple(position):
                 return const
             try:
                 return _nested_code(const, position)

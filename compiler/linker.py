@@ -218,11 +218,34 @@ def check_positional_out(func, values: tuple, positions: tuple, where: str):
                 check_mutation(target, where)
 
 
-def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str):
+def refuse_at_run_time(message: str, filename: str | None, line: int | None, construct: str, col=None):
     """Raise the conversion error of a refusal only a run can tell; the user's handlers and
     `finally` blocks let it through (SuspendFlag)."""
     SUSPENDING.active = True
-    raise PythonToForaConversionError(message, filename=filename, lineno=line, construct=construct)
+    raise PythonToForaConversionError(message, filename=filename, lineno=line, col=col, construct=construct)
+
+
+def refused_function(name: str, qualname: str, module: str, error: PythonToForaConversionError, handle: int):
+    """The stand-in for a function outside the subset that the program reaches but may never call
+    (compiler/image.py): calling it raises the refusal found on the client, through the user's
+    handlers. A result that holds it goes back as the client's function."""
+    def refused(*args, **kwargs):
+        refuse_at_run_time(error.message, error.filename, error.lineno, error.construct, error.col)
+    refused.__name__, refused.__qualname__, refused.__module__ = name, qualname, module
+    ctx = getattr(_context, "current", None)
+    if ctx is not None:
+        ctx.remember(refused, handle)
+    return refused
+
+
+def reduce_refused(fn):
+    """How a suspension carries a stand-in of `refused_function`, or None for any other function."""
+    if fn.__code__ is not _REFUSED_CODE:
+        return None
+    return (refused_function, (fn.__name__, fn.__qualname__, fn.__module__, fn.__closure__[0].cell_contents, -1))
+
+
+_REFUSED_CODE = next(c for c in refused_function.__code__.co_consts if isinstance(c, types.CodeType))
 
 
 def init_returned(value):
@@ -462,13 +485,25 @@ CLASS_ORIGINS: dict = {}
 """User classes made in this process -> the client's handle for them (or -1)."""
 
 
-def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
-    cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+def _registered(cls: type, handle: int) -> type:
+    """Remember a class made here from one of the client's, so results give the client's back."""
     CLASS_ORIGINS[cls] = handle
     ctx = getattr(_context, "current", None)
     if ctx is not None and handle >= 0:
         ctx.remember(cls, handle)
     return cls
+
+
+def new_class(name: str, qualname: str, module: str, bases: tuple, handle: int):
+    cls = type(name, bases, {"__module__": module, "__qualname__": qualname})
+    return _registered(cls, handle)
+
+
+def new_enum(metaclass: type, name: str, qualname: str, module: str, bases: tuple, handle: int, members: list):
+    """An enum of the client's, made again by its metaclass (compiler/library_classes.py)."""
+    from .library_classes import new_enum as make
+    cls = make(metaclass, name, qualname, module, bases, members)
+    return _registered(cls, handle)
 
 
 def is_namedtuple(cls: type) -> bool:
@@ -481,11 +516,7 @@ def new_namedtuple(name: str, fields: tuple, defaults: tuple, module: str, handl
     defaults = dict(defaults)
     cls = collections.namedtuple(name, fields, defaults=[defaults[f] for f in fields if f in defaults] or None,
                                  module=module)
-    CLASS_ORIGINS[cls] = handle
-    ctx = getattr(_context, "current", None)
-    if ctx is not None and handle >= 0:
-        ctx.remember(cls, handle)
-    return cls
+    return _registered(cls, handle)
 
 
 def vm_function(code: types.CodeType, name: str, qualname: str, globals_: dict, cells: dict):
@@ -538,9 +569,3 @@ def reduce_instance(obj):
 def suspend_flag():
     return SUSPENDING
 
-
-def set_class_state(cls, namespace: dict):
-    for key, value in namespace.items():
-        setattr(cls, key, value)
-        if type(value) is property:     # as class creation did: its errors name it
-            value.__set_name__(cls, key)

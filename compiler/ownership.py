@@ -366,6 +366,20 @@ class Ownership:
         for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
             self.stored(d, state)
 
+    def class_def(self, s: ast.ClassDef, state):
+        """A class defined here keeps its bases and captures the names its body reads; its body runs
+        in a scope of its own, analysed as one."""
+        for e in s.decorator_list + s.bases:
+            self.stored(e, state)
+        for n in ast.walk(s):
+            if isinstance(n, ast.Name) and SLICE <= state.get(n.id, UNKNOWN) < IMMUTABLE:
+                state[n.id] = ESCAPED
+        no_args = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
+                                defaults=[])
+        body = Ownership(self.filename, ast.Lambda(args=no_args, body=None), False, self.shadowed, self.fresh)
+        body.block(s.body, {})
+        state[s.name] = UNKNOWN
+
     # ## Mutation
 
     def mutator_taken(self, e: ast.Attribute, state):
@@ -545,6 +559,8 @@ class Ownership:
                 self.kind(d, state)
             self.capture(s, state)
             state[s.name] = IMMUTABLE
+        elif isinstance(s, ast.ClassDef):
+            self.class_def(s, state)
         elif isinstance(s, ast.Match):
             self.kind(s.subject, state)
             out = None
@@ -629,8 +645,18 @@ def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dic
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.Lambda)):
             if not getattr(node, "pf_analysed", False):
                 node.pf_analysed = True
-                analyse_function(node, filename, False, shadowed, fresh)
+                analyse_function(node, filename, _is_local_init(fn, node), shadowed, fresh)
     return analysis.returns
+
+
+INITS = ("__init__", "__post_init__")
+"""Methods that set up a new instance: a dataclass's generated `__init__` calls `__post_init__`."""
+
+
+def _is_local_init(fn, node) -> bool:
+    """Whether `node` is the `__init__` of a class defined inside `fn`."""
+    return isinstance(node, ast.FunctionDef) and node.name in INITS and any(
+        isinstance(c, ast.ClassDef) and node in c.body for c in ast.walk(fn))
 
 
 def annotate_ownership(fn, code_def) -> int:
@@ -639,7 +665,7 @@ def annotate_ownership(fn, code_def) -> int:
     Returns the kind of what `fn` returns: at least 1 when every return gives back a container
     it made and still owns (its callers then own it), UNKNOWN otherwise.
     """
-    is_init = code_def.qualname.endswith(".__init__") and code_def.mangle is not None
+    is_init = code_def.qualname.rsplit(".", 1)[-1] in INITS and code_def.mangle is not None
     returns = analyse_function(fn, code_def.filename, is_init, set(code_def.shadowed), dict(code_def.fresh))
     generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(fn))
     falls_off = not returns or not isinstance(fn.body[-1] if isinstance(fn.body, list) else None, ast.Return)

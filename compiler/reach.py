@@ -91,7 +91,7 @@ REFUSED_BUILTINS = {
 
 SUPPORTED_MODULES = ("math", "cmath", "operator", "functools", "itertools", "collections", "re", "json",
                      "statistics", "heapq", "bisect", "fractions", "decimal", "copy", "string", "textwrap",
-                     "dataclasses", "random", "numpy")
+                     "dataclasses", "enum", "typing", "random", "numpy")
 """The library modules pyfora code may use: their code runs as it is, in the worker (not rewritten)."""
 
 SUPPORTED_TEXT = ", ".join(SUPPORTED_MODULES[:-1]) + " and " + SUPPORTED_MODULES[-1]

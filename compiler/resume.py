@@ -25,9 +25,10 @@ import functools
 import types
 from dataclasses import dataclass
 
-from .statements import display_name, is_call, nested_qualname, own_expressions
+from .statements import display_name, is_call, own_expressions
 from .subset import local_names
-from .tier0 import MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder, synthetic as _synthetic
+from .tier0 import (MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder, inner_qualname, is_class_body,
+                    synthetic as _synthetic)
 STATE = "_pf_state"
 VALUE = "_pf_value"
 
@@ -114,7 +115,7 @@ def _own_statements(fn: ast.FunctionDef):
     def walk(block, path):
         for s in block:
             yield s, path
-            if isinstance(s, ast.FunctionDef):
+            if isinstance(s, (ast.FunctionDef, ast.ClassDef)):
                 continue
             for name in ("body", "orelse", "finalbody"):
                 yield from walk(getattr(s, name, None) or [], path + [(s, name)])
@@ -294,8 +295,10 @@ def _rename(code: types.CodeType, qualname: str) -> types.CodeType:
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
             name = display_name(c.co_name)
-            inner = nested_qualname(qualname, code.co_name, name)
+            inner = inner_qualname(code, qualname, name)
             c = _rename(c, inner).replace(co_name=name, co_qualname=inner)
+        elif is_class_body(code) and c == code.co_qualname:
+            c = qualname
         consts.append(c)
     return code.replace(co_consts=tuple(consts))
 

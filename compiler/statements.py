@@ -164,6 +164,7 @@ class Numberer:
         self.next_id = first_id
         self.top = ""
         self.functions: list[str] = []
+        self.classes: list[bool] = []    # for each of `functions`: whether it is a class body
 
     def function(self, fn: ast.FunctionDef, qualname: str) -> int:
         self.top = qualname
@@ -202,10 +203,9 @@ class Numberer:
                 n.lineno = n.end_lineno = sid
                 n.col_offset = n.end_col_offset = delta
         last = sid
-        if isinstance(s, ast.FunctionDef):
-            outer = self.functions[-1] if self.functions else None
-            self.functions.append(self.top if outer is None else
-                                  nested_qualname(outer, outer.rsplit(".", 1)[-1], display_name(s.name)))
+        if isinstance(s, (ast.FunctionDef, ast.ClassDef)):
+            self.functions.append(self._qualname(s))
+            self.classes.append(isinstance(s, ast.ClassDef))
         for name in ("body", "handlers", "orelse", "finalbody"):
             part = getattr(s, name, None)
             if part:
@@ -213,10 +213,20 @@ class Numberer:
         for case in getattr(s, "cases", None) or []:
             if case.body:
                 last = self.block(case.body)
-        if isinstance(s, ast.FunctionDef):
+        if isinstance(s, (ast.FunctionDef, ast.ClassDef)):
             self.functions.pop()
+            self.classes.pop()
         s.lineno, s.end_lineno, s.col_offset, s.end_col_offset = sid, last, 0, 0
         return last
+
+    def _qualname(self, s) -> str:
+        """The qualname CPython gives the def or class `s` (a method's has no `<locals>`)."""
+        if not self.functions:
+            return self.top
+        outer = self.functions[-1]
+        if self.classes[-1]:
+            return f"{outer}.{display_name(s.name)}"
+        return nested_qualname(outer, outer.rsplit(".", 1)[-1], display_name(s.name))
 
     def _forks(self, stmts: list):
         ids = [s.lineno for s in stmts]

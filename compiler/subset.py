@@ -22,7 +22,6 @@ _STATEMENT_ADVICE = {
     ast.Await: ("`await` expression", "write synchronous code; pyfora runs it in parallel for you"),
     ast.Import: ("`import` inside a function", "import the module at module level"),
     ast.ImportFrom: ("`import` inside a function", "import the module at module level"),
-    ast.ClassDef: ("class defined inside a function", "define the class at module level"),
 }
 
 
@@ -89,6 +88,9 @@ def _comprehension_walrus_targets(comp):
             yield node.target
 
 
+_CLASS_BODY = (ast.Assign, ast.AnnAssign, ast.Expr, ast.Pass, ast.FunctionDef, ast.ClassDef)
+
+
 class SubsetChecker(ast.NodeVisitor):
     """Refuse what lies outside the subset in one function (nested scopes included)."""
 
@@ -129,6 +131,24 @@ class SubsetChecker(ast.NodeVisitor):
 
     def visit_Lambda(self, node):
         self._visit_function(node)
+
+    def visit_ClassDef(self, node):
+        """A class inside a function: its body may assign attributes and define methods (and classes);
+        a metaclass or other class keyword is refused."""
+        self._check_identifier(node.name, node)
+        if node.keywords:
+            raise refuse(self.filename, node, f"the class keyword `{node.keywords[0].arg}=`",
+                         "pyfora supports plain classes only; write a plain class (and `__init__`)")
+        for part in node.bases + node.decorator_list:
+            self.visit(part)
+        self.scopes.append(set())
+        for stmt in node.body:
+            if not isinstance(stmt, _CLASS_BODY):
+                raise refuse(self.filename, stmt, f"a `{type(stmt).__name__.lower()}` statement in a class body",
+                             "a class body may assign attributes and define methods; compute the value in a "
+                             "function and assign its result")
+            self.visit(stmt)
+        self.scopes.pop()
 
     def _visit_comprehension(self, node):
         self.visit(node.generators[0].iter)

@@ -6,6 +6,7 @@ code object is the template every function object of this definition shares.
 Line numbers in the compiled code are statement ids (compiler/statements.py).
 """
 import ast
+import inspect
 import types
 from dataclasses import dataclass
 
@@ -73,10 +74,22 @@ def _rename_codes(code: types.CodeType, qualname: str) -> types.CodeType:
     consts = []
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
-            c = _rename_codes(c, nested_qualname(qualname, code.co_name, display_name(c.co_name)))
+            c = _rename_codes(c, inner_qualname(code, qualname, display_name(c.co_name)))
+        elif is_class_body(code) and c == code.co_qualname:
+            c = qualname     # the `__qualname__` the class body sets
         consts.append(c)
     name = display_name(code.co_name)
     return code.replace(co_consts=tuple(consts), co_name=name, co_qualname=qualname)
+
+
+def is_class_body(code: types.CodeType) -> bool:
+    """Whether `code` is the body of a class statement (which is not an optimized function scope)."""
+    return not code.co_flags & inspect.CO_OPTIMIZED
+
+
+def inner_qualname(code: types.CodeType, qualname: str, name: str) -> str:
+    """The qualname CPython gives `name` defined in `code` (whose qualname is `qualname`)."""
+    return f"{qualname}.{name}" if is_class_body(code) else nested_qualname(qualname, code.co_name, name)
 
 
 def parse_code_def(code_def: CodeDef):

@@ -19,7 +19,7 @@ import pickle
 import sys
 import types
 
-from pyfora.compiler import deep_pickle, linker, set_layout
+from pyfora.compiler import deep_pickle, library_classes, linker, set_layout
 from pyfora.compiler.linker import SUSPENDING, UNITS
 from pyfora.compiler.nans import NanReading, NanWriting
 
@@ -80,6 +80,9 @@ class ContinuationWriter(pickle.Pickler):
             return (prelude_function, (fn.__name__,))
         if fn.__code__ is _LRU_DECORATOR:
             return _lru_decorator(fn)
+        refused = linker.reduce_refused(fn)
+        if refused is not None:
+            return refused
         unit = UNITS.get(fn.__code__.co_filename)
         if unit is None:
             return NotImplemented
@@ -143,15 +146,23 @@ def prelude_missing():
 def _class(cls: type):
     if linker.is_namedtuple(cls) and (cls in linker.CLASS_ORIGINS or not _found_by_name(cls)):
         return (linker.new_namedtuple, (cls.__name__, cls._fields, tuple(cls._field_defaults.items()),
-                                        cls.__module__, linker.CLASS_ORIGINS.get(cls, -1)))
-    if cls in linker.CLASS_ORIGINS:
-        namespace = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__",
-                                                                       "__module__", "__qualname__")}
-        return (linker.new_class, (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__,
-                                   linker.CLASS_ORIGINS[cls]), namespace, None, None, linker.set_class_state)
+                                        cls.__module__, linker.CLASS_ORIGINS.get(cls, -1)),
+                library_classes.namedtuple_methods(cls, _is_vm_function), None, None, library_classes.set_namespace)
+    if cls in linker.CLASS_ORIGINS or (_is_made_by_vm(cls) and not _found_by_name(cls)):
+        made = (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__, linker.CLASS_ORIGINS.get(cls, -1))
+        return library_classes.class_reduction(cls, made, _is_vm_function, linker.new_class, linker.new_enum)
     if cls in _HIDDEN_TYPES:
         return (getattr, (types, _HIDDEN_TYPES[cls]))
     return NotImplemented
+
+
+def _is_made_by_vm(cls: type) -> bool:
+    """A class a class statement of tier-0 code made (a class defined inside a function)."""
+    return "<locals>" in cls.__qualname__ and (type(cls) is type or library_classes.is_enum_type(cls))
+
+
+def _is_vm_function(fn) -> bool:
+    return type(fn) is types.FunctionType and fn.__code__.co_filename in UNITS
 
 
 def _found_by_name(cls: type) -> bool:

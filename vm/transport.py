@@ -13,7 +13,7 @@ import importlib
 import pickle
 import types
 
-from pyfora.compiler import buffers, deep_pickle, linker, set_layout, views
+from pyfora.compiler import buffers, deep_pickle, library_classes, linker, set_layout, views
 from pyfora.compiler.linker import UNITS
 from pyfora.compiler.nans import NanWriting
 from pyfora.compiler.statements import Kind
@@ -63,6 +63,8 @@ class ResultWriter(pickle.Pickler):
             return view
         if isinstance(obj, BaseException):
             return tracebacks.reduce_exception(obj)
+        if isinstance(obj, type) and "<locals>" in obj.__qualname__ and (t is type or library_classes.is_enum_type(obj)):
+            return _class(obj)
         if t is types.GeneratorType:
             raise PythonToForaConversionError(
                 "a generator cannot be sent back from pyfora: it would have to go on running here; "
@@ -97,19 +99,35 @@ class ResultWriter(pickle.Pickler):
                 state, None, None, image.set_client_function_state)
 
 
+def _class(cls: type):
+    """A class a class statement in the VM made (a class defined inside a function; one of the
+    client's travels as its handle) goes back as its name, bases and namespace; the client rebuilds
+    it around its own code (its methods as `_function` sends them), once per result. Dataclasses and
+    enums go back as what the user wrote, and the library makes them again (library_classes.py)."""
+    from pyfora.compiler import image   # the client's side of it
+    made = (cls.__name__, cls.__qualname__, cls.__module__, cls.__bases__)
+    return library_classes.class_reduction(cls, made, _is_vm_function, image.client_class, image.client_enum)
+
+
+def _is_vm_function(fn) -> bool:
+    return type(fn) is types.FunctionType and fn.__code__.co_filename in UNITS
+
+
 def dump_result(value, origins: dict) -> bytes:
     """Pickle `value` for the client, however deeply nested (compiler/deep_pickle.py), its large arrays
     beside it (`Pickled.buffers`, compiler/buffers.py); what cannot travel is refused with a clear
     error."""
     try:
         data, writer = deep_pickle.dump(lambda cls, file: cls(file, origins), ResultWriter, value)
-    except (TypeError, pickle.PicklingError, AttributeError) as exc:
-        raise PythonToForaConversionError(
-            f"the result cannot be sent back from pyfora ({exc}); return plain values such as lists, "
-            "tuples, dicts and your own objects instead", construct="result") from None
+    except PythonToForaConversionError:
+        raise
     except RecursionError:
         raise PythonToForaConversionError(
             "the result cannot be sent back from pyfora: it holds a long cycle of lists, dicts or sets "
             "(one that passes through no object of a class); break the cycle, or pass it through an "
             "object of your own", construct="result") from None
+    except Exception as exc:    # pickle's own errors, and whatever a value's `__reduce__` raised
+        raise PythonToForaConversionError(
+            f"the result cannot be sent back from pyfora ({type(exc).__name__}: {exc}); return plain values "
+            "such as lists, tuples, dicts and your own objects instead", construct="result") from None
     return buffers.pickled(data, writer.outgoing)

@@ -2068,7 +2068,7 @@ def numpy_return_array():
 
 
 # ---------------------------------------------------------------------------
-# Refused shapes from the original suite (classes in functions, imports, ...)
+# Shapes the original suite refused (imports, ...); classes in functions now run
 # ---------------------------------------------------------------------------
 
 def class_in_function():
@@ -2513,10 +2513,10 @@ CASES = [
     case(numpy_return_array),
     # refused
     refused(return_generator, match="a generator cannot be sent back from pyfora"),
-    refused(class_in_function, match="class"),
-    refused(class_in_function_str, match="class"),
-    refused(class_in_function_closure, 1, match="class"),
-    refused(init_defines_class, match="class"),
+    case(class_in_function),
+    case(class_in_function_str),
+    case(class_in_function_closure, 1),
+    case(init_defines_class),
     refused(import_sys_inside, match="import"),
     refused(eval_never_called, match="eval"),
     case(set_attr_outside_init),

@@ -451,17 +451,16 @@ def test_base_init_then_own_attributes(executor):
 
 
 def test_refused_class_names_the_line_that_uses_it(executor):
-    import dataclasses
+    class Meta(type):
+        pass
 
-    @dataclasses.dataclass
-    class Pair:
-        a: int
-        b: int
+    class Pair(metaclass=Meta):
+        pass
 
     def uses_pair(x):
         return Pair(x, x)
 
-    with pytest.raises(pyfora.PythonToForaConversionError, match="dataclass") as info:
+    with pytest.raises(pyfora.PythonToForaConversionError, match="the metaclass Meta") as info:
         executor.submit(uses_pair, 1)
     assert f"{__file__}:{uses_pair.__code__.co_firstlineno + 1}" in str(info.value)
 
