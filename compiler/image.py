@@ -16,6 +16,7 @@ the argument or global it was reached from (value_paths.py).
 import copyreg
 import dis
 import functools
+import inspect
 import io
 import operator
 import pickle
@@ -138,7 +139,7 @@ class CodeCache:
     texts: dict = field(default_factory=dict)      # id(code) -> (code, SourceText)
     originals: dict = field(default_factory=dict)  # CodeDef id -> (code object, globals of its function)
     checked: set = field(default_factory=set)      # CodeDef ids that passed the subset checks
-    returns: dict = field(default_factory=dict)    # CodeDef id -> ownership kind of what it returns
+    effects: dict = field(default_factory=dict)    # CodeDef id -> its effect summary (ownership.Effects)
 
 
 class _Namespace:
@@ -531,9 +532,44 @@ class Walker(pickle.Pickler):
             g = fn.__globals__
             node = parse_code_def(code_def)
             check_function(node, code_def.filename, lambda name: name in g)
-            self.code_cache.returns[code_def.id] = annotate_ownership(node, code_def)
+            self.code_cache.effects[code_def.id] = annotate_ownership(node, code_def)
             self.code_cache.checked.add(code_def.id)
-        return self.code_cache.returns[code_def.id]
+        return self.code_cache.effects[code_def.id].returns
+
+    def mutated_arguments(self, fn) -> dict:
+        """Parameter of `fn` -> where (filename, line, col, what, site, certain) `fn`, or a function it hands
+        the argument on to, may mutate that argument: the effect summaries of the user functions reached
+        through such calls, completed to a fixpoint (recursion included)."""
+        summaries, pending = {}, [fn]
+        while pending:
+            f = pending.pop()
+            if id(f.__code__) in summaries:
+                continue
+            effects = self.code_cache.effects.get(self.code_def(f.__code__, f.__qualname__, f.__globals__).id)
+            if effects is None:
+                continue
+            summaries[id(f.__code__)] = (f, effects, dict(effects.mutated))
+            pending.extend(g for g in (f.__globals__.get(c) for c, *_ in effects.passes) if _is_users_function(g))
+        changed = True
+        while changed:
+            changed = False
+            for f, effects, mutated in summaries.values():
+                for callee, where, param, certain in effects.passes:
+                    g = f.__globals__.get(callee)
+                    if not _is_users_function(g) or id(g.__code__) not in summaries:
+                        continue
+                    parameters = g.__code__.co_varnames[:g.__code__.co_argcount]
+                    name = where if isinstance(where, str) else parameters[where] if where < len(parameters) \
+                        else None
+                    record = summaries[id(g.__code__)][2].get(name)
+                    if record is None:
+                        continue
+                    record = (*record[:5], record[5] and certain)
+                    known = mutated.get(param)
+                    if known is None or (record[5] and not known[5]):
+                        mutated[param] = record
+                        changed = True
+        return summaries[id(fn.__code__)][2] if id(fn.__code__) in summaries else {}
 
     # ## Classes
 
@@ -569,9 +605,41 @@ def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[P
         # What a value's own reduction handed pickle (a function or class pickle finds by no name).
         raise PythonToForaConversionError(f"a value reached from the arguments or globals cannot be sent to "
                                           f"pyfora ({exc}); pass plain values instead") from None
+    if type(fn) is types.FunctionType:
+        _refuse_mutated_arguments(fn, args, kwargs, walker.mutated_arguments(fn))
     image = walker.image
     image.graph = buffers.pickled(graph, walker.outgoing)
     return image, walker.handles
+
+
+def _copy_of(name: str, value) -> str:
+    """The expression that copies `value`, the argument `name`, the way its type is copied."""
+    kind = type(value)
+    if kind in (list, dict, set, bytearray):
+        return f"{kind.__name__}({name})"
+    if kind.__name__ == "ndarray":
+        return f"{name}.copy()"
+    return f"copy.copy({name})"
+
+
+def _refuse_mutated_arguments(fn, args: tuple, kwargs: dict, mutated: dict):
+    """Refuse at submit what the submitted function's effect summary shows: it, or a function it hands
+    an argument to, mutates that argument (`people.sort()`) while it certainly still holds it, which CPython
+    would change for the caller. A mutation on some paths only is left to the check where it runs."""
+    if not mutated:
+        return
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs).arguments
+    except TypeError:       # the call itself raises, in the VM, as in CPython
+        return
+    for param, (filename, line, col, what, site, certain) in mutated.items():
+        if certain and param in bound and linker.changed_at(bound[param], site):
+            raise PythonToForaConversionError(
+                f"{what} mutates the argument `{param}` of {fn.__qualname__}() (a `{type(bound[param]).__name__}` "
+                "you passed in): CPython would change your object, and pyfora cannot; make the function work on "
+                f"a copy of its own: write `{param} = {_copy_of(param, bound[param])}` as its first line, and "
+                "return what you need from it",
+                filename=filename, lineno=line, col=col, construct=what)
 
 
 # ## Results, on the client

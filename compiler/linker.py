@@ -88,6 +88,15 @@ def _generator_draw(obj) -> bool:
     return not isinstance(obj, type) and _is_generator(type(obj))
 
 
+def changed_at(obj, site: str) -> bool:
+    """Whether a mutation site of kind `site` (ownership.Effects) changes `obj` itself: an attribute store
+    any object that has attributes; `x += ...` and a method call or item store a builtin container or an
+    array, whose C code changes them (a user object's own methods are checked where they change it)."""
+    if site == "attribute":
+        return not isinstance(obj, _IMMUTABLE_ATOMS)
+    return isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES
+
+
 def check_mutation(obj, where: str):
     """At a site the ownership pass flagged: refuse mutating an object that came from outside the
     computation (`FOREIGN`), and an unbound method of a container type (`type(a).append`), which could
@@ -106,7 +115,7 @@ def check_mutation(obj, where: str):
             "caller's generator; make the generator in the computation from a seed (`rng = "
             "random.Random(seed)`, `rng = np.random.default_rng(seed)`) and pass the seed instead",
             filename, int(line), what)
-    if is_foreign(obj) and (site or isinstance(obj, _OWNED_TYPES) or type(obj).__name__ in _ARRAY_TYPES):
+    if is_foreign(obj) and changed_at(obj, site[0] if site else ""):
         if id(obj) not in FOREIGN:
             refuse_at_run_time(
                 f"{what} writes into a view of an array that came from outside the computation (a slice of "

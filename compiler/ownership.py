@@ -24,6 +24,7 @@ name's kind is one integer, joined by `min`:
     IMMUTABLE     no mutable container (numbers, strings, tuples of those)
 """
 import ast
+from dataclasses import dataclass, field
 
 from pyfora.errors import PythonToForaConversionError
 
@@ -74,6 +75,50 @@ LIBRARY_NAMES = LIBRARY_MUTATORS | LIBRARY_FRESH.keys() | {"Generator"}
 """The library functions this pass knows by name: a global of one of these names that is something else
 is shadowed (compiler/image.py)."""
 
+@dataclass
+class Effects:
+    """A function's effect summary (DESIGN.md), from its own code: what its callers may rely on.
+
+    `mutated`: parameter -> (filename, line, col, what, site, certain) of the first place that may mutate
+    the argument itself (the parameter not rebound yet; `certain` when it is not rebound on any path
+    there); `site` is "attribute" for an attribute store, "inplace" for `x += ...`, "" for a method call
+    or an item store. `passes`: (callee, position or keyword, parameter, certain) for each argument
+    handed on unchanged to a call of a global name, which the
+    callee's own summary completes (`mutated_arguments`). `escapes`: parameters the function may keep
+    beyond the call (stored, captured, returned, aliased). `captured`: variables of enclosing calls it
+    mutates or rebinds (`nonlocal`): such a function is stateful. `returns`: the ownership kind of what
+    it returns."""
+    mutated: dict = field(default_factory=dict)
+    passes: list = field(default_factory=list)
+    escapes: set = field(default_factory=set)
+    captured: set = field(default_factory=set)
+    returns: int = UNKNOWN
+
+    @property
+    def stateful(self) -> bool:
+        return bool(self.captured)
+
+    def format(self) -> str:
+        """The summary as `python -m pyfora ir` prints it."""
+        def names(items) -> str:
+            return ", ".join(sorted(items)) or "none"
+        lines = ["effects:",
+                 f"  mutates arguments: {names(f'{p} (line {r[1]})' for p, r in self.mutated.items())}",
+                 f"  hands on: {names(f'{p} to {c}()' for c, _, p, _ in self.passes)}",
+                 f"  lets escape: {names(self.escapes)}",
+                 f"  mutates captured: {names(self.captured)}" + (" (stateful)" if self.stateful else "")]
+        return "\n".join(lines)
+
+
+def _marker(name: str) -> str:
+    """The state key saying that `name` may still hold its parameter's argument: MUST on every path
+    that reaches here, MAY on some."""
+    return "\x00" + name
+
+
+MAY, MUST = 0, 1
+
+
 def _container(element_kind: int) -> int:
     if element_kind >= ALL:
         return ALL
@@ -91,14 +136,19 @@ def _element(kind: int) -> int:
 def _join(a: dict, b: dict) -> dict:
     """Where two paths meet. A name unbound on one path keeps the other's kind: reading it
     there would raise NameError, not mutate anything."""
-    return {k: min(a[k], b[k]) if k in a and k in b else a.get(k, b.get(k)) for k in a.keys() | b.keys()}
+    return {k: min(a[k], b[k]) if k in a and k in b else MAY if k[0] == "\x00" else a.get(k, b.get(k))
+            for k in a.keys() | b.keys()}
 
 
 class Ownership:
     """Analyse one function body; refuse or flag each mutation it contains."""
 
-    def __init__(self, filename: str, fn, is_init: bool, shadowed: set, fresh: dict):
+    def __init__(self, filename: str, fn, is_init: bool, shadowed: set, fresh: dict, freevars: tuple = ()):
         self.filename = filename
+        self.effects = Effects()
+        self.freevars = set(freevars)
+        self.passed: set = set()
+        """The argument nodes of the call being analysed that `effects.passes` records."""
         self.is_init = is_init
         self.shadowed = shadowed
         self.fresh = fresh
@@ -197,6 +247,7 @@ class Ownership:
         k = self.kind(e, state)
         if isinstance(e, ast.Name) and SLICE <= k < IMMUTABLE:
             state[e.id] = ESCAPED
+        self.escape(e, state)
         return k
 
     @staticmethod
@@ -213,6 +264,7 @@ class Ownership:
             for n in ast.walk(gen.target):
                 if isinstance(n, ast.Name):
                     inner[n.id] = element if element == IMMUTABLE else UNKNOWN
+                    inner.pop(_marker(n.id), None)
             for cond in gen.ifs:
                 self.kind(cond, inner)
         if isinstance(e, ast.DictComp):
@@ -270,12 +322,14 @@ class Ownership:
             self.kind(func, state)
             if builtin in MUTATING_FUNCTIONS and e.args:
                 self.mutation_of_object(e.args[0], e, f"`{builtin}()`", state, builtin)
+        self.passed = self.record_passes(builtin, e, state) if builtin is not None else set()
         keeps = not (builtin in NON_KEEPING_BUILTINS or method in NON_KEEPING_METHODS or method in DRAW_METHODS
                      or (method == "__init__" and self.self_name is not None))
         kinds = [(self.stored if keeps else self.kind)(a, state) for a in e.args]
         # `d.update(other)` copies other's items, but `d.update(k=v)` keeps v itself (`d.update(me=d)`)
         keeps_keywords = keeps or method == "update"
         kinds += [(self.stored if keeps_keywords else self.kind)(k.value, state) for k in e.keywords]
+        self.passed = set()
         if builtin in self.fresh and not library:
             return self.fresh[builtin]
         if method == "fromkeys" and ast.unparse(func.value) in ("dict", "OrderedDict", "collections.OrderedDict"):
@@ -343,6 +397,22 @@ class Ownership:
             e.pf_check_argument = True
             self.flag(e, what)
 
+    def record_passes(self, callee: str, e: ast.Call, state) -> set:
+        """Arguments handed unchanged to `callee(...)`, a global name: its summary says what they undergo
+        (whether they escape there too). Returns the ids of those argument nodes."""
+        passed = set()
+        for position, a in enumerate(e.args):
+            if isinstance(a, ast.Starred):
+                break
+            if isinstance(a, ast.Name) and _marker(a.id) in state:
+                self.effects.passes.append((callee, position, a.id, state[_marker(a.id)] == MUST))
+                passed.add(id(a))
+        for k in e.keywords:
+            if k.arg is not None and isinstance(k.value, ast.Name) and _marker(k.value.id) in state:
+                self.effects.passes.append((callee, k.arg, k.value.id, state[_marker(k.value.id)] == MUST))
+                passed.add(id(k.value))
+        return passed
+
     def positional_out(self, e: ast.Call, state):
         """`np.add(a, 1, a)`: a ufunc (or a numpy function with an `out` parameter) writes into the
         arguments past its inputs. Which those are only the callee can tell, so a call of a module's
@@ -363,6 +433,7 @@ class Ownership:
         for n in ast.walk(fn):
             if isinstance(n, ast.Name) and SLICE <= state.get(n.id, UNKNOWN) < IMMUTABLE:
                 state[n.id] = ESCAPED
+            self.escape(n, state)
         for d in fn.args.defaults + [d for d in fn.args.kw_defaults if d is not None]:
             self.stored(d, state)
 
@@ -444,10 +515,23 @@ class Ownership:
             root = root.value
             depth += 1
         key = self.self_key(root) or (root.id if isinstance(root, ast.Name) else None)
+        self.record_mutation(key, node, what, state, site)
         kind = state.get(key, UNKNOWN) if key else self.kind(root, dict(state))
         if kind == IMMUTABLE or (kind >= 1 and kind > depth):
             return
         self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag, site)
+
+    def record_mutation(self, name: str | None, node, what: str, state, site: str):
+        """The effect summary's part of a mutation of `name`: an argument's, or a captured variable's."""
+        if name is None:
+            return
+        if _marker(name) in state:
+            certain = state[_marker(name)] == MUST
+            known = self.effects.mutated.get(name)
+            if known is None or (certain and not known[5]):
+                self.effects.mutated[name] = (self.filename, node.lineno, node.col_offset, what, site, certain)
+        elif name in self.freevars and name not in state:
+            self.effects.captured.add(name)
 
     def attribute_store(self, target: ast.Attribute, what: str, state):
         """`obj.x = v`, `obj.x += v`, `del obj.x`: a mutation of `obj`. Inside `__init__`, `self` is the
@@ -472,7 +556,14 @@ class Ownership:
         if isinstance(value, ast.Name) and SLICE <= kind < IMMUTABLE:
             state[value.id] = ESCAPED
             kind = ESCAPED
+        self.escape(value, state)
+        state.pop(_marker(name), None)
         state[name] = UNKNOWN if name in self.rebound else kind
+
+    def escape(self, e, state):
+        """`e` is kept somewhere the call does not end: an argument it names escapes."""
+        if isinstance(e, ast.Name) and _marker(e.id) in state and id(e) not in self.passed:
+            self.effects.escapes.add(e.id)
 
     def assign(self, target, value, kind: int, state):
         if isinstance(target, ast.Name):
@@ -527,6 +618,8 @@ class Ownership:
                     # an escaped name may hold a number (`m = n + 1; k = m; m += 1` rebinds m):
                     # only its value can tell whether `+=` mutates
                     self.flag(s.target, f"`{s.target.id} {_op(s.op)}= ...`")
+                    self.record_mutation(s.target.id, s.target, f"`{s.target.id} {_op(s.op)}= ...`", state,
+                                         "inplace")
             elif isinstance(s.target, ast.Subscript):
                 self.kind(s.target.slice, state)
                 self.mutation(s.target.value, s.target, "augmented item assignment", state)
@@ -541,12 +634,16 @@ class Ownership:
                     self.mutation(t.value, t, "`del` of an item", state)
                 elif isinstance(t, ast.Name):
                     state.pop(t.id, None)
+                    state.pop(_marker(t.id), None)
                 elif isinstance(t, ast.Attribute):
                     self.attribute_store(t, "deleting the attribute", state)
         elif isinstance(s, ast.Expr):
             self.kind(s.value, state)
         elif isinstance(s, ast.Return):
             self.returns.append(self.kind(s.value, dict(state)))
+            self.escape(s.value, state)
+        elif isinstance(s, ast.Nonlocal):
+            self.effects.captured.update(s.names)
         elif isinstance(s, ast.If):
             self.kind(s.test, state)
             state = _join(self.block(s.body, dict(state)), self.block(s.orelse, dict(state)))
@@ -570,6 +667,7 @@ class Ownership:
                     for name in (getattr(n, "name", None), getattr(n, "rest", None)):
                         if name:
                             branch[name] = UNKNOWN
+                            branch.pop(_marker(name), None)
                 if case.guard is not None:
                     self.kind(case.guard, branch)
                 branch = self.block(case.body, branch)
@@ -609,6 +707,7 @@ class Ownership:
             branch = dict(anywhere)
             if h.name:
                 branch[h.name] = UNKNOWN
+                branch.pop(_marker(h.name), None)
             outs.append(self.block(h.body, branch))
         out = outs[0]
         for o in outs[1:]:
@@ -629,13 +728,15 @@ def _op(op) -> str:
             ast.RShift: ">>", ast.MatMult: "@"}[type(op)]
 
 
-def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dict) -> list[int]:
+def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dict,
+                     freevars: tuple = ()) -> Ownership:
     """Run the analysis over `fn` and, separately, over every function nested in it.
 
-    Returns the kinds of the values `fn` itself returns.
+    Returns `fn`'s own analysis: the kinds of the values it returns, and its effects.
     """
-    analysis = Ownership(filename, fn, is_init, shadowed, fresh)
+    analysis = Ownership(filename, fn, is_init, shadowed, fresh, freevars)
     state = {name: UNKNOWN for name in analysis.params}
+    state.update((_marker(name), MUST) for name in analysis.params if name != analysis.self_name)
     if analysis.self_name:
         state[analysis.self_name] = 1
     body = fn.body if isinstance(fn.body, list) else [ast.Return(value=fn.body, lineno=fn.lineno,
@@ -646,7 +747,7 @@ def analyse_function(fn, filename: str, is_init: bool, shadowed: set, fresh: dic
             if not getattr(node, "pf_analysed", False):
                 node.pf_analysed = True
                 analyse_function(node, filename, _is_local_init(fn, node), shadowed, fresh)
-    return analysis.returns
+    return analysis
 
 
 INITS = ("__init__", "__post_init__")
@@ -659,18 +760,20 @@ def _is_local_init(fn, node) -> bool:
         isinstance(c, ast.ClassDef) and node in c.body for c in ast.walk(fn))
 
 
-def annotate_ownership(fn, code_def) -> int:
+def annotate_ownership(fn, code_def) -> Effects:
     """Refuse the mutations of `fn` that break ownership; flag those only a run can decide.
 
-    Returns the kind of what `fn` returns: at least 1 when every return gives back a container
-    it made and still owns (its callers then own it), UNKNOWN otherwise.
+    Returns `fn`'s effect summary, whose `returns` is the kind of what `fn` returns: at least 1 when
+    every return gives back a container it made and still owns (its callers then own it), UNKNOWN
+    otherwise.
     """
     is_init = code_def.qualname.rsplit(".", 1)[-1] in INITS and code_def.mangle is not None
-    returns = analyse_function(fn, code_def.filename, is_init, set(code_def.shadowed), dict(code_def.fresh))
+    analysis = analyse_function(fn, code_def.filename, is_init, set(code_def.shadowed), dict(code_def.fresh),
+                                code_def.freevars)
+    returns = analysis.returns
     generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(fn))
     falls_off = not returns or not isinstance(fn.body[-1] if isinstance(fn.body, list) else None, ast.Return)
     kinds = returns + ([IMMUTABLE] if falls_off and isinstance(fn.body, list) else [])
-    if generator or not kinds:
-        return UNKNOWN
-    kind = min(kinds)
-    return kind if 1 <= kind < IMMUTABLE else UNKNOWN
+    kind = min(kinds) if kinds and not generator else UNKNOWN
+    analysis.effects.returns = kind if 1 <= kind < IMMUTABLE else UNKNOWN
+    return analysis.effects

@@ -126,8 +126,7 @@ IMPURE_NAMES = {
                              "use `template.format(...)`, whose fields pyfora checks")},
     "decimal": dict.fromkeys(("getcontext", "setcontext", "localcontext", "Context", "DefaultContext",
                               "BasicContext", "ExtendedContext"), _CONTEXT),
-    "dataclasses": {"dataclass": ("a decorator that changes a class", "define dataclasses at module level"),
-                    "make_dataclass": ("a maker of classes", "define the class at module level")},
+    "dataclasses": {"make_dataclass": ("a maker of classes", "define the class with `@dataclass`")},
     "copy": {"dispatch_table": ("a table of the process (copyreg's)", "use `copy.copy` and `copy.deepcopy`")},
 }
 """Public names of allowed modules that are not pure functions of their arguments: (what they are, what

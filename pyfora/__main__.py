@@ -1,4 +1,5 @@
-"""The `pyfora` command line: `python -m pyfora ir MODULE:FUNCTION` prints the statement form."""
+"""The `pyfora` command line: `python -m pyfora ir MODULE:FUNCTION` prints the statement form, its tables
+and the function's effect summary."""
 import argparse
 import importlib
 import io
@@ -27,7 +28,7 @@ def ir(target: str) -> str:
     walker = Walker(io.BytesIO(), ProgramImage(), CodeCache())
     code_def = walker.code_def(fn.__code__, fn.__qualname__, fn.__globals__)
     walker.check(fn, code_def)
-    return compile_code_def(code_def).format_ir()
+    return compile_code_def(code_def).format_ir() + "\n" + walker.code_cache.effects[code_def.id].format()
 
 
 def main(argv=None):

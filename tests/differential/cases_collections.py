@@ -93,5 +93,5 @@ CASES = [
     case(counts, "a b a c b a"),
     case(rolling, 6),
     case(ordered, ["x", "y", "z"]),
-    refused(mutate_argument_deque, deque([1, 2]), match="mutates a `deque` value"),
+    refused(mutate_argument_deque, deque([1, 2]), match="mutates the argument `d` of mutate_argument_deque() (a `deque`"),
 ]

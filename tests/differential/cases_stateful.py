@@ -423,7 +423,7 @@ CASES = [
     case(passed_then_add, 1),
     case(box_set_method, 7),
     refused(add_to_argument, Welford(), 1.0, match=f"cases_stateful.py:{Welford.add.__code__.co_firstlineno + 1}: updating the attribute `self.n`"),
-    refused(sort_argument, [3, 1, 2], match="`people.sort()` mutates a `list` value that came from outside"),
+    refused(sort_argument, [3, 1, 2], match=f"cases_stateful.py:{sort_argument.__code__.co_firstlineno + 1}:5: `people.sort()` mutates the argument `people` of sort_argument() (a `list` you passed in)"),
     refused(extend_argument_item, [1], match=f"cases_stateful.py:{extend_argument_item.__code__.co_firstlineno + 2}: `holder[0] += ...`"),
     refused(set_attribute_of_argument, Welford(), match="setting the attribute `p.x`"),
     refused(append_to_global, 1, match="`HISTORY.append()`"),

@@ -59,7 +59,7 @@ def test_a_generator_passed_in_travels_with_its_state(executor):
 @pytest.mark.parametrize("rng", [random.Random(1), np.random.default_rng(1)], ids=["random", "numpy"])
 def test_a_draw_from_a_generator_passed_in_is_refused_and_leaves_it_as_it_was(executor, rng):
     before = rng.bit_generator.state if isinstance(rng, np.random.Generator) else rng.getstate()
-    with pytest.raises(pyfora.PythonToForaConversionError, match="this function did not make"):
+    with pytest.raises(pyfora.PythonToForaConversionError, match="came from outside the computation"):
         executor.submit(draw_from, rng).result(timeout=30)
     after = rng.bit_generator.state if isinstance(rng, np.random.Generator) else rng.getstate()
     assert after == before

@@ -10,13 +10,6 @@ import enum
 
 import pytest
 
-import pyfora
-
-
-@pytest.fixture(scope="module")
-def executor():
-    with pyfora.connect(workers=1) as ex:
-        yield ex
 
 
 class Base:

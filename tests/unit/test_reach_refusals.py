@@ -10,14 +10,7 @@ import struct
 
 import pytest
 
-import pyfora
 from pyfora import PythonToForaConversionError
-
-
-@pytest.fixture(scope="module")
-def executor():
-    with pyfora.connect(workers=1) as ex:
-        yield ex
 
 
 class UsesOs:

@@ -24,12 +24,6 @@ pytestmark = pytest.mark.timeout(120)
 BIG = 2 * 10 ** 6   # float64 items: 16 MB, past buffers.THRESHOLD
 
 
-@pytest.fixture(scope="module")
-def executor():
-    with pyfora.connect(workers=1) as ex:
-        yield ex
-
-
 def echo(value):
     return value
 

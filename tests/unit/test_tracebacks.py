@@ -27,12 +27,6 @@ import pyfora
 HERE = os.path.abspath(__file__)
 
 
-@pytest.fixture(scope="module")
-def executor():
-    with pyfora.connect(workers=1) as ex:
-        yield ex
-
-
 # ---------------------------------------------------------------------------
 # The comparison
 # ---------------------------------------------------------------------------

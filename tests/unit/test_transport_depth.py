@@ -16,12 +16,6 @@ pytestmark = pytest.mark.timeout(180)
 DEPTHS = [10_000, 100_000]
 
 
-@pytest.fixture(scope="module")
-def executor():
-    with pyfora.connect(workers=1) as ex:
-        yield ex
-
-
 # ## Values, made and measured alike here and in the VM
 
 def make_list(n):
