@@ -27,7 +27,7 @@ MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sor
 The ownership pass flags calls of them on values the frame does not own (compiler/ownership.py), and a
 statement that calls one on a name writes that name (compiler/statements.py)."""
 
-DRAW_METHODS = {"betavariate", "choice", "choices", "expovariate", "gammavariate", "gauss", "getrandbits",
+DRAW_METHODS = {"betavariate", "binomialvariate", "choice", "choices", "expovariate", "gammavariate", "gauss", "getrandbits",
                 "lognormvariate", "normalvariate", "paretovariate", "randbytes", "randint", "random", "randrange",
                 "sample", "seed", "setstate", "shuffle", "triangular", "uniform", "vonmisesvariate",
                 "weibullvariate", "beta", "binomial", "bytes", "chisquare", "dirichlet", "exponential", "f",
