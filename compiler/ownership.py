@@ -80,8 +80,8 @@ class Effects:
     """A function's effect summary (DESIGN.md), from its own code: what its callers may rely on.
 
     `mutated`: parameter -> (filename, line, col, what, site, certain) of the first place that may mutate
-    the argument itself (the parameter not rebound yet; `certain` when it is not rebound on any path
-    there); `site` is "attribute" for an attribute store, "inplace" for `x += ...`, "" for a method call
+    the argument or something in it (the parameter not rebound yet; `certain` when it is the argument
+    itself and the parameter is not rebound on any path there); `site` is "attribute" for an attribute store, "inplace" for `x += ...`, "" for a method call
     or an item store. `passes`: (callee, position or keyword, parameter, certain) for each argument
     handed on unchanged to a call of a global name, which the
     callee's own summary completes (`mutated_arguments`). `escapes`: parameters the function may keep
@@ -515,18 +515,19 @@ class Ownership:
             root = root.value
             depth += 1
         key = self.self_key(root) or (root.id if isinstance(root, ast.Name) else None)
-        self.record_mutation(key, node, what, state, site)
+        self.record_mutation(key, node, what, state, site, depth)
         kind = state.get(key, UNKNOWN) if key else self.kind(root, dict(state))
         if kind == IMMUTABLE or (kind >= 1 and kind > depth):
             return
         self.flag(node, f"{what} on `{ast.unparse(container)}`" if "`" not in what else what, flag, site)
 
-    def record_mutation(self, name: str | None, node, what: str, state, site: str):
-        """The effect summary's part of a mutation of `name`: an argument's, or a captured variable's."""
+    def record_mutation(self, name: str | None, node, what: str, state, site: str, depth: int = 0):
+        """The effect summary's part of a mutation of `name` (or, `depth` levels down, of something in it):
+        an argument's, or a captured variable's."""
         if name is None:
             return
         if _marker(name) in state:
-            certain = state[_marker(name)] == MUST
+            certain = state[_marker(name)] == MUST and depth == 0
             known = self.effects.mutated.get(name)
             if known is None or (certain and not known[5]):
                 self.effects.mutated[name] = (self.filename, node.lineno, node.col_offset, what, site, certain)

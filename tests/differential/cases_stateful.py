@@ -3,6 +3,8 @@ cache or a `nonlocal` counter, lists of lists updated in place, and the ownershi
 (DESIGN.md): anything the computation made may change as in CPython; what came from outside it
 (arguments, globals, defaults, a closure the caller made) may not, and the refusal names the line.
 """
+from dataclasses import dataclass, field
+
 from case import case, refused
 
 
@@ -396,6 +398,70 @@ def update_argument_through_method(acct):
     return acct.balance
 
 
+def nonlocal_swaps_in_argument(xs):
+    d = []
+
+    def use():
+        nonlocal d
+        d = xs
+    use()
+    d = []
+    use()
+    d.append(1)
+    return xs
+
+
+# ===========================================================================
+# Small applications, written the way their authors would
+# ===========================================================================
+
+def reachable_pairs(edges, starts):
+    """A graph search with a visited set, one search per start."""
+    graph = {}
+    for a, b in edges:
+        graph.setdefault(a, []).append(b)
+        graph.setdefault(b, [])
+    result = {}
+    for start in starts:
+        visited = set()
+        stack = [start]
+        order = []
+        while stack:
+            node = stack.pop()
+            if node in visited:
+                continue
+            visited.add(node)
+            order.append(node)
+            stack.extend(sorted(graph[node], reverse=True))
+        result[start] = order
+    return result
+
+
+@dataclass
+class Body:
+    x: float
+    y: float
+    vx: float = 0.0
+    vy: float = 0.0
+    trail: list = field(default_factory=list)
+
+    def step(self, dt):
+        self.vy -= 9.81 * dt
+        self.x += self.vx * dt
+        self.y += self.vy * dt
+        if self.y < 0:
+            self.y, self.vy = -self.y, -0.8 * self.vy
+        self.trail.append(round(self.y, 6))
+
+
+def dataclass_particles(n, steps):
+    bodies = [Body(float(i), 5.0 + i, vx=0.5) for i in range(n)]
+    for _ in range(steps):
+        for b in bodies:
+            b.step(0.1)
+    return [(round(b.x, 9), round(b.y, 9), b.trail[-3:]) for b in bodies]
+
+
 CASES = [
     case(welford_one, [1.0, 2.0, 4.0, 8.0]),
     case(welford_one, []),
@@ -418,6 +484,8 @@ CASES = [
     case(aliased_rows, 3),
     case(alias_then_mutate, 1),
     case(item_extended_in_place, 2),
+    case(reachable_pairs, [(1, 2), (2, 3), (3, 1), (4, 5), (2, 5)], [1, 4]),
+    case(dataclass_particles, 3, 40),
     case(alias_then_add, 1),
     case(nested_then_add, 1),
     case(passed_then_add, 1),
@@ -432,22 +500,5 @@ CASES = [
     refused(call_client_counter, make_counter(3),
             match=f"cases_stateful.py:{make_counter.__code__.co_firstlineno + 5}: `make_counter.<locals>.step` rebinds `n`"),
     refused(update_argument_through_method, Account("x"), match="`self.history.append()`"),
-]
-
-
-def nonlocal_swaps_in_argument(xs):
-    d = []
-
-    def use():
-        nonlocal d
-        d = xs
-    use()
-    d = []
-    use()
-    d.append(1)
-    return xs
-
-
-CASES += [
     refused(nonlocal_swaps_in_argument, [0], match="`d.append()` mutates a `list` value that came from outside"),
 ]
