@@ -6,6 +6,7 @@ cache or a `nonlocal` counter, lists of lists updated in place, and the ownershi
 from dataclasses import dataclass, field
 
 from case import case, refused
+from cases_refused import Box
 
 
 # ===========================================================================
@@ -329,15 +330,6 @@ def passed_then_add(x):
 
 def keep(v):
     return v
-
-
-class Box:
-    def __init__(self, v):
-        self.v = v
-
-    def set(self, v):
-        self.v = v
-        return self
 
 
 def box_set_method(v):
