@@ -69,6 +69,12 @@ Refused wherever they are written."""
 FILE_METHODS = frozenset({"tofile", "dump"})
 """numpy arrays' methods that write a file."""
 
+
+def file_method_refusal(name: str) -> str:
+    """Why pyfora code may not call `ndarray.name`, one of `FILE_METHODS`, and what to write instead."""
+    return (f"`ndarray.{name}` writes a file: pyfora code does no I/O; return the array (or `a.tobytes()`) "
+            "and write the file outside")
+
 REFUSED_BUILTINS = {
     "open": "pass the file's contents in as an argument instead",
     "input": "pass the data in as an argument instead",
@@ -240,4 +246,4 @@ def _register_impure(name: str, module: types.ModuleType):
     if name == "numpy":
         for method in FILE_METHODS:
             value = module.ndarray.__dict__[method]
-            _REFUSED[id(value)] = (value, f"`ndarray.{method}` writes a file: pyfora code does no I/O")
+            _REFUSED[id(value)] = (value, file_method_refusal(method))
