@@ -13,11 +13,13 @@ pickle (buffers.py), dict views as views of their dict (views.py). A value
 pickle cannot copy (a lock, a socket, a memoryview) is refused by name, with
 the argument or global it was reached from (value_paths.py).
 """
+import ast
 import copyreg
 import dis
 import functools
 import inspect
 import io
+import linecache
 import operator
 import pickle
 import sys
@@ -37,7 +39,7 @@ from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import LIBRARY_NAMES, annotate_ownership
 from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
-from .reach import (FILE_METHODS, SUPPORTED_TEXT, file_method_refusal, impurity, is_allowed_library,
+from .reach import (FILE_METHODS, SUPPORTED_TEXT, file_method_refusal, impurity, instead, is_allowed_library,
                     object_refusal)
 from .tier0 import is_class_body, mangle_class, parse_code_def
 
@@ -642,8 +644,23 @@ def _refuse_mutated_arguments(fn, args: tuple, kwargs: dict, mutated: dict):
                 f"{what} mutates the argument `{param}` of {fn.__qualname__}() (a `{type(bound[param]).__name__}` "
                 "you passed in): CPython would change your object, and pyfora cannot; make the function work on "
                 f"a copy of its own: write `{param} = {_copy_of(param, bound[param])}` as its first line, and "
-                "return what you need from it",
+                f"return what you need from it{_sorted_rewrite(param, filename, line)}",
                 filename=filename, lineno=line, col=col, construct=what)
+
+
+def _sorted_rewrite(param: str, filename: str, line: int) -> str:
+    """For a line that is only `xs.sort(...)` of the argument `xs`: its rewrite, `xs = sorted(xs, ...)`."""
+    try:
+        statement = ast.parse(linecache.getline(filename, line).strip()).body
+    except SyntaxError:
+        return ""
+    call = statement[0].value if len(statement) == 1 and isinstance(statement[0], ast.Expr) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "sort"
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == param):
+        return ""
+    rewritten = ast.Assign([ast.Name(param)], ast.Call(ast.Name("sorted"), [ast.Name(param), *call.args],
+                                                       call.keywords), lineno=0)
+    return f" (or {instead(ast.unparse(call), ast.unparse(rewritten))})"
 
 
 # ## Results, on the client

@@ -23,6 +23,7 @@ These checks keep computations pure, so that forking, re-running and caching
 stay correct. They are not a sandbox (README).
 """
 import builtins
+import random
 import sys
 import types
 
@@ -154,6 +155,15 @@ PURE_ONLY = {
 others are refused."""
 
 
+def instead(written: str, write: str) -> str:
+    """Advice that shows a mechanical rewrite: the code the user wrote, and what to write in its place."""
+    return f"write `{write}` instead of `{written}`"
+
+
+_SEEDED_DRAW = "make a seeded generator in the function, `rng = random.Random(seed)`, and draw from it: "
+_STATE_METHODS = frozenset({"seed", "getstate", "setstate"})
+
+
 def impurity(module: str, name: str) -> str | None:
     """Why pyfora code may not use `name`, a public name of the allowed module `module`, or None."""
     entry = IMPURE_NAMES.get(module, {}).get(name)
@@ -163,6 +173,8 @@ def impurity(module: str, name: str) -> str | None:
     if entry is None:
         return None
     what, advice = entry
+    if module == "random" and name not in _STATE_METHODS and callable(getattr(random.Random, name, None)):
+        advice = _SEEDED_DRAW + instead(f"random.{name}(...)", f"rng.{name}(...)")
     return f"`{module}.{name}` is {what}, not a pure function of its arguments; {advice}"
 
 

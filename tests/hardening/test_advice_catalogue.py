@@ -47,9 +47,9 @@ def add_to_total(x):
     return TOTAL
 
 
-def add_to_total_advised(total, x):
-    total += x
-    return total
+def add_to_total_advised(TOTAL, x):
+    TOTAL += x
+    return TOTAL
 
 
 class Resource:
@@ -663,7 +663,8 @@ def lambdas_advised(n):
 
 CATALOGUE = [
     # id (the message), refused, args, message fragment, text of the refused line, advised, advised args
-    ("global", add_to_total, (1,), "pass the value in as an argument and return the new value", "global TOTAL",
+    ("global", add_to_total, (1,), "pass the value in as an argument and return the new value: write "
+     "`def add_to_total(TOTAL, x):` instead of `def add_to_total(x):`, and return `TOTAL`", "global TOTAL",
      add_to_total_advised, (0, 1)),
     ("with", read_resource, (Resource(),), "pass data in as arguments", "with resource as data",
      read_resource_advised, ([1, 2, 3],)),
@@ -740,8 +741,8 @@ CATALOGUE = [
      clock_advised, (1, time.perf_counter())),
     ("library-wrapper", dispatched, (1,), "dispatch with `isinstance`", None, dispatched_advised, None),
     ("iterator", first_two, (iter([1, 2, 3]),), "pass `list(it)` instead", None, first_two_advised, ([1, 2, 3],)),
-    ("cannot-copy", locked, (threading.Lock(), 1), "pass plain values (numbers, strings, tuples) built from it instead", None,
-     locked_advised, (1,)),
+    ("library-value-argument", locked, (threading.Lock(), 1), "cannot be passed to pyfora: the class _thread.lock "
+     "is outside the subset pyfora supports; pass plain values", None, locked_advised, (1,)),
     ("bound-mutator-passed", apply_all, ([].append, [1]), "call the method on a container the function makes",
      None, apply_all_advised, ([1],)),
     ("unseeded", unseeded, (3,), "pass a seed: `random.Random(seed)`", "random.Random()", unseeded_advised, None),
