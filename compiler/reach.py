@@ -121,7 +121,8 @@ _IO = ("I/O", _COMPUTE_OUTSIDE)
 _CONTEXT = ("the decimal context, a setting of the process",
             "Decimal arithmetic runs in the client's context at submit; use Decimal values and their methods")
 IMPURE_NAMES = {
-    "numpy": {"seterr": _SETTING, "seterrcall": _SETTING, "set_printoptions": _SETTING, "setbufsize": _SETTING,
+    "numpy": {"seterr": _SETTING, "seterrcall": _SETTING, "setbufsize": _SETTING,
+              "set_printoptions": (_SETTING[0], "format the array with `np.array2string(a, precision=...)`"),
               "load": _IO, "save": _IO, "savez": _IO, "savez_compressed": _IO, "loadtxt": _IO, "savetxt": _IO,
               "genfromtxt": _IO, "fromfile": _IO, "fromregex": _IO, "memmap": _IO, "DataSource": _IO,
               "ctypeslib": ("native code", _COMPUTE_OUTSIDE), "testing": ("a test helper", _COMPUTE_OUTSIDE),

@@ -310,6 +310,32 @@ def load_array_advised(a):
     return float(a.sum())
 
 
+def print_options(a):
+    np.set_printoptions(precision=1)
+    return str(a)
+
+
+def print_options_advised(a):
+    return np.array2string(a, precision=1)
+
+
+def error_setting(a):
+    np.seterr(divide="ignore")
+    return float(np.log(a).min())
+
+
+def error_setting_advised(logs):
+    return float(logs.min())
+
+
+def copy_table(x):
+    return copy.dispatch_table.get(type(x)) is None
+
+
+def copy_table_advised(x):
+    return copy.copy(x) == x
+
+
 def load_json(f):
     return json.load(f)["k"]
 
@@ -707,6 +733,13 @@ CATALOGUE = [
      vars_here_advised, None),
     ("impure-io", load_array, ("a.npy",), "compute the values outside and pass them in", "np.load(path)",
      load_array_advised, (np.arange(3.0),)),
+    ("numpy-setting", error_setting, (np.arange(3.0),), "a setting of the process, not a pure function of its "
+     "arguments; compute the values outside and pass them in", "np.seterr(", error_setting_advised,
+     (np.log(np.arange(1.0, 4.0)),)),
+    ("set_printoptions", print_options, (np.arange(3.0) / 3,), "format the array with "
+     "`np.array2string(a, precision=...)`", "np.set_printoptions(", print_options_advised, None),
+    ("copy.dispatch_table", copy_table, (1,), "use `copy.copy` and `copy.deepcopy`", "copy.dispatch_table",
+     copy_table_advised, None),
     ("json.load", load_json, (None,), "pass its text in for `json.loads`", "json.load(f)",
      load_json_advised, ('{"k": 1}',)),
     ("json.dump", dump_json, ([1], None), "return `json.dumps(value)` instead", "json.dump(value, f)",
