@@ -3,7 +3,15 @@ meet from ordinary code, a program pyfora refuses (message fragment and line che
 program rewritten as the message says, which must run through pyfora with CPython's answer.
 
 test_advice.py holds the mutation and random-number pairs; this file the rest, one pair per message,
-named in CATALOGUE by the message it covers."""
+named in CATALOGUE by the message it covers.
+
+Not here, on purpose: refusals of ways out of the subset that ordinary code does not take (`__globals__`,
+`__code__`, a frame's insides, a builtin's `__self__`, an interpreter dunder by getattr, a format field
+`{0.__globals__}`, a module's private names), which have nothing to write instead; `await`, `async for`
+and `async with`, which `async def` refuses first; `vars()` reached under another name (refused where it
+is written); and the defensive ones: a module object that is not the one imported, arguments nested too
+deeply, a `__reduce__` that fails, a long cycle of containers or a result pickle cannot write, an answer
+that cannot be rebuilt, a function of unknown code."""
 import abc
 import copy
 import dataclasses
