@@ -23,8 +23,8 @@ import types
 
 from . import linker
 from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS, SETTERS
-from .reach import (FILE_METHODS, attribute_refusal, defined_by_user_class, impurity, is_allowed_library,
-                    is_dunder, needs_owner_check, object_refusal)
+from .reach import (FILE_METHODS, attribute_refusal, defined_by_user_class, file_method_refusal, impurity,
+                    is_allowed_library, is_dunder, needs_owner_check, object_refusal)
 
 _CONTAINERS = (list, dict, set, bytearray)
 
@@ -59,7 +59,7 @@ def attribute_check(obj, name: str, how: str):
             why = (f"it takes `{obj.__name__}.{name}`, which mutates the list it is given, as a value; call it "
                    f"by name (`{obj.__name__}.{name}(h, x)`), where pyfora checks what it mutates")
         elif name in FILE_METHODS and is_array(obj):
-            why = f"`ndarray.{name}` writes a file: pyfora code does no I/O"
+            why = file_method_refusal(name)
         elif name in SETTERS or (name in MUTATING_METHODS and is_container(obj)):
             why = (f"it takes a method that mutates a `{_type_name(obj)}` as a value; call it on a container "
                    f"this function made (`x.{name}(...)`), or build a new value instead")

@@ -13,11 +13,13 @@ pickle (buffers.py), dict views as views of their dict (views.py). A value
 pickle cannot copy (a lock, a socket, a memoryview) is refused by name, with
 the argument or global it was reached from (value_paths.py).
 """
+import ast
 import copyreg
 import dis
 import functools
 import inspect
 import io
+import linecache
 import operator
 import pickle
 import sys
@@ -37,7 +39,8 @@ from .source_check import check_unchanged
 from .subset import check_function
 from .ownership import LIBRARY_NAMES, annotate_ownership
 from .astutil import LIBRARY_MUTATORS, MUTATING_METHODS
-from .reach import FILE_METHODS, SUPPORTED_TEXT, impurity, is_allowed_library, object_refusal
+from .reach import (FILE_METHODS, SUPPORTED_TEXT, file_method_refusal, impurity, instead, is_allowed_library,
+                    object_refusal)
 from .tier0 import is_class_body, mangle_class, parse_code_def
 
 _LIBRARY_PATHS = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
@@ -169,7 +172,8 @@ def _class_refusal(cls: type) -> str | None:
             return None
         if is_allowed_library(cls.__module__):
             return object_refusal(cls)
-        return f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports"
+        return (f"the class {cls.__module__}.{cls.__qualname__} is outside the subset pyfora supports; pass "
+                "plain values (numbers, strings, tuples) built from it instead, or use a class of your own")
     if linker.is_namedtuple(cls):
         return None
     if library_classes.is_enum_type(cls):
@@ -184,6 +188,11 @@ def _class_refusal(cls: type) -> str | None:
         return (f"`{cls.__qualname__}.{cached[0]}` is a functools.cached_property, which sets an attribute "
                 "outside __init__; use @property (or compute the value in __init__)")
     return None
+
+
+def _outside_call(module: str, name: str) -> str:
+    return (f"calling {module}.{name}() is not supported by pyfora (the module {module!r} is outside the "
+            "subset); pass the data you need in as arguments")
 
 
 def _module_refusal(module) -> str:
@@ -350,14 +359,13 @@ class Walker(pickle.Pickler):
             module = getattr(obj, "__module__", None) or getattr(owner, "__name__", None)
             if module == "builtins" or is_allowed_library(module):
                 return NotImplemented
-            raise _refuse_value(obj, f"calling {module}.{obj.__name__}() is not supported by pyfora "
-                                     f"(the module {module!r} is outside the subset)")
+            raise _refuse_value(obj, _outside_call(module, obj.__name__))
         if obj.__name__ in MUTATING_METHODS and guards.is_container(owner):
             raise _refuse_value(obj, f"`{type(owner).__name__}.{obj.__name__}` of a value passed in would mutate "
                                      "that value where pyfora cannot see it; pass the value and call the method "
                                      "on a container the function makes")
         if obj.__name__ in FILE_METHODS and guards.is_array(owner):
-            raise _refuse_value(obj, f"`ndarray.{obj.__name__}` writes a file: pyfora code does no I/O")
+            raise _refuse_value(obj, file_method_refusal(obj.__name__))
         return (getattr, (owner, obj.__name__))
 
     # ## Functions
@@ -433,8 +441,7 @@ class Walker(pickle.Pickler):
                                         f"({fn.__code__.co_filename}, {fn.__code__.co_qualname}), which pyfora "
                                         "cannot run; call the function it wraps instead (for "
                                         "`functools.singledispatch`, dispatch with `isinstance`)")
-            raise _refuse_value(fn, f"calling {module}.{fn.__qualname__}() is not supported by pyfora "
-                                    f"(the module {module!r} is outside the subset)")
+            raise _refuse_value(fn, _outside_call(module, fn.__qualname__))
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
         try:
@@ -512,8 +519,7 @@ class Walker(pickle.Pickler):
         elif type(value) is types.BuiltinFunctionType and isinstance(value.__self__, (types.ModuleType, type(None))):
             module = getattr(value, "__module__", None)
             if module != "builtins" and not is_allowed_library(module):
-                raise _refuse_value(value, f"calling {module}.{value.__name__}() is not supported by pyfora "
-                                           f"(the module {module!r} is outside the subset)", _use_of(code, name))
+                raise _refuse_value(value, _outside_call(module, value.__name__), _use_of(code, name))
         elif type(value) not in self._plain_types and not self._is_user_class(type(value)):
             refusal = object_refusal(value) or _library_type_refusal(type(value))
             if refusal is not None:
@@ -638,8 +644,23 @@ def _refuse_mutated_arguments(fn, args: tuple, kwargs: dict, mutated: dict):
                 f"{what} mutates the argument `{param}` of {fn.__qualname__}() (a `{type(bound[param]).__name__}` "
                 "you passed in): CPython would change your object, and pyfora cannot; make the function work on "
                 f"a copy of its own: write `{param} = {_copy_of(param, bound[param])}` as its first line, and "
-                "return what you need from it",
+                f"return what you need from it{_sorted_rewrite(param, filename, line)}",
                 filename=filename, lineno=line, col=col, construct=what)
+
+
+def _sorted_rewrite(param: str, filename: str, line: int) -> str:
+    """For a line that is only `xs.sort(...)` of the argument `xs`: its rewrite, `xs = sorted(xs, ...)`."""
+    try:
+        statement = ast.parse(linecache.getline(filename, line).strip()).body
+    except SyntaxError:
+        return ""
+    call = statement[0].value if len(statement) == 1 and isinstance(statement[0], ast.Expr) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "sort"
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == param):
+        return ""
+    rewritten = ast.Assign([ast.Name(param)], ast.Call(ast.Name("sorted"), [ast.Name(param), *call.args],
+                                                       call.keywords), lineno=0)
+    return f" (or {instead(ast.unparse(call), ast.unparse(rewritten))})"
 
 
 # ## Results, on the client

@@ -23,6 +23,7 @@ These checks keep computations pure, so that forking, re-running and caching
 stay correct. They are not a sandbox (README).
 """
 import builtins
+import random
 import sys
 import types
 
@@ -69,6 +70,12 @@ Refused wherever they are written."""
 FILE_METHODS = frozenset({"tofile", "dump"})
 """numpy arrays' methods that write a file."""
 
+
+def file_method_refusal(name: str) -> str:
+    """Why pyfora code may not call `ndarray.name`, one of `FILE_METHODS`, and what to write instead."""
+    return (f"`ndarray.{name}` writes a file: pyfora code does no I/O; return the array (or `a.tobytes()`) "
+            "and write the file outside")
+
 REFUSED_BUILTINS = {
     "open": "pass the file's contents in as an argument instead",
     "input": "pass the data in as an argument instead",
@@ -114,7 +121,8 @@ _IO = ("I/O", _COMPUTE_OUTSIDE)
 _CONTEXT = ("the decimal context, a setting of the process",
             "Decimal arithmetic runs in the client's context at submit; use Decimal values and their methods")
 IMPURE_NAMES = {
-    "numpy": {"seterr": _SETTING, "seterrcall": _SETTING, "set_printoptions": _SETTING, "setbufsize": _SETTING,
+    "numpy": {"seterr": _SETTING, "seterrcall": _SETTING, "setbufsize": _SETTING,
+              "set_printoptions": (_SETTING[0], "format the array with `np.array2string(a, precision=...)`"),
               "load": _IO, "save": _IO, "savez": _IO, "savez_compressed": _IO, "loadtxt": _IO, "savetxt": _IO,
               "genfromtxt": _IO, "fromfile": _IO, "fromregex": _IO, "memmap": _IO, "DataSource": _IO,
               "ctypeslib": ("native code", _COMPUTE_OUTSIDE), "testing": ("a test helper", _COMPUTE_OUTSIDE),
@@ -148,6 +156,15 @@ PURE_ONLY = {
 others are refused."""
 
 
+def instead(written: str, write: str) -> str:
+    """Advice that shows a mechanical rewrite: the code the user wrote, and what to write in its place."""
+    return f"write `{write}` instead of `{written}`"
+
+
+_SEEDED_DRAW = "make a seeded generator in the function, `rng = random.Random(seed)`, and draw from it: "
+_STATE_METHODS = frozenset({"seed", "getstate", "setstate"})
+
+
 def impurity(module: str, name: str) -> str | None:
     """Why pyfora code may not use `name`, a public name of the allowed module `module`, or None."""
     entry = IMPURE_NAMES.get(module, {}).get(name)
@@ -157,6 +174,8 @@ def impurity(module: str, name: str) -> str | None:
     if entry is None:
         return None
     what, advice = entry
+    if module == "random" and name not in _STATE_METHODS and callable(getattr(random.Random, name, None)):
+        advice = _SEEDED_DRAW + instead(f"random.{name}(...)", f"rng.{name}(...)")
     return f"`{module}.{name}` is {what}, not a pure function of its arguments; {advice}"
 
 
@@ -240,4 +259,4 @@ def _register_impure(name: str, module: types.ModuleType):
     if name == "numpy":
         for method in FILE_METHODS:
             value = module.ndarray.__dict__[method]
-            _REFUSED[id(value)] = (value, f"`ndarray.{method}` writes a file: pyfora code does no I/O")
+            _REFUSED[id(value)] = (value, file_method_refusal(method))

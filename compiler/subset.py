@@ -9,7 +9,7 @@ import ast
 
 from pyfora.errors import PythonToForaConversionError
 
-from .reach import REFUSED_BUILTINS, attribute_refusal
+from .reach import REFUSED_BUILTINS, attribute_refusal, instead
 
 RESERVED_PREFIX = "_pf_"
 
@@ -31,6 +31,17 @@ def refuse(filename: str, node: ast.AST, construct: str, advice: str) -> PythonT
         f"{construct} is not supported by pyfora; {advice}",
         filename=filename, lineno=getattr(node, "lineno", None),
         col=getattr(node, "col_offset", None), construct=construct)
+
+
+def _global_advice(fn, node: ast.Global) -> str:
+    """For `global n` in `def f(x)`: write `def f(n, x):` and return `n`."""
+    advice = _STATEMENT_ADVICE[ast.Global][1]
+    if not isinstance(fn, ast.FunctionDef):
+        return advice
+    params = ast.unparse(fn.args)
+    names = ", ".join(node.names)
+    rewritten = instead(f"def {fn.name}({params}):", f"def {fn.name}({', '.join(filter(None, (names, params)))}):")
+    return f"{advice}: {rewritten}, and return `{names}` with the result"
 
 
 def local_names(fn: ast.FunctionDef | ast.Lambda) -> set[str]:
@@ -98,12 +109,14 @@ class SubsetChecker(ast.NodeVisitor):
         self.filename = filename
         self.is_global_name = is_global_name
         self.scopes: list[set[str]] = []
+        self.functions: list[ast.FunctionDef | ast.Lambda] = []
 
     def check(self, fn: ast.FunctionDef | ast.Lambda):
         self._visit_function(fn)
 
     def _visit_function(self, fn):
         self.scopes.append(local_names(fn))
+        self.functions.append(fn)
         for arg in _all_args(fn.args):
             self._check_identifier(arg.arg, arg)
         for default in fn.args.defaults + [d for d in fn.args.kw_defaults if d]:
@@ -112,12 +125,16 @@ class SubsetChecker(ast.NodeVisitor):
             self.visit(deco)
         for stmt in (fn.body if isinstance(fn.body, list) else [fn.body]):
             self.visit(stmt)
+        self.functions.pop()
         self.scopes.pop()
 
     def _check_identifier(self, name: str, node):
         if name.startswith(RESERVED_PREFIX):
             raise refuse(self.filename, node, f"the name {name!r}",
                          f"names starting with {RESERVED_PREFIX!r} are reserved for pyfora; rename it")
+
+    def visit_Global(self, node):
+        raise refuse(self.filename, node, _STATEMENT_ADVICE[ast.Global][0], _global_advice(self.functions[-1], node))
 
     def generic_visit(self, node):
         kind = _STATEMENT_ADVICE.get(type(node))

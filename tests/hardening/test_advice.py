@@ -34,6 +34,11 @@ def sort_people_advised(people):
     return people[:2]
 
 
+def sort_people_rewritten(people):
+    people = sorted(people)
+    return people[:2]
+
+
 # ## Run time: a part of an argument is mutated: "work on a copy made inside (`x = copy.copy(x)`...)"
 
 def extend_rows(grid):
@@ -171,12 +176,15 @@ def stamp_advised(x, now):
 
 PAIRS = [
     (sort_people, ([3, 1, 2],), "write `people = list(people)` as its first line", sort_people_advised, None),
+    (sort_people, ([3, 1, 2],), "write `people = sorted(people)` instead of `people.sort()`", sort_people_rewritten,
+     None),
     (extend_rows, ([[1], [2]],), "work on a copy made inside", extend_rows_advised, None),
     (count_into, (Counter(), [1, 2]), "work on a copy made inside (`x = copy.copy(x)`", count_into_advised, None),
     (zero_tail, (np.arange(4.0),), "copy it first (`b = a[1:].copy()`)", zero_tail_advised, None),
     (top_three, ([5, 1, 4, 2],), "write `xs = list(xs)` as its first line", top_three_advised, None),
     (insert_sorted, ([1, 3], 2), "write `xs = list(xs)` as its first line", insert_sorted_advised, None),
-    (module_draws, (5,), "`rng = random.Random(seed)`", module_draws_advised, None),
+    (module_draws, (5,), "`rng = random.Random(seed)`, and draw from it: write `rng.random(...)` instead of "
+     "`random.random(...)`", module_draws_advised, None),
     (draws_from, (random.Random(1), 4), "`rng = random.Random(seed)`", draws_from_advised, (1, 4)),
     (numpy_draws, (5,), "np.random.default_rng(seed)", numpy_draws_advised, None),
     (call_three_times, (make_counter(),), "make the closure inside the computation", call_three_times_advised, ()),
@@ -184,7 +192,7 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("refused, args, advice, advised, advised_args", PAIRS, ids=[p[0].__name__ for p in PAIRS])
+@pytest.mark.parametrize("refused, args, advice, advised, advised_args", PAIRS, ids=[p[3].__name__ for p in PAIRS])
 def test_the_advice_of_a_refusal_runs_with_cpythons_answer(executor, refused, args, advice, advised,
                                                            advised_args):
     with pytest.raises(pyfora.PythonToForaConversionError) as info:
