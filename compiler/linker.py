@@ -42,19 +42,27 @@ _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 _ARRAY_TYPES = ("ndarray", "flatiter", "memoryview")
 _IMMUTABLE_ATOMS = (str, bytes, int, float, complex, bool, tuple, frozenset, type(None), range)
 
-FOREIGN: dict[int, object] = {}
-"""The objects the running computation did not make, by id: everything the program image (or the
+FOREIGN: set[int] = set()
+"""The ids of the objects the running computation did not make: everything the program image (or the
 continuation) brought, which the client's objects (arguments, globals, defaults, closure cells) are
 copies of. Mutating one would change the client's object in CPython and not here, so it is refused
-(`check_mutation`); anything the computation made it may mutate, as CPython would. The objects are held,
-so that no id is reused while the computation runs."""
+(`check_mutation`); anything the computation made it may mutate, as CPython would."""
+FOREIGN_OBJECTS: list = []
+"""The objects themselves, held so that no id is reused while the computation runs."""
 
 
 def mark_foreign(objects):
-    """Record `objects` (an unpickler's memo, a continuation's list) as the computation's foreign ones."""
-    for obj in objects:
-        if not isinstance(obj, _IMMUTABLE_ATOMS):
-            FOREIGN[id(obj)] = obj
+    """Record `objects` (an unpickler's memo, a continuation's list) as the computation's foreign ones.
+    Atoms (numbers, strings) among them cost nothing to keep and are never checked."""
+    held = list(objects)
+    FOREIGN_OBJECTS.extend(held)
+    FOREIGN.update(map(id, held))
+
+
+def forget_foreign():
+    """The computation is over (or replaced by a resumed one): let go of the client's objects."""
+    FOREIGN.clear()
+    FOREIGN_OBJECTS.clear()
 
 
 def is_foreign(obj) -> bool:
@@ -298,7 +306,7 @@ def load(image: ProgramImage):
     ctx = _Context(image)
     _context.current = ctx
     MODULE_VIEWS.clear()
-    FOREIGN.clear()
+    forget_foreign()
     try:
         reader = _ImageReader(io.BytesIO(image.graph))
         fn, args, kwargs = reader.load()

@@ -1,21 +1,23 @@
-"""Ownership: which containers a frame may mutate, decided before the program runs.
+"""Ownership: which mutations need a check where they run, and each function's effect summary.
 
-The rule (DESIGN.md): a list, dict, set or bytearray is owned by the frame
-that made it (a display, a comprehension, `list(...)`, a concatenation, a
-slice, an operator's result, `.copy()`, `.split()`, `np.zeros(...)`) until it escapes: passed to a call that may
-keep it, stored in another container or attribute, captured by a nested
-function, yielded, or bound to a second name. What an owned container hands
-out of itself (`d[k]`, `d.get(k)`, `d.setdefault(k, [])`, `l.pop()`) is owned as
-deeply as its items are. An instance is owned inside its own `__init__`.
-Owned containers may be mutated in every way Python allows; anything else is
-refused here when the analysis can see it, otherwise the site is flagged
-(`node.pf_check`, or `node.pf_check_out` for a call's `out=`) and checked when
-it runs.
+The rule (DESIGN.md, made finer by issue 8): a computation may mutate anything it made, as CPython
+would; it may not mutate what came from outside it (arguments, globals, defaults, closure variables
+the client made), which the worker knows by identity (linker.FOREIGN). A container is owned by the
+frame that made it (a display, a comprehension, `list(...)`, a concatenation, a slice, an operator's
+result, `.copy()`, `.split()`, `np.zeros(...)`); what an owned container hands out of itself (`d[k]`,
+`d.get(k)`, `l.pop()`) is owned as deeply as its items are; an instance is owned inside its own
+`__init__`. A mutation of what the frame owns is left unchecked; any other is flagged (`node.pf_check`,
+`pf_check_out` for a call's `out=`, `pf_check_item` for `a[i] op= v`) and checked when it runs
+(linker.check_mutation). Taking `object.__setattr__`-like setters as values is refused here.
+
+Alongside, each function gets its `Effects`: the arguments it mutates and where, those it hands on to
+global functions, those it lets escape, and the captured variables it changes (stateful). The client
+completes them through the calls (compiler/image.py) and refuses at submit what they show.
 
 The analysis is flow-sensitive abstract interpretation over one function. A
 name's kind is one integer, joined by `min`:
 
-    ESCAPED (-1)  a container we made that may now be shared: never mutate
+    ESCAPED (-1)  a container we made that may now be shared: checked where it is mutated
     UNKNOWN (0)   anything (an argument, a call's result): check at run time
     SLICE (0.5)   a slice of something not owned: a list's is a new list, owned
                   (one level), but a numpy array's is a view of the same data,
@@ -81,10 +83,10 @@ class Effects:
 
     `mutated`: parameter -> (filename, line, col, what, site, certain) of the first place that may mutate
     the argument or something in it (the parameter not rebound yet; `certain` when it is the argument
-    itself and the parameter is not rebound on any path there); `site` is "attribute" for an attribute store, "inplace" for `x += ...`, "" for a method call
-    or an item store. `passes`: (callee, position or keyword, parameter, certain) for each argument
-    handed on unchanged to a call of a global name, which the
-    callee's own summary completes (`mutated_arguments`). `escapes`: parameters the function may keep
+    itself and the parameter is not rebound on any path there); `site` is "attribute" for an attribute
+    store, "inplace" for `x += ...`, "" for a method call or an item store. `passes`: (callee, position
+    or keyword, parameter, certain) for each argument handed on unchanged to a call of a global name,
+    which the callee's own summary completes (image.Walker.mutated_arguments). `escapes`: parameters the function may keep
     beyond the call (stored, captured, returned, aliased). `captured`: variables of enclosing calls it
     mutates or rebinds (`nonlocal`): such a function is stateful. `returns`: the ownership kind of what
     it returns."""

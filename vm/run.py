@@ -115,7 +115,7 @@ class Computation:
             self.suspender.running = False
             self.suspender.stop_tracing()     # a signal that landed after the last statement
             linker.SUSPENDING.active = False
-            linker.FOREIGN.clear()     # the client's objects, held for the run only (mapped memory too)
+            linker.forget_foreign()     # the client's objects, held for the run only (mapped memory too)
             self.metrics.wall_time += time.perf_counter() - wall
             self.metrics.cpu_time += time.thread_time() - cpu
             self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)

@@ -38,7 +38,7 @@ import threading
 import types
 from dataclasses import dataclass, field
 
-from pyfora.compiler.linker import FOREIGN, MODULE_VIEWS, SUSPENDING, UNITS, mark_foreign
+from pyfora.compiler.linker import FOREIGN_OBJECTS, MODULE_VIEWS, SUSPENDING, UNITS, forget_foreign, mark_foreign
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
                                     is_generator, resumable, statement_node)
 from pyfora.compiler.statements import is_call
@@ -626,7 +626,7 @@ def _pickle(continuation: Continuation):
     generators = _GeneratorReducer(continuation.frames)
     # The objects that came from outside the computation travel with it, so that they stay refused
     # to mutation (linker.FOREIGN) wherever it goes on.
-    continuation.data = continuation_pickler.dumps((continuation.frames, list(FOREIGN.values())), code_defs,
+    continuation.data = continuation_pickler.dumps((continuation.frames, FOREIGN_OBJECTS), code_defs,
                                                    generators)
     continuation.paused = generators.paused
 
@@ -659,7 +659,7 @@ def _close_quietly(generators):
 def loads(data: bytes) -> Continuation:
     MODULE_VIEWS.clear()     # a resumed computation gets module views of its own
     frames_, foreign = continuation_pickler.loads(data)
-    FOREIGN.clear()
+    forget_foreign()
     mark_foreign(foreign)
     return Continuation(frames_)
 
