@@ -611,7 +611,7 @@ def build_image(fn, args: tuple, kwargs: dict, code_cache: CodeCache) -> tuple[P
         # What a value's own reduction handed pickle (a function or class pickle finds by no name).
         raise PythonToForaConversionError(f"a value reached from the arguments or globals cannot be sent to "
                                           f"pyfora ({exc}); pass plain values instead") from None
-    if type(fn) is types.FunctionType:
+    if _is_users_function(fn):
         _refuse_mutated_arguments(fn, args, kwargs, walker.mutated_arguments(fn))
     image = walker.image
     image.graph = buffers.pickled(graph, walker.outgoing)
