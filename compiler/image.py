@@ -127,6 +127,13 @@ def _type_name(obj) -> str:
     return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
 
 
+def _wrapper_refusal(fn: types.FunctionType) -> str:
+    """Why `fn`, a function of a user module whose code is a library's (a decorator's wrapper), cannot run."""
+    return (f"{fn.__module__}.{fn.__qualname__} is a wrapper made by library code ({fn.__code__.co_filename}, "
+            f"{fn.__code__.co_qualname}), which pyfora cannot run; call the function it wraps instead (for "
+            "`functools.singledispatch`, dispatch with `isinstance`)")
+
+
 def _refuse_value(obj, why: str, where: dict | None = None):
     return PythonToForaConversionError(why, construct=type(obj).__name__, **(where or {}))
 
@@ -437,10 +444,7 @@ class Walker(pickle.Pickler):
                     raise _refuse_value(fn, refusal)
                 return NotImplemented
             if is_user_module(module):
-                raise _refuse_value(fn, f"{module}.{fn.__qualname__} is a wrapper made by library code "
-                                        f"({fn.__code__.co_filename}, {fn.__code__.co_qualname}), which pyfora "
-                                        "cannot run; call the function it wraps instead (for "
-                                        "`functools.singledispatch`, dispatch with `isinstance`)")
+                raise _refuse_value(fn, _wrapper_refusal(fn))
             raise _refuse_value(fn, _outside_call(module, fn.__qualname__))
         code = fn.__code__
         code_def = self.code_def(code, fn.__qualname__, fn.__globals__)
@@ -507,6 +511,9 @@ class Walker(pickle.Pickler):
                     raise _refuse_value(value, why, _use_of(code, name, attr))
         elif object_refusal(value) is not None:
             raise _refuse_value(value, object_refusal(value), _use_of(code, name))
+        elif type(value) is types.FunctionType and is_user_module(value.__module__) \
+                and not is_user_module(value.__module__, value.__code__.co_filename):
+            raise _refuse_value(value, _wrapper_refusal(value), _use_of(code, name))
         elif _renamed_mutator(name, value):
             own = f"{value.__module__.lstrip('_')}.{value.__name__}"
             raise _refuse_value(value, f"`{name}` is `{own}` under another name, which mutates its first argument; "

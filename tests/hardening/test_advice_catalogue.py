@@ -780,7 +780,7 @@ CATALOGUE = [
      renamed_mutator_advised, None),
     ("module-function", clock, (1,), "outside the subset); pass the data you need in as arguments", "perf_counter()",
      clock_advised, (1, time.perf_counter())),
-    ("library-wrapper", dispatched, (1,), "dispatch with `isinstance`", None, dispatched_advised, None),
+    ("library-wrapper", dispatched, (1,), "dispatch with `isinstance`", "describe(x)", dispatched_advised, None),
     ("iterator", first_two, (iter([1, 2, 3]),), "pass `list(it)` instead", None, first_two_advised, ([1, 2, 3],)),
     ("library-value-argument", locked, (threading.Lock(), 1), "cannot be passed to pyfora: the class _thread.lock "
      "is outside the subset pyfora supports; pass plain values", None, locked_advised, (1,)),
