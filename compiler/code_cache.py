@@ -9,12 +9,12 @@ cache, three concerns are kept apart:
 - Where (the locator): one SQLite file in `PYFORA_CACHE_DIR`, else in the
   user cache directory platformdirs names for pyfora. Its name carries the
   schema version, so pyfora versions with different layouts never share a
-  file.
+  file. `set_path` points this process at another file.
 - What (the serializer): for a tier-0 unit, the marshalled code object, its
   tables and its statement form (an AST, pickled). The statement form is
   unpickled on first use only: suspension and `PYFORA_DUMP=ir` read it,
-  running code does not. The JIT (issue 9) adds its entries under a kind of
-  its own.
+  running code does not. The JIT's machine code (compiler/native_cache.py)
+  goes in the same file under the kind "native".
 - The format: one row per entry, keyed by a hash of the kind, the
   definition's content id, `sys.version`, the bytecode magic number and
   pyfora's version stamp (the size and modification time of each compiler
@@ -26,6 +26,10 @@ cache, three concerns are kept apart:
   compiled again next time). Past LIMIT bytes of data, the least recently
   used rows are deleted down to three quarters of it (a hit marks its row
   used, at most once per TOUCH_AFTER, so reading stays read-only).
+
+Settings (`set_path`, `set_enabled`, `set_limit`; public as `pyfora.jit`'s
+disk functions) belong to this process and cover the whole file, tier-0 and
+native entries alike: a worker is another process, and shares only the file.
 
 The cache never changes behaviour and never raises: a file that is not a
 database, or whose pages are malformed, is deleted and made anew; any other
@@ -105,12 +109,30 @@ class CodeStore:
         self.disabled = False
 
     def get(self, key: str) -> bytes | None:
-        """The data stored under `key`, or None (absent, damaged, or the file unusable)."""
-        return self._guarded(self._get, key)
+        """The data stored under `key`, or None (absent, damaged, the file unusable, or the cache disabled)."""
+        return self._guarded(self._get, key) if _enabled else None
 
     def put(self, key: str, data: bytes) -> None:
-        """Store `data` under `key`, then keep the file within its limit."""
-        self._guarded(self._put, key, data)
+        """Store `data` under `key`, then keep the file within its limit (nothing while the cache is disabled)."""
+        if _enabled:
+            self._guarded(self._put, key, data)
+
+    def size(self) -> int:
+        """Bytes of entry data in the file (0 where there is no file)."""
+        if not self.path.exists():
+            return 0
+        return self._guarded(_size) or 0
+
+    def clear(self) -> None:
+        """Delete every entry, of every kind, and give the space back."""
+        if self.path.exists():
+            self._guarded(_clear)
+
+    def set_limit(self, limit: int) -> None:
+        """Hold the file to `limit` bytes of data from now on, deleting entries now if past it."""
+        self.limit = limit
+        if self.path.exists():
+            self._guarded(self._trim)
 
     def close(self):
         with self.lock:
@@ -175,22 +197,19 @@ class CodeStore:
         return data
 
     def _put(self, db: sqlite3.Connection, key: str, data: bytes):
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            return   # still busy after the timeout: drop this write
-        try:
-            db.execute("INSERT OR REPLACE INTO entries (key, data, digest, size, used) VALUES (?, ?, ?, ?, ?)",
-                       (key, data, _digest(key, data), len(data), time.time()))
-            self._evict(db)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        _transaction(db, self._insert, key, data)
+
+    def _insert(self, db: sqlite3.Connection, key: str, data: bytes):
+        db.execute("INSERT OR REPLACE INTO entries (key, data, digest, size, used) VALUES (?, ?, ?, ?, ?)",
+                   (key, data, _digest(key, data), len(data), time.time()))
+        self._evict(db)
+
+    def _trim(self, db: sqlite3.Connection):
+        _transaction(db, self._evict)
 
     def _evict(self, db: sqlite3.Connection):
         """Delete least recently used entries down to 3/4 of the limit, once past it."""
-        total = db.execute("SELECT coalesce(sum(size), 0) FROM entries").fetchone()[0]
+        total = _size(db)
         if total <= self.limit:
             return
         excess, doomed = total - self.limit * 3 // 4, []
@@ -217,6 +236,29 @@ def _open(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _transaction(db: sqlite3.Connection, body, *args):
+    """Run `body(db, *args)` as one write, dropped when another process holds the file past the timeout."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return   # still busy after the timeout: the entry is compiled again, the trim waits for the next store
+    try:
+        body(db, *args)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _size(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT coalesce(sum(size), 0) FROM entries").fetchone()[0]
+
+
+def _clear(db: sqlite3.Connection):
+    db.execute("DELETE FROM entries")
+    _write(db, "VACUUM", ())   # gives the pages back to the file system; another process reading may defer that
+
+
 def _write(db: sqlite3.Connection, sql: str, args: tuple):
     """A write that is dropped when another process holds the file past the timeout."""
     try:
@@ -233,18 +275,74 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _DAMAGED
 
 
-_stores: dict[str | None, CodeStore] = {}
+# ## Settings: this process's, for the whole file
+
+_stores: dict[tuple[str, str | Path | None], CodeStore] = {}
 _stores_lock = threading.Lock()
+_path: Path | None = None
+"""The file set_path chose, else None: database_path()."""
+_limit = LIMIT
+_enabled = True
+"""False: every lookup is a miss and every store a no-op (size, clear and set_limit still act on the file)."""
 
 
 def store() -> CodeStore:
-    """This process's store for the current cache directory (by the PYFORA_CACHE_DIR it was found for)."""
-    configured = os.environ.get("PYFORA_CACHE_DIR") or None
-    found = _stores.get(configured)
+    """This process's store for the current file (set_path's, else by the PYFORA_CACHE_DIR it was found for)."""
+    where = ("path", _path) if _path is not None else ("env", os.environ.get("PYFORA_CACHE_DIR") or None)
+    found = _stores.get(where)
     if found is None:
         with _stores_lock:
-            found = _stores.setdefault(configured, CodeStore(database_path()))
+            found = _stores.get(where)
+            if found is None:
+                found = _stores[where] = CodeStore(_path or database_path(), _limit)
     return found
+
+
+def path() -> Path:
+    """The file this process's cache is in."""
+    return _path or database_path()
+
+
+def set_path(new: Path | None) -> None:
+    """Keep the cache in the file `new` from now on (None: back to database_path())."""
+    global _path
+    with _stores_lock:
+        _path = None if new is None else Path(new)
+
+
+def enabled() -> bool:
+    return _enabled
+
+
+def set_enabled(flag: bool) -> None:
+    global _enabled
+    _enabled = flag
+
+
+def limit() -> int:
+    """Bytes of entry data the file may hold before least recently used entries go."""
+    return _limit
+
+
+def set_limit(nbytes: int) -> None:
+    """Hold every file this process uses to `nbytes` bytes of entry data; the current one is trimmed now."""
+    global _limit
+    with _stores_lock:
+        _limit = nbytes
+        others = list(_stores.values())
+    for each in others:
+        each.limit = nbytes
+    store().set_limit(nbytes)
+
+
+def size() -> int:
+    """Bytes of entry data in the current file, of every kind."""
+    return store().size()
+
+
+def clear() -> None:
+    """Delete every entry of the current file, tier-0 units and native code alike."""
+    store().clear()
 
 
 # ## What: tier-0 units

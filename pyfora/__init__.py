@@ -21,15 +21,19 @@ _LAZY = {
     "Future": "pyfora.scheduler.futures", "Metrics": "pyfora.metrics",
 }
 """Public names imported on first use, and the module each comes from."""
+_SUBMODULES = {"jit"}
+"""Public submodules imported on first use (`pyfora.jit.set_memory_limit` after a plain `import pyfora`)."""
 
 __all__ = [
     "CantGetSourceTextError", "Executor", "Future", "Level", "Metrics",
     "PyforaError", "PythonToForaConversionError", "WorkerCrashedError", "connect", "get_level",
-    "get_metrics", "reset_metrics", "set_level", "submit",
+    "get_metrics", "jit", "reset_metrics", "set_level", "submit",
 ]
 
 
 def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")   # the import binds it here
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'pyfora' has no attribute {name!r}")
@@ -39,4 +43,4 @@ def __getattr__(name: str):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
