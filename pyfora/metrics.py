@@ -6,20 +6,26 @@ import threading
 class Metrics:
     """What one computation cost. (A plain class: `import pyfora` loads this module, and dataclasses
     would add a few milliseconds to it.)"""
-    __slots__ = ("wall_time", "cpu_time", "suspensions", "max_stack_depth")
+    __slots__ = ("wall_time", "cpu_time", "suspensions", "max_stack_depth", "compiles", "compile_time",
+                 "native_calls", "deoptimizations")
 
     def __init__(self, wall_time: float = 0.0, cpu_time: float = 0.0, suspensions: int = 0,
-                 max_stack_depth: int = 0):
+                 max_stack_depth: int = 0, compiles: int = 0, compile_time: float = 0.0, native_calls: int = 0,
+                 deoptimizations: int = 0):
         self.wall_time = wall_time
         self.cpu_time = cpu_time
         self.suspensions = suspensions
         self.max_stack_depth = max_stack_depth
+        self.compiles = compiles                  # pieces of native code compiled (vm/jit.py)
+        self.compile_time = compile_time          # seconds they took, on the run thread
+        self.native_calls = native_calls          # entries into native code
+        self.deoptimizations = deoptimizations    # exits from native code back to tier 0
 
-    def _fields(self) -> tuple:
+    def fields(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other):
-        return self._fields() == other._fields() if type(other) is Metrics else NotImplemented
+        return self.fields() == other.fields() if type(other) is Metrics else NotImplemented
 
     def __repr__(self):
         return "Metrics(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"

@@ -18,7 +18,7 @@ from pyfora.compiler import guards, linker  # noqa: F401  (guards registers the 
 from pyfora.compiler.program import ProgramImage
 from pyfora.metrics import Metrics
 
-from . import prelude, suspend  # noqa: F401  (prelude registers the VM's builtins)
+from . import jit, prelude, suspend  # noqa: F401  (prelude registers the VM's builtins)
 from .monitor import Monitor
 from .transport import dump_result
 
@@ -119,6 +119,8 @@ class Computation:
             self.metrics.wall_time += time.perf_counter() - wall
             self.metrics.cpu_time += time.thread_time() - cpu
             self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)
+            for name, count in jit.take_counts().items():
+                setattr(self.metrics, name, getattr(self.metrics, name) + count)
         return Outcome(status, payload, self.metrics)
 
     def _suspended(self, continuation) -> tuple[Status, bytes] | None:

@@ -43,7 +43,7 @@ from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_s
                                     is_generator, resumable, statement_node)
 from pyfora.compiler.statements import is_call
 
-from . import continuation_pickler, frames
+from . import continuation_pickler, frames, jit
 
 
 @dataclass
@@ -665,11 +665,21 @@ def loads(data: bytes) -> Continuation:
 
 
 def start(fn, args, kwargs):
-    """The root frame a computation runs under (the walk of a suspension stops here)."""
+    """The root frame a computation runs under (the walk of a suspension stops here). Where the JIT
+    takes the function (vm/jit.py), native code runs it, and tier 0 goes on from where it left."""
+    if jit.forced():
+        native, result = jit.call(fn, args, kwargs)
+        if native:
+            return continue_frame(result) if isinstance(result, FrameState) else result
     return fn(*args, **kwargs)
+
+
+def continue_frame(state: FrameState):
+    """Run `state`'s frame to its end in tier 0 (a root: native code left it there)."""
+    return resume_function(state)(state.locals, None)
 
 
 _START_CALL = ast.parse("fn(*args, **kwargs)", mode="eval").body
 
 
-ROOTS = (start.__code__, resume.__code__, _run_generator_frame.__code__)
+ROOTS = (start.__code__, resume.__code__, _run_generator_frame.__code__, continue_frame.__code__)

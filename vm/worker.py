@@ -203,7 +203,7 @@ def _serve(channel: Channel):
         # A computation that changed a module leaves this worker: the pool stops it once the reply
         # is taken, and starts a fresh one.
         channel.send(replies[outcome.status],
-                     [outcome.payload, [m.wall_time, m.cpu_time, m.suspensions, m.max_stack_depth], references,
+                     [outcome.payload, m.fields(), references,
                       bool(isolation.changed)])
         message = payload = image = outcome = None   # nothing of a finished task stays alive here
 

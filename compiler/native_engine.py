@@ -1,0 +1,219 @@
+"""The JIT engine: a piece of statement form, typed, lowered, optimized by LLVM for this CPU, and run.
+
+Policy. A *piece* is what native code runs in place of a tier-0 frame: the
+statements from where the frame is entered to the function's end (the
+function's whole body when it is entered at its start; otherwise the rest
+that compiler/resume.py builds for "continue from statement s"). It is made
+for the types of the locals bound at its entry, and the user functions it
+calls are compiled with it, one specialization per argument types, as native
+functions in the same LLVM module. Running it gives the function's value, or
+an exit: the statement to run again in tier 0, and the locals as native code
+left them (compiler/native_lower.py says why that is exact).
+
+LLVM's work (optimizing, machine code) runs in C; inference and IR building
+are Python. `PYFORA_DUMP=typed,llvm,opt,asm` prints each stage to stderr.
+"""
+import ctypes
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+from .native_lower import POLL, Lowering, Mode, is_plain_function, slot_layout
+from .native_types import Inference, NotCompilable, NType, range_state, type_of_value
+
+RESUME_FLAG = "_pf_resumeflag"
+POLL_FLAG = ctypes.c_int32(0)
+"""Native loops read this at every back-edge and leave where it is not 0 (a suspension is pending)."""
+
+_llvm = None
+_lock = threading.Lock()
+
+
+def _binding():
+    """llvmlite's binding, initialised for this CPU once (it takes about 30 ms)."""
+    global _llvm
+    with _lock:
+        if _llvm is None:
+            import llvmlite.binding as llvm
+            llvm.initialize_native_target()
+            llvm.initialize_native_asmprinter()
+            llvm.add_symbol(POLL, ctypes.addressof(POLL_FLAG))
+            target = llvm.Target.from_default_triple()
+            machine = target.create_target_machine(cpu=llvm.get_host_cpu_name(),
+                                                   features=llvm.get_host_cpu_features().flatten(),
+                                                   opt=3, jit=True)
+            _llvm = (llvm, machine)
+    return _llvm
+
+
+@dataclass
+class _Specialization:
+    """A user function compiled for one tuple of argument types."""
+    name: str
+    statements: list
+    params: tuple
+    inference: Inference
+
+
+@dataclass
+class Program:
+    """The pieces of one LLVM module: the entered piece and the callees it reaches."""
+    specializations: dict = field(default_factory=dict)     # (code, signature) -> _Specialization
+
+    def callee_return(self, function, signature: tuple):
+        key = (function.__code__, signature)
+        found = self.specializations.get(key)
+        if found is None:
+            found = self._specialize(function, signature)
+            found.inference.run()
+        return found.inference.typed.returns
+
+    def _specialize(self, function, signature: tuple) -> _Specialization:
+        from .linker import UNITS
+        unit = UNITS.get(function.__code__.co_filename)
+        if unit is None or unit.code is not function.__code__ or not is_plain_function(function):
+            raise NotCompilable(f"a call of {function.__qualname__}, which is not a plain compiled function")
+        params = tuple(a.arg for a in unit.ir.args.args)
+        if len(params) != len(signature) or unit.ir.args.defaults:
+            raise NotCompilable(f"a call of {function.__qualname__} with other than all its arguments")
+        entry = dict(zip(params, signature))
+        spec = _Specialization(f"f{len(self.specializations)}_{function.__name__}", unit.ir.body, params,
+                               Inference(unit.ir.body, entry, function.__globals__, self.callee_return))
+        self.specializations[(function.__code__, signature)] = spec
+        return spec
+
+    def settle(self):
+        """Infer every callee again until their return types stop changing (mutual recursion)."""
+        for _ in range(10):
+            before = [s.inference.typed.returns for s in self.specializations.values()]
+            for spec in list(self.specializations.values()):
+                spec.inference.run()
+            if before == [s.inference.typed.returns for s in self.specializations.values()]:
+                return
+        raise NotCompilable("the return types of recursive functions do not settle")
+
+
+@dataclass
+class Piece:
+    """Native code entered in place of a frame; `run(locals)` runs it."""
+    typed: object
+    layout: dict
+    function: object      # the ctypes function
+    slots: int
+    keep: object          # the execution engine the code lives in
+    compile_seconds: float
+
+    def run(self, values: dict) -> tuple:
+        """("return", value) or ("exit", statement, locals), the locals as the frame's with native
+        code's changes."""
+        slots = (ctypes.c_int64 * self.slots)()
+        floats = (ctypes.c_double * self.slots).from_buffer(slots)
+        mask_slot = self.slots - 3
+        mask = 0
+        for i, name in enumerate(sorted(self.layout)):
+            if name not in values:
+                continue
+            value, first, t = values[name], self.layout[name], self.typed.locals[name]
+            if type_of_value(value) is not t:
+                continue
+            mask |= 1 << i
+            if t is NType.FLOAT:
+                floats[first] = value
+            elif t is NType.RANGE:
+                slots[first:first + 4] = list(range_state(value))
+            else:
+                slots[first] = int(value)
+        slots[mask_slot] = mask
+        status = self.function(slots)
+        if status == 3:
+            return "return", None
+        if status == 0:
+            return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns)
+        mask = slots[mask_slot]
+        changed = dict(values)
+        for i, name in enumerate(sorted(self.layout)):
+            if mask >> i & 1 and not name.startswith(RESUME_FLAG):
+                changed[name] = self._value(slots, floats, self.layout[name], self.typed.locals[name])
+        return "exit", slots[mask_slot + 1], changed
+
+    @staticmethod
+    def _value(slots, floats, index: int, t: NType):
+        if t is NType.FLOAT:
+            return floats[index]
+        if t is NType.BOOL:
+            return bool(slots[index])
+        if t is NType.RANGE:
+            start, stop, step, i = slots[index:index + 4]
+            if i < 0:
+                return None
+            iterator = iter(range(start, stop, step))
+            iterator.__setstate__(i)
+            return iterator
+        return slots[index]
+
+
+def entry_types(values: dict) -> dict:
+    """The native types of the locals bound at an entry (those native code cannot hold are left out)."""
+    types_ = {}
+    for name, value in values.items():
+        t = type_of_value(value)
+        if t is not None and t is not NType.NONE:
+            types_[name] = t
+    return types_
+
+
+def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> Piece:
+    """Native code for `statements` entered with locals of the types `entry`; NotCompilable if not."""
+    started = time.perf_counter()
+    program = Program()
+    inference = Inference(statements, entry, globals_, program.callee_return)
+    typed = inference.run()
+    program.settle()
+    typed = inference.run()
+    if any(t is NType.NONE for t in typed.locals.values()) or typed.returns is None:
+        raise NotCompilable("a local or the result is None")
+    llvm, machine = _binding()
+    from llvmlite import ir
+    module = ir.Module(name=name)
+    module.triple = llvm.get_process_triple()
+    emitted = {}
+
+    def callee_name(callee):
+        spec = program.specializations[(callee.function.__code__, callee.signature)]
+        if spec.name not in emitted:
+            emitted[spec.name] = None
+            typed_callee = spec.inference.typed
+            if typed_callee.returns is None or typed_callee.returns is NType.NONE:
+                raise NotCompilable(f"{callee.function.__qualname__} gives no number")
+            emitted[spec.name] = Lowering(module, spec.name, spec.statements, typed_callee, Mode.CALLEE,
+                                          spec.params, callee_name, frozenset(spec.params)).lower()
+        function = emitted[spec.name]
+        if function is None:      # recursion: the function is being emitted
+            function = module.globals[spec.name]
+        return function
+
+    Lowering(module, "entry", statements, typed, Mode.ENTRY, (), callee_name, frozenset(entry)).lower()
+    dump = set(os.environ.get("PYFORA_DUMP", "").split(","))
+    if "typed" in dump:
+        print(f"# typed {name}: {({k: v.value for k, v in typed.locals.items()})} -> "
+              f"{typed.returns.value}", file=sys.stderr)
+    if "llvm" in dump:
+        print(f"# llvm {name}\n{module}", file=sys.stderr)
+    parsed = llvm.parse_assembly(str(module))
+    parsed.verify()
+    passes = llvm.create_pass_builder(machine, llvm.create_pipeline_tuning_options(speed_level=3))
+    passes.getModulePassManager().run(parsed, passes)
+    if "opt" in dump:
+        print(f"# opt {name}\n{parsed}", file=sys.stderr)
+    if "asm" in dump:
+        print(f"# asm {name}\n{machine.emit_assembly(parsed)}", file=sys.stderr)
+    engine = llvm.create_mcjit_compiler(parsed, machine)
+    engine.finalize_object()
+    address = engine.get_function_address("entry")
+    function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
+    layout = slot_layout(typed)
+    size = sum(4 if typed.locals[n] is NType.RANGE else 1 for n in layout) + 3
+    return Piece(typed, layout, function, size, engine, time.perf_counter() - started)
+

@@ -1,0 +1,467 @@
+"""Lowering: LLVM IR for a typed piece of statement form, one small function per node kind.
+
+Policy. Native code computes exactly what tier 0 would, or leaves. Every
+operation whose Python result native code cannot give (an int past 64 bits, a
+division by zero, a math domain error, a float power that would be complex, a
+local read before it is bound) branches to the piece's *exit*: in an entered
+piece (`ENTRY`), the exit writes every local back to the slots the VM gave it,
+with the bit mask of the bound ones and the id of the statement it was in,
+and returns 1; tier 0 then runs that statement again from its start, with
+Python's semantics and exception types (compiler/native_engine.py). This is
+exact because nothing native code does has an effect before the statement
+ends but binding a local. A native callee (`CALLEE`) computes pure values
+only, so its exit just returns 1, and its caller leaves at the statement of
+the call, which tier 0 runs again, call included.
+
+Loops poll the VM's flag (`pyfora_poll`) at every back-edge and leave at the
+loop's statement when it is set, so a suspension, a cancel or a checkpoint
+reaches native code within one iteration.
+
+Floats stay IEEE in Python's order: no fast-math flags, no contraction, the
+same libm functions CPython calls.
+"""
+import ast
+import enum
+import types
+
+from llvmlite import ir
+
+from .native_types import MATH_INT, NType, NotCompilable, Typed
+
+I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
+LL = {NType.INT: I64, NType.FLOAT: F64, NType.BOOL: I1}
+POLL = "pyfora_poll"
+
+
+class Mode(enum.Enum):
+    ENTRY = "entry"     # called by the VM: locals in slots, written back where it leaves
+    CALLEE = "callee"   # called by native code: arguments in registers, a pure computation
+
+
+def slot_layout(typed: Typed) -> dict:
+    """Local -> its first slot (a range iterator takes four: start, stop, step, index; -1 when let go)."""
+    layout, n = {}, 0
+    for name in sorted(typed.locals):
+        if typed.locals[name] is NType.NONE:
+            continue
+        layout[name] = n
+        n += 4 if typed.locals[name] is NType.RANGE else 1
+    return layout
+
+
+def const(t: NType, value) -> ir.Constant:
+    return ir.Constant(LL[t], value)
+
+
+class Lowering:
+    """Emit `name` into `module` for `statements`, typed as `typed`.
+
+    ENTRY: `i32 name(i64* slots)`; slots hold the locals (slot_layout), then the bound mask, the
+    statement it left at, and the return value. CALLEE: `i32 name(args..., ret*)`.
+    `callee_name(Callee)` names (and has emitted) the function a call calls.
+    """
+
+    def __init__(self, module: ir.Module, name: str, statements: list, typed: Typed, mode: Mode,
+                 params: tuple = (), callee_name=None, entry_bound: frozenset = frozenset()):
+        self.module, self.typed, self.mode, self.callee_name = module, typed, mode, callee_name
+        self.statements = statements
+        self.layout = slot_layout(typed)
+        self.names = sorted(self.layout)
+        if len(self.names) > 63:
+            raise NotCompilable("more than 63 locals")
+        self.bits = {n: 1 << i for i, n in enumerate(self.names)}
+        ret = typed.returns
+        if mode is Mode.ENTRY:
+            fnty = ir.FunctionType(I32, [I64.as_pointer()])
+        else:
+            out = LL.get(ret, I64).as_pointer()
+            fnty = ir.FunctionType(I32, [LL[typed.locals[p]] for p in params] + [out])
+        self.fn = ir.Function(module, fnty, name)
+        self.fn.linkage = "external" if mode is Mode.ENTRY else "internal"
+        self.builder = ir.IRBuilder(self.fn.append_basic_block("entry"))
+        self.vars, self.loops = {}, []
+        self.statement = 0
+        self.entry_bound = entry_bound
+        self._declare(params)
+        self.exit_block = self.fn.append_basic_block("exit")
+        self.exit_at = self.vars["$stmt"]
+
+    # ## Frame
+
+    def _declare(self, params: tuple):
+        b = self.builder
+        for name in self.names:
+            t = self.typed.locals[name]
+            if t is NType.RANGE:
+                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("start", "stop", "step", "i"))
+            else:
+                self.vars[name] = b.alloca(LL[t], name=name)
+        self.vars["$mask"] = b.alloca(I64, name="mask")
+        self.vars["$stmt"] = b.alloca(I64, name="stmt")
+        if self.mode is Mode.ENTRY:
+            for name in self.names:
+                base = self.layout[name]
+                if self.typed.locals[name] is NType.RANGE:
+                    for k, var in enumerate(self.vars[name]):
+                        b.store(b.load(self._slot(base + k)), var)
+                else:
+                    b.store(self._from_slot(b.load(self._slot(base)), self.typed.locals[name]), self.vars[name])
+            b.store(b.load(self._slot(self._mask_slot)), self.vars["$mask"])
+        else:
+            mask = 0
+            for arg, name in zip(self.fn.args, params):
+                b.store(arg, self.vars[name])
+                mask |= self.bits[name]
+            b.store(ir.Constant(I64, mask), self.vars["$mask"])
+
+    @property
+    def _mask_slot(self) -> int:
+        return sum(4 if self.typed.locals[n] is NType.RANGE else 1 for n in self.names)
+
+    def _slot(self, index: int):
+        return self.builder.gep(self.fn.args[0], [ir.Constant(I32, index)])
+
+    def _from_slot(self, raw, t: NType):
+        b = self.builder
+        if t is NType.FLOAT:
+            return b.bitcast(raw, F64)
+        if t is NType.BOOL:
+            return b.icmp_unsigned("!=", raw, ir.Constant(I64, 0))
+        return raw
+
+    def _to_slot(self, value, t: NType):
+        b = self.builder
+        if t is NType.FLOAT:
+            return b.bitcast(value, I64)
+        if t is NType.BOOL:
+            return b.zext(value, I64)
+        return value
+
+    def lower(self) -> ir.Function:
+        self.block(self.statements)
+        if not self.builder.block.is_terminated:
+            self.builder.ret(ir.Constant(I32, 3))     # fell off the end: the function returns None
+        self._emit_exit()
+        return self.fn
+
+    def _emit_exit(self):
+        b = self.builder
+        b.position_at_end(self.exit_block)
+        if self.mode is Mode.ENTRY:
+            for name in self.names:
+                base = self.layout[name]
+                if self.typed.locals[name] is NType.RANGE:
+                    for k, var in enumerate(self.vars[name]):
+                        b.store(b.load(var), self._slot(base + k))
+                else:
+                    b.store(self._to_slot(b.load(self.vars[name]), self.typed.locals[name]), self._slot(base))
+            b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
+            b.store(b.load(self.exit_at), self._slot(self._mask_slot + 1))
+        b.ret(ir.Constant(I32, 1))
+
+    def leave_if(self, condition, statement: int | None = None):
+        """Leave native code at the current statement (or `statement`) where `condition` holds."""
+        b = self.builder
+        where = self.statement if statement is None else statement
+        if where <= 1:
+            raise NotCompilable("an operation that may leave native code in code of the VM's own", where)
+        stay = self.fn.append_basic_block("stay")
+        go = self.fn.append_basic_block("leave")
+        b.cbranch(condition, go, stay)
+        b.position_at_end(go)
+        b.store(ir.Constant(I64, where), self.exit_at)
+        b.branch(self.exit_block)
+        b.position_at_end(stay)
+
+    # ## Statements
+
+    def block(self, statements: list):
+        for s in statements:
+            if self.builder.block.is_terminated:
+                return      # after a return, break or continue: unreachable
+            self.statement = s.lineno
+            getattr(self, "stmt_" + type(s).__name__)(s)
+
+    def stmt_Assign(self, s: ast.Assign):
+        name = s.targets[0].id
+        t = self.typed.locals.get(name)
+        if t is NType.RANGE:
+            if isinstance(s.value, ast.Constant):
+                self.builder.store(ir.Constant(I64, -1), self.vars[name][3])
+            else:
+                self._new_range(name, s.value.args[0])
+        else:
+            self.store(name, self.expr(s.value, t))
+
+    def stmt_AugAssign(self, s: ast.AugAssign):
+        t = self.typed.expressions[id(s)]
+        self.store(s.target.id, self.binop(s.op, s.target, s.value, t))
+
+    def stmt_If(self, s: ast.If):
+        b = self.builder
+        then, orelse, done = (self.fn.append_basic_block(n) for n in ("then", "else", "endif"))
+        b.cbranch(self.truth(s.test), then, orelse)
+        for block, body in ((then, s.body), (orelse, s.orelse)):
+            b.position_at_end(block)
+            self.block(body)
+            if not b.block.is_terminated:
+                b.branch(done)
+        b.position_at_end(done)
+
+    def stmt_While(self, s: ast.While):
+        b = self.builder
+        head, body, done = (self.fn.append_basic_block(n) for n in ("while", "body", "endwhile"))
+        b.branch(head)
+        b.position_at_end(head)
+        self.statement = s.lineno
+        b.cbranch(self.truth(s.test), body, done)
+        self._loop_body(s, body, head, done)
+
+    def stmt_For(self, s: ast.For):
+        b = self.builder
+        start, stop, step, index = self.vars[s.iter.id]
+        head, body, done = (self.fn.append_basic_block(n) for n in ("for", "body", "endfor"))
+        b.branch(head)
+        b.position_at_end(head)
+        self.statement = s.lineno
+        i = b.load(index)
+        n = self._range_length(b.load(start), b.load(stop), b.load(step))
+        more = b.icmp_signed("<", i, n)
+        b.cbranch(more, body, done)
+        b.position_at_end(body)
+        self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))))
+        b.store(b.add(i, ir.Constant(I64, 1)), index)
+        self._loop_body(s, body, head, done, positioned=True)
+
+    def _loop_body(self, s, body, head, done, positioned=False):
+        b = self.builder
+        if not positioned:
+            b.position_at_end(body)
+        latch = self.fn.append_basic_block("latch")
+        self.loops.append((latch, done))
+        self.block(s.body)
+        self.loops.pop()
+        if not b.block.is_terminated:
+            b.branch(latch)
+        b.position_at_end(latch)
+        flag = b.load(self._poll(), align=4)
+        flag.set_metadata("pyfora.poll", self.module.add_metadata([]))
+        self.leave_if(b.icmp_signed("!=", flag, ir.Constant(I32, 0)), s.lineno)
+        b.branch(head)
+        b.position_at_end(done)
+        self.statement = s.lineno
+
+    def _poll(self):
+        poll = self.module.globals.get(POLL)
+        if poll is None:
+            poll = ir.GlobalVariable(self.module, I32, POLL)
+            poll.linkage = "external"
+        return poll
+
+    def stmt_Break(self, s):
+        self.builder.branch(self.loops[-1][1])
+
+    def stmt_Continue(self, s):
+        self.builder.branch(self.loops[-1][0])
+
+    def stmt_Pass(self, s):
+        pass
+
+    def stmt_Return(self, s: ast.Return):
+        b = self.builder
+        t = self.typed.returns
+        if t is not NType.NONE:
+            value = self.expr(s.value, t)
+            if self.mode is Mode.ENTRY:
+                b.store(self._to_slot(value, t), self._slot(self._mask_slot + 2))
+            else:
+                b.store(value, self.fn.args[-1])
+        b.ret(ir.Constant(I32, 0))
+
+    def store(self, name: str, value):
+        b = self.builder
+        b.store(value, self.vars[name])
+        b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
+
+    def _new_range(self, name: str, call: ast.Call):
+        b = self.builder
+        args = [self.expr(a, NType.INT) for a in call.args]
+        start, stop, step = ([ir.Constant(I64, 0)] + args + [ir.Constant(I64, 1)])[:3] if len(args) == 1 else \
+            (args + [ir.Constant(I64, 1)])[:3]
+        self.leave_if(b.icmp_signed("==", step, ir.Constant(I64, 0)))      # ValueError
+        for var, value in zip(self.vars[name], (start, stop, step, ir.Constant(I64, 0))):
+            b.store(value, var)
+        b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
+
+    def _range_length(self, start, stop, step):
+        """len(range(start, stop, step)) in unsigned 64-bit arithmetic (every difference of two 64-bit
+        ints fits it; 128-bit division would need a runtime library native code does not link)."""
+        b = self.builder
+        zero, one = ir.Constant(I64, 0), ir.Constant(I64, 1)
+        up = b.icmp_signed(">", step, zero)
+        nonempty = b.select(up, b.icmp_signed("<", start, stop), b.icmp_signed(">", start, stop))
+        span = b.select(up, b.sub(stop, start), b.sub(start, stop))
+        size = b.select(up, step, b.sub(zero, step))
+        count = b.add(b.udiv(b.sub(span, one), size), one)
+        count = b.select(nonempty, count, zero)
+        self.leave_if(b.icmp_signed("<", count, zero))      # longer than 2**63 - 1: tier 0 counts it
+        return count
+
+    # ## Expressions
+
+    def expr(self, node: ast.expr, want: NType | None = None):
+        """The value of `node`, converted to `want` (an int or bool where a float is wanted)."""
+        t = self.typed.expressions[id(node)]
+        value = getattr(self, "expr_" + type(node).__name__)(node, t)
+        return value if want is None else self.convert(value, t, want)
+
+    def convert(self, value, have: NType, want: NType):
+        b = self.builder
+        if have is want:
+            return value
+        if want is NType.FLOAT:
+            return b.uitofp(value, F64) if have is NType.BOOL else b.sitofp(value, F64)
+        if want is NType.INT and have is NType.BOOL:
+            return b.zext(value, I64)
+        raise NotCompilable(f"{have.value} where {want.value} is wanted", self.statement)
+
+    def truth(self, node: ast.expr):
+        t = self.typed.expressions[id(node)]
+        return self.truth_of(self.expr(node), t)
+
+    def truth_of(self, value, t: NType):
+        b = self.builder
+        if t is NType.BOOL:
+            return value
+        if t is NType.FLOAT:
+            return b.fcmp_unordered("!=", value, ir.Constant(F64, 0.0))
+        return b.icmp_signed("!=", value, ir.Constant(I64, 0))
+
+    def expr_Constant(self, node, t):
+        return const(t, int(node.value) if t is NType.BOOL else node.value)
+
+    def expr_Name(self, node, t):
+        b = self.builder
+        if node.id not in self.entry_bound:
+            bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
+            self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)))     # UnboundLocalError
+        return b.load(self.vars[node.id])
+
+    def expr_BinOp(self, node, t):
+        return self.binop(node.op, node.left, node.right, t)
+
+    def binop(self, op, left_node, right_node, t):
+        from .native_arith import ARITHMETIC
+        lt, rt = self.typed.expressions[id(left_node)], self.typed.expressions[id(right_node)]
+        rule = ARITHMETIC.get((type(op), t))
+        if rule is None:
+            raise NotCompilable(f"`{type(op).__name__}` giving {t.value}", self.statement)
+        operand = NType.BOOL if t is NType.BOOL else t if type(op) is not ast.Div else NType.FLOAT
+        if type(op) is ast.Div and NType.FLOAT not in (lt, rt):
+            return rule(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
+        return rule(self, self.expr(left_node, operand), self.expr(right_node, operand))
+
+    def expr_UnaryOp(self, node, t):
+        b = self.builder
+        if isinstance(node.op, ast.Not):
+            return b.not_(self.truth(node.operand))
+        value = self.expr(node.operand, t)
+        if isinstance(node.op, ast.UAdd):
+            return value
+        if isinstance(node.op, ast.Invert):
+            return b.xor(value, ir.Constant(I64, -1))
+        if t is NType.FLOAT:
+            return b.fneg(value)
+        self.leave_if(b.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))))
+        return b.sub(ir.Constant(I64, 0), value)
+
+    def expr_Compare(self, node, t):
+        from .native_arith import compare
+        b = self.builder
+        done = self.fn.append_basic_block("endcmp")
+        results = []
+        left, lt = self.expr(node.left), self.typed.expressions[id(node.left)]
+        for k, (op, right_node) in enumerate(zip(node.ops, node.comparators)):
+            right, rt = self.expr(right_node), self.typed.expressions[id(right_node)]
+            result = compare(self, op, left, lt, right, rt)
+            results.append((result, b.block))
+            if k == len(node.ops) - 1:
+                b.branch(done)
+            else:
+                more = self.fn.append_basic_block("cmp")
+                b.cbranch(result, more, done)
+                b.position_at_end(more)
+            left, lt = right, rt
+        b.position_at_end(done)
+        phi = b.phi(I1)
+        for value, block in results:
+            phi.add_incoming(value, block)
+        return phi
+
+    def expr_BoolOp(self, node, t):
+        b = self.builder
+        done = self.fn.append_basic_block("endbool")
+        incoming = []
+        for k, operand in enumerate(node.values):
+            value = self.expr(operand, t)
+            incoming.append((value, b.block))
+            if k == len(node.values) - 1:
+                b.branch(done)
+            else:
+                more = self.fn.append_basic_block("bool")
+                truth = self.truth_of(value, t)
+                if isinstance(node.op, ast.And):
+                    b.cbranch(truth, more, done)
+                else:
+                    b.cbranch(truth, done, more)
+                b.position_at_end(more)
+        b.position_at_end(done)
+        phi = b.phi(LL[t])
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def expr_IfExp(self, node, t):
+        b = self.builder
+        then, orelse, done = (self.fn.append_basic_block(n) for n in ("ifx", "elsex", "endifx"))
+        b.cbranch(self.truth(node.test), then, orelse)
+        incoming = []
+        for block, value_node in ((then, node.body), (orelse, node.orelse)):
+            b.position_at_end(block)
+            incoming.append((self.expr(value_node, t), b.block))
+            b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(LL[t])
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def expr_Call(self, node, t):
+        from .native_arith import call_builtin, call_math
+        what = self.typed.calls[id(node)]
+        if isinstance(what, tuple) and what[0] == "math":
+            kind = NType.INT if any(f.__name__ == what[1] for f in MATH_INT) else NType.FLOAT
+            args = [self.expr(a) for a in node.args]
+            types_ = [self.typed.expressions[id(a)] for a in node.args]
+            return call_math(self, what[1], args, types_, kind)
+        if isinstance(what, tuple):
+            args = [self.expr(a) for a in node.args]
+            types_ = [self.typed.expressions[id(a)] for a in node.args]
+            return call_builtin(self, what[1], args, types_, t)
+        return self._call_user(node, what, t)
+
+    def _call_user(self, node, callee, t):
+        b = self.builder
+        args = [self.expr(a) for a in node.args]
+        function = self.callee_name(callee)
+        out = b.alloca(LL.get(t, I64))
+        status = b.call(function, args + [out])
+        self.leave_if(b.icmp_signed("!=", status, ir.Constant(I32, 0)))
+        return b.load(out)
+
+
+def is_plain_function(fn) -> bool:
+    """Whether native code can call `fn` as it calls a compiled function: positional parameters only."""
+    code = fn.__code__
+    return (isinstance(fn, types.FunctionType) and not code.co_kwonlyargcount and not code.co_posonlyargcount
+            and not code.co_flags & 0x0C and not code.co_freevars)

@@ -1,0 +1,378 @@
+"""Type inference for native code: the type of every local and expression of a piece of statement form.
+
+Policy. Native code (compiler/native_lower.py) is made for one combination of
+entry types: the types of the locals bound where it is entered, which the VM
+reads off the live frame, and of the arguments of each native callee. From
+those, inference goes forward through the statements, again and again until
+nothing changes (a loop's body can read what a later statement of it binds).
+A local keeps one type everywhere: one that would take two (`s = 0` then
+`s += 0.5`) makes the piece not compilable, and the VM enters native code
+where the types have settled (on-stack entry happens inside the loop, after
+such a first iteration). Whatever is outside what native code does raises
+`NotCompilable` with the statement and the reason, which the VM counts and
+remembers; the piece then stays in tier 0.
+
+The types: 64-bit `INT` (a Python int outside that range at entry is no
+`INT`: the piece is not entered; one made by arithmetic leaves native code,
+see native_lower), `FLOAT`, `BOOL`, and `RANGE`, an iterator over a range
+(the statement form names every loop's iterator).
+"""
+import ast
+import builtins
+import enum
+import math
+import types
+from dataclasses import dataclass, field
+
+from .astutil import ITER_BUILTIN
+
+
+class NType(enum.Enum):
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    RANGE = "range_iterator"
+    NONE = "None"
+
+
+NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
+
+
+class NotCompilable(Exception):
+    """A piece of code native code cannot run; `statement` is the statement id where that was found."""
+
+    def __init__(self, reason: str, statement: int = 0):
+        super().__init__(f"{reason} (statement {statement})")
+        self.reason = reason
+        self.statement = statement
+
+
+def type_of_value(value) -> NType | None:
+    """The native type of a live value, or None where native code cannot hold it."""
+    kind = type(value)
+    if kind is bool:
+        return NType.BOOL
+    if kind is int:
+        return NType.INT if INT_MIN <= value <= INT_MAX else None
+    if kind is float:
+        return NType.FLOAT
+    if kind is type(iter(range(0))) and range_state(value) is not None:
+        return NType.RANGE
+    if value is None:
+        return NType.NONE
+    return None
+
+
+def range_state(iterator) -> tuple | None:
+    """(start, stop, step, index) of a range iterator whose numbers all fit 64 bits, else None."""
+    _, (r,), index = iterator.__reduce__()
+    if all(INT_MIN <= v <= INT_MAX for v in (r.start, r.stop, r.step)) and len(r) <= INT_MAX:
+        return r.start, r.stop, r.step, index
+    return None
+
+
+MATH_UNARY = {math.sin: "sin", math.cos: "cos", math.tan: "tan", math.asin: "asin", math.acos: "acos",
+              math.atan: "atan", math.sinh: "sinh", math.cosh: "cosh", math.tanh: "tanh", math.exp: "exp",
+              math.expm1: "expm1", math.log1p: "log1p", math.sqrt: "sqrt", math.fabs: "fabs",
+              math.asinh: "asinh", math.acosh: "acosh", math.atanh: "atanh",
+              math.log10: "log10", math.log2: "log2"}
+"""math functions of one float that are the C library's function of the same name in CPython, which
+raises where the result is NaN from a number or infinite from a finite one (native code leaves there)."""
+MATH_BINARY = {math.atan2: "atan2", math.copysign: "copysign", math.pow: "pow"}
+"""(Not hypot: CPython computes it with an algorithm of its own, not the C library's.)"""
+MATH_INT = {math.floor: "floor", math.ceil: "ceil", math.trunc: "trunc"}
+"""math functions that give an int (of a float: the rounded value, which must fit 64 bits)."""
+BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range"}
+
+
+@dataclass
+class Callee:
+    """A user function a piece calls, resolved when the piece is compiled."""
+    function: types.FunctionType
+    signature: tuple            # its argument types
+
+
+@dataclass
+class Typed:
+    """What inference found: each local's type, each expression's, and what each call calls."""
+    locals: dict                                  # name -> NType
+    expressions: dict = field(default_factory=dict)   # id(node) -> NType
+    calls: dict = field(default_factory=dict)         # id(call node) -> ("math", name) | ("builtin", name) | Callee
+    returns: NType | None = None
+
+
+class Inference:
+    """Infer the types of `statements` entered with `entry` (name -> NType) under `globals_`.
+
+    `callee_return(function, signature)` gives a user callee's return type (None while unknown:
+    recursion), raising NotCompilable where the callee cannot be compiled.
+    """
+
+    def __init__(self, statements: list, entry: dict, globals_: dict, callee_return):
+        self.statements = statements
+        self.globals = globals_
+        self.callee_return = callee_return
+        self.typed = Typed(dict(entry))
+        self.changed = False
+        self.statement = 0
+
+    def run(self) -> Typed:
+        for _ in range(100):
+            self.changed = False
+            self.block(self.statements)
+            if not self.changed:
+                return self.typed
+        raise NotCompilable("types do not settle", self.statement)
+
+    # ## Statements
+
+    def block(self, statements: list):
+        for s in statements:
+            self.statement = s.lineno
+            handler = getattr(self, "stmt_" + type(s).__name__, None)
+            if handler is None:
+                raise NotCompilable(f"`{type(s).__name__}` statements", s.lineno)
+            handler(s)
+
+    def stmt_Assign(self, s: ast.Assign):
+        if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Name):
+            raise NotCompilable("assignment to something other than one name", s.lineno)
+        name = s.targets[0].id
+        if self._is_range_iterator(s.value):
+            self.bind(name, NType.RANGE)
+        elif isinstance(s.value, ast.Constant) and s.value.value is None \
+                and self.typed.locals.get(name) is NType.RANGE:
+            return     # the loop is over: its iterator is let go of
+        else:
+            self.bind(name, self.expr(s.value))
+
+    def stmt_AugAssign(self, s: ast.AugAssign):
+        if not isinstance(s.target, ast.Name):
+            raise NotCompilable("augmented assignment to something other than a name", s.lineno)
+        value = self.expr(ast.BinOp(left=s.target, op=s.op, right=s.value))
+        self.typed.expressions[id(s)] = value
+        self.bind(s.target.id, value)
+
+    def stmt_If(self, s: ast.If):
+        self.condition(s.test)
+        self.block(s.body)
+        self.block(s.orelse)
+
+    def stmt_While(self, s: ast.While):
+        if s.orelse:
+            raise NotCompilable("`while ... else`", s.lineno)
+        self.condition(s.test)
+        self.block(s.body)
+
+    def stmt_For(self, s: ast.For):
+        if s.orelse or not isinstance(s.target, ast.Name) or not isinstance(s.iter, ast.Name):
+            raise NotCompilable("a `for` other than over a named range iterator into a name", s.lineno)
+        if self.typed.locals.get(s.iter.id) is not NType.RANGE:
+            raise NotCompilable("a `for` over something other than a range", s.lineno)
+        self.bind(s.target.id, NType.INT)
+        self.block(s.body)
+
+    def stmt_Return(self, s: ast.Return):
+        value = NType.NONE if s.value is None else self.expr(s.value)
+        if value is None:
+            return      # a recursive call's type is not known yet
+        if self.typed.returns is None:
+            self.typed.returns, self.changed = value, True
+        elif self.typed.returns is not value:
+            raise NotCompilable(f"returns both {self.typed.returns.value} and {value.value}", s.lineno)
+
+    def stmt_Pass(self, s):
+        pass
+
+    def stmt_Break(self, s):
+        pass
+
+    def stmt_Continue(self, s):
+        pass
+
+    def bind(self, name: str, value: NType | None):
+        if value is None:
+            return
+        old = self.typed.locals.get(name)
+        if old is None:
+            self.typed.locals[name] = value
+            self.changed = True
+        elif old is not value:
+            raise NotCompilable(f"`{name}` holds both {old.value} and {value.value}", self.statement)
+
+    def condition(self, node: ast.expr):
+        value = self.expr(node)
+        if value is not None and value not in NUMBERS:
+            raise NotCompilable(f"a condition of type {value.value}", self.statement)
+
+    # ## Expressions
+
+    def expr(self, node: ast.expr) -> NType | None:
+        handler = getattr(self, "expr_" + type(node).__name__, None)
+        if handler is None:
+            raise NotCompilable(f"`{type(node).__name__}` expressions", self.statement)
+        value = handler(node)
+        if value is not None:
+            self.typed.expressions[id(node)] = value
+        return value
+
+    def expr_Constant(self, node: ast.Constant) -> NType:
+        value = type_of_value(node.value)
+        if value not in NUMBERS:
+            raise NotCompilable(f"the constant {node.value!r}", self.statement)
+        return value
+
+    def expr_Name(self, node: ast.Name) -> NType | None:
+        value = self.typed.locals.get(node.id)
+        if value is None and node.id not in self._assigned():
+            raise NotCompilable(f"`{node.id}` is no local of a native type", self.statement)
+        return value
+
+    def expr_BinOp(self, node: ast.BinOp) -> NType | None:
+        left, right = self.expr(node.left), self.expr(node.right)
+        if left is None or right is None:
+            return None
+        if left not in NUMBERS or right not in NUMBERS:
+            raise NotCompilable("arithmetic on something other than numbers", self.statement)
+        op = type(node.op)
+        if op in (ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):
+            if NType.FLOAT in (left, right):
+                raise NotCompilable("a bitwise operation on a float", self.statement)
+            if left is right is NType.BOOL and op in (ast.BitAnd, ast.BitOr, ast.BitXor):
+                return NType.BOOL
+            return NType.INT
+        if op is ast.MatMult:
+            raise NotCompilable("`@`", self.statement)
+        if op is ast.Div or NType.FLOAT in (left, right):
+            return NType.FLOAT
+        return NType.INT
+
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> NType | None:
+        value = self.expr(node.operand)
+        if value is None:
+            return None
+        if value not in NUMBERS:
+            raise NotCompilable("a unary operation on something other than a number", self.statement)
+        if isinstance(node.op, ast.Not):
+            return NType.BOOL
+        if isinstance(node.op, ast.Invert) and value is NType.FLOAT:
+            raise NotCompilable("`~` of a float", self.statement)
+        return NType.INT if value is NType.BOOL else value
+
+    def expr_Compare(self, node: ast.Compare) -> NType:
+        for operand in [node.left, *node.comparators]:
+            value = self.expr(operand)
+            if value is not None and value not in NUMBERS:
+                raise NotCompilable("a comparison of something other than numbers", self.statement)
+        for op in node.ops:
+            if isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)):
+                raise NotCompilable(f"`{type(op).__name__}` comparisons", self.statement)
+        return NType.BOOL
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> NType | None:
+        values = [self.expr(v) for v in node.values]
+        known = {v for v in values if v is not None}
+        if len(known) > 1:
+            raise NotCompilable("`and`/`or` of operands of different types", self.statement)
+        if known and not known <= set(NUMBERS):
+            raise NotCompilable("`and`/`or` of something other than numbers", self.statement)
+        return known.pop() if len(known) == 1 and None not in values else None
+
+    def expr_IfExp(self, node: ast.IfExp) -> NType | None:
+        self.condition(node.test)
+        body, orelse = self.expr(node.body), self.expr(node.orelse)
+        if body is not None and orelse is not None and body is not orelse:
+            raise NotCompilable("a conditional expression of two types", self.statement)
+        return body if orelse is None else orelse
+
+    def expr_Call(self, node: ast.Call) -> NType | None:
+        if node.keywords:
+            raise NotCompilable("a call with keyword arguments", self.statement)
+        target = self.resolve(node.func)
+        args = [self.expr(a) for a in node.args]
+        if target in MATH_UNARY or target in MATH_BINARY or target in MATH_INT:
+            self._numbers(args, 1 if target in MATH_UNARY or target in MATH_INT else 2, node)
+            self.typed.calls[id(node)] = ("math", target.__name__)
+            return NType.INT if target in MATH_INT else NType.FLOAT
+        if target in BUILTINS and target is not range:
+            return self._builtin(BUILTINS[target], args, node)
+        if isinstance(target, types.FunctionType):
+            if None in args:
+                return None
+            if any(a not in NUMBERS for a in args):
+                raise NotCompilable("a call with arguments other than numbers", self.statement)
+            self.typed.calls[id(node)] = Callee(target, tuple(args))
+            return self.callee_return(target, tuple(args))
+        raise NotCompilable(f"a call of {getattr(target, '__qualname__', type(target).__name__)}", self.statement)
+
+    def _builtin(self, name: str, args: list, node: ast.Call) -> NType | None:
+        self.typed.calls[id(node)] = ("builtin", name)
+        if name in ("min", "max"):
+            if len(args) < 2:
+                raise NotCompilable(f"`{name}` of an iterable", self.statement)
+            if None in args:
+                return None
+            self._numbers(args, len(args), node)
+            if len(set(args)) > 1:
+                raise NotCompilable(f"`{name}` of numbers of different types", self.statement)
+            return args[0]
+        self._numbers(args, 1, node)
+        if name == "abs":
+            return None if args[0] is None else NType.INT if args[0] is NType.BOOL else args[0]
+        return {"int": NType.INT, "float": NType.FLOAT, "bool": NType.BOOL}[name]
+
+    def _numbers(self, args: list, count: int, node: ast.Call):
+        if len(args) != count or any(a is not None and a not in NUMBERS for a in args):
+            raise NotCompilable("a call whose arguments are not the numbers it takes", self.statement)
+
+    def resolve(self, func: ast.expr):
+        """The object a called name or `module.name` means, from the globals and the builtins."""
+        if isinstance(func, ast.Name):
+            if func.id in self.typed.locals or func.id in self._assigned():
+                raise NotCompilable("a call of a local", self.statement)
+            return self._global(func.id)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id not in self.typed.locals:
+            owner = self._global(func.value.id)
+            if isinstance(owner, types.ModuleType) and owner.__name__ == "math":
+                return getattr(owner, func.attr, None)
+        raise NotCompilable("a call of something other than a global function", self.statement)
+
+    def _global(self, name: str):
+        if name in self.globals:
+            return self.globals[name]
+        table = self.globals.get("__builtins__", builtins)
+        table = table if isinstance(table, dict) else vars(table)
+        if name not in table:
+            raise NotCompilable(f"the unknown name `{name}`", self.statement)
+        return table[name]
+
+    def _is_range_iterator(self, value: ast.expr) -> bool:
+        """Whether `value` is `_pf_iter(range(...))`, the statement form's loop iterator of a range."""
+        return (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == ITER_BUILTIN
+                and len(value.args) == 1 and isinstance(value.args[0], ast.Call)
+                and self._range_call(value.args[0]))
+
+    def _range_call(self, call: ast.Call) -> bool:
+        if not (isinstance(call.func, ast.Name) and self.resolve(call.func) is range) \
+                or call.keywords or not 1 <= len(call.args) <= 3:
+            return False
+        for arg in call.args:
+            value = self.expr(arg)
+            if value not in (NType.INT, NType.BOOL, None):
+                raise NotCompilable("a range of something other than ints", self.statement)
+        self.typed.calls[id(call)] = ("builtin", "range")
+        return True
+
+    def _assigned(self) -> set:
+        """Names the piece binds somewhere (a read before the first pass reaches the binding is fine)."""
+        names = getattr(self, "_assigned_names", None)
+        if names is None:
+            names = set()
+            for s in self.statements:
+                for node in ast.walk(s):
+                    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                        names.add(node.id)
+            self._assigned_names = names
+        return names

@@ -1,0 +1,238 @@
+"""Native code (issue 9, first increment): functions of numbers compiled through LLVM give CPython's
+answers, and every way native code leaves for tier 0 gives Python's exact value or exception.
+
+Each function runs in CPython and through pyfora with PYFORA_JIT_THRESHOLD=0 (the submitted function
+is entered natively at once); the metrics say whether native code ran and whether it left."""
+import math
+
+import pytest
+
+import pyfora
+
+
+def loop_sum(n):
+    s = 0
+    i = 0
+    while i < n:
+        s = s + i
+        i = i + 1
+    return s
+
+
+def is_prime(p):
+    if p < 2:
+        return False
+    x = 2
+    while x * x <= p:
+        if p % x == 0:
+            return False
+        x = x + 1
+    return True
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def count_primes(n):
+    count = 0
+    for i in range(n):
+        if is_prime(i):
+            count += 1
+    return count
+
+
+def sines(n, x):
+    s = 0.0
+    for i in range(1, n, 2):
+        if i % 3 == 0 and i > 5:
+            continue
+        s += math.sin(i) * x
+        t = -s if s < 0 else s
+        while t > 100.0:
+            t = t / 2
+        if t > 99.0:
+            break
+    return s
+
+
+def floor_ops(a, b):
+    q = a // b
+    r = a % b
+    return q * 1000 + r
+
+
+def float_floor_ops(a, b):
+    return (a // b) * 7.0 + a % b
+
+
+def powers(x, y):
+    return x ** y
+
+
+def true_divide(a, b):
+    return a / b
+
+
+def mixed_compare(a, b):
+    return 1 if a < b < 2 * a else 0
+
+
+def math_calls(x):
+    return math.sqrt(x) + math.log10(x) + math.floor(x) + math.atan2(x, 2.0) + abs(-x) + max(x, 1.5, 0.5)
+
+
+def exp_of(x):
+    return math.exp(x)
+
+
+def growing(n):
+    a = 1
+    for _ in range(n):
+        a = a * 3
+    return a
+
+
+def shifts(a, b):
+    return (a << b) + (a >> b)
+
+
+def bools(a, b):
+    c = a and b
+    d = a or b
+    return c + d * 2 + (not a) * 4
+
+
+def nested(n):
+    total = 0.0
+    for i in range(n):
+        for j in range(i, -1, -2):
+            total += i * 0.5 - j
+    return total
+
+
+def maybe_unbound(n):
+    if n > 3:
+        y = n * 2
+    return y
+
+
+def falls_off(n):
+    if n > 0:
+        return n
+
+
+def negative_range(a, b, c):
+    s = 0
+    for i in range(a, b, c):
+        s += i
+    return s
+
+
+def int_convert(x):
+    return int(x) + int(-x) + float(3) + bool(x)
+
+
+NATIVE = [
+    (loop_sum, (100_000,)), (is_prime, (1_000_003,)), (is_prime, (1_000_001,)), (fib, (20,)),
+    (count_primes, (2_000,)), (sines, (1001, 0.5)), (sines, (100_001, 3.0)),
+    (floor_ops, (7, 3)), (floor_ops, (-7, 3)), (floor_ops, (7, -3)), (floor_ops, (-7, -3)),
+    (float_floor_ops, (7.5, -2.0)), (float_floor_ops, (-7.5, 2.0)), (float_floor_ops, (-0.0, 3.0)),
+    (float_floor_ops, (1e300, 1e-300)), (float_floor_ops, (5.0, math.inf)),
+    (powers, (2, 62)), (powers, (-3, 39)), (powers, (2.0, 0.5)), (powers, (-2.0, 3.0)), (powers, (math.nan, 0.0)),
+    (true_divide, (7, 2)), (true_divide, (1, 3)), (true_divide, (1.0, -0.0001)),
+    (mixed_compare, (3, 5.5)), (mixed_compare, (3.0, 7)), (mixed_compare, (math.nan, 1.0)),
+    (math_calls, (2.5,)), (math_calls, (1e10,)), (exp_of, (1.0,)), (shifts, (5, 3)), (shifts, (-5, 60)),
+    (bools, (True, False)), (bools, (False, True)), (nested, (60,)), (maybe_unbound, (5,)),
+    (falls_off, (3,)), (falls_off, (-3,)), (negative_range, (10, -10, -3)), (negative_range, (0, 0, 1)),
+    (int_convert, (2.75,)), (int_convert, (-1e18,)),
+]
+"""(function, arguments) that run natively to the end."""
+
+LEAVES = [
+    (growing, (50,)),               # past 64 bits: tier 0 finishes with the big int
+    (floor_ops, (7, 0)),            # ZeroDivisionError
+    (floor_ops, (-(1 << 63), -1)),  # the quotient does not fit 64 bits
+    (float_floor_ops, (1.0, 0.0)),  # ZeroDivisionError of floats
+    (powers, (-8.0, 0.5)),          # a complex result
+    (powers, (0.0, -1.0)),          # ZeroDivisionError
+    (powers, (10.0, 400.0)),        # OverflowError
+    (powers, (2, -2)),              # an int to a negative power is a float
+    (powers, (7, 40)),              # past 64 bits
+    (true_divide, (1, 0)),
+    (true_divide, ((1 << 60) + 1, 3)),   # not exact in doubles: Python divides the ints exactly
+    (mixed_compare, ((1 << 60) + 1, float(1 << 60))),
+    (math_calls, (-1.0,)),          # ValueError: math domain error
+    (math_calls, (math.inf,)),      # floor of an infinity: OverflowError
+    (exp_of, (1000.0,)),            # OverflowError: math range error
+    (shifts, (1, 64)), (shifts, (3, -1)), (shifts, (-5, 70)),
+    (maybe_unbound, (1,)),          # UnboundLocalError
+    (negative_range, (0, 10, 0)),   # ValueError: range() arg 3 must not be zero
+    (int_convert, (math.nan,)), (int_convert, (1e19,)),
+]
+"""(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
+
+
+@pytest.fixture(scope="module")
+def native():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYFORA_JIT_THRESHOLD", "0")
+        with pyfora.connect(workers=0) as ex:
+            yield ex
+
+
+def _outcome(thunk):
+    try:
+        return "value", thunk()
+    except Exception as exc:   # the exception type and message are what is compared
+        return type(exc), str(exc)
+
+
+def _same(expected, got):
+    if expected[0] == "value" and isinstance(expected[1], float) and math.isnan(expected[1]):
+        return isinstance(got[1], float) and math.isnan(got[1])
+    return expected == got and type(expected[1]) is type(got[1])
+
+
+@pytest.mark.parametrize("fn,args", NATIVE, ids=lambda v: getattr(v, "__name__", None) or repr(v))
+def test_native_code_gives_cpythons_answer(native, fn, args):
+    expected = _outcome(lambda: fn(*args))
+    future = native.submit(fn, *args)
+    got = _outcome(future.result)
+    assert _same(expected, got), (expected, got)
+    assert (future.metrics.native_calls, future.metrics.deoptimizations) == (1, 0)
+
+
+@pytest.mark.parametrize("fn,args", LEAVES, ids=lambda v: getattr(v, "__name__", None) or repr(v))
+def test_native_code_leaves_for_tier0_with_pythons_answer(native, fn, args):
+    expected = _outcome(lambda: fn(*args))
+    future = native.submit(fn, *args)
+    got = _outcome(future.result)
+    assert _same(expected, got), (expected, got)
+    assert (future.metrics.native_calls, future.metrics.deoptimizations) == (1, 1)
+
+
+def test_native_code_compiles_once_per_types(native):
+    first = native.submit(fib, 15)
+    first.result()
+    again = native.submit(fib, 16)
+    assert again.result() == fib(16) and again.metrics.compiles == 0
+    floats = native.submit(fib, 15.0)
+    assert floats.result() == fib(15.0) and floats.metrics.compiles == 1
+
+
+def test_code_native_code_cannot_run_stays_in_tier0(native):
+    def with_list(n):
+        return [i for i in range(n)]
+    future = native.submit(with_list, 5)
+    assert future.result() == [0, 1, 2, 3, 4]
+    assert future.metrics.native_calls == 0
+
+
+def test_without_the_threshold_nothing_is_compiled(monkeypatch):
+    monkeypatch.delenv("PYFORA_JIT_THRESHOLD", raising=False)
+    with pyfora.connect(workers=0) as ex:
+        future = ex.submit(loop_sum, 1000)
+        assert future.result() == loop_sum(1000) and future.metrics.native_calls == 0
