@@ -21,11 +21,9 @@ import time
 from dataclasses import dataclass, field
 
 from .native_lower import POLL, Lowering, Mode, is_plain_function, slot_layout
-from .native_types import Inference, NotCompilable, NType, range_state, type_of_value
+from .native_types import POLL_FLAG, Inference, NotCompilable, NType, range_state, type_of_value
 
 RESUME_FLAG = "_pf_resumeflag"
-POLL_FLAG = ctypes.c_int32(0)
-"""Native loops read this at every back-edge and leave where it is not 0 (a suspension is pending)."""
 
 _llvm = None
 _lock = threading.Lock()

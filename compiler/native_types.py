@@ -19,6 +19,7 @@ see native_lower), `FLOAT`, `BOOL`, and `RANGE`, an iterator over a range
 """
 import ast
 import builtins
+import ctypes
 import enum
 import math
 import types
@@ -36,6 +37,10 @@ class NType(enum.Enum):
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+POLL_FLAG = ctypes.c_int32(0)
+"""Native loops read this at every back-edge and leave where it is not 0: the VM sets it while a
+suspension (or cancel) is pending (vm/suspend.py). Here, not beside the engine, so setting it never
+loads llvmlite."""
 INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
 
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pyfora.compiler.linker import FOREIGN_OBJECTS, MODULE_VIEWS, SUSPENDING, UNITS, forget_foreign, mark_foreign
 from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
                                     is_generator, resumable, statement_node)
+from pyfora.compiler.native_types import POLL_FLAG
 from pyfora.compiler.statements import is_call
 
 from . import continuation_pickler, frames, jit
@@ -149,6 +150,7 @@ class Suspender:
     def request(self):
         """Ask the run thread to suspend at its next resumable statement boundary."""
         self.pending = True
+        POLL_FLAG.value = 1     # native code leaves for tier 0 at its next loop back-edge
         signal.pthread_kill(self.thread, signal.SIGUSR1)
 
     def on_signal(self, frame):
@@ -177,6 +179,7 @@ class Suspender:
 
     def stop_tracing(self):
         self.pending = False
+        POLL_FLAG.value = 0
         self.backoff = 1
         if self.monitoring:
             tool = _monitoring_tool()

@@ -3,7 +3,9 @@ answers, and every way native code leaves for tier 0 gives Python's exact value 
 
 Each function runs in CPython and through pyfora with PYFORA_JIT_THRESHOLD=0 (the submitted function
 is entered natively at once); the metrics say whether native code ran and whether it left."""
+import concurrent.futures
 import math
+import time
 
 import pytest
 
@@ -236,3 +238,23 @@ def test_without_the_threshold_nothing_is_compiled(monkeypatch):
     with pyfora.connect(workers=0) as ex:
         future = ex.submit(loop_sum, 1000)
         assert future.result() == loop_sum(1000) and future.metrics.native_calls == 0
+
+
+def spin(n):
+    x = 1.0
+    for _ in range(n):
+        x = x * 1.0000001 % 7.0
+    return x
+
+
+def test_a_native_loop_is_cancelled_within_a_second(monkeypatch):
+    monkeypatch.setenv("PYFORA_JIT_THRESHOLD", "0")
+    with pyfora.connect(workers=1) as ex:
+        assert ex.submit(spin, 1000).result(timeout=60) == spin(1000)    # the worker has started
+        future = ex.submit(spin, 10 ** 12)
+        time.sleep(0.5)
+        started = time.perf_counter()
+        assert future.cancel()
+        with pytest.raises(concurrent.futures.CancelledError):
+            future.result(timeout=10)
+        assert time.perf_counter() - started < 1.0
