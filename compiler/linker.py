@@ -22,8 +22,8 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import (ABS_BUILTIN, FLOAT_TYPE, INIT_RETURNED, INT_TYPE, OBJECT_NEW, OUT_CHECK, SEED_CHECK,
-                      TYPE_BUILTIN)
+from .astutil import (ABS_BUILTIN, FLOAT_TYPE, FOREIGN_IDS, ID_BUILTIN, INIT_RETURNED, INT_TYPE, OBJECT_NEW,
+                      OUT_CHECK, PLAIN_TYPES, SEED_CHECK, TYPE_BUILTIN)
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -41,12 +41,18 @@ _OWNED_TYPES = (list, dict, set, bytearray, collections.deque)
 
 _ARRAY_TYPES = ("ndarray", "flatiter", "memoryview")
 _IMMUTABLE_ATOMS = (str, bytes, int, float, complex, bool, tuple, frozenset, type(None), range)
+_PLAIN = frozenset(_OWNED_TYPES + _IMMUTABLE_ATOMS + (collections.defaultdict, collections.OrderedDict,
+                                                      collections.Counter))
+"""Types whose objects `check_mutation` lets through at its first test unless their id is in FOREIGN:
+no class, no array. Tier-0 code makes that test inline and calls it only when the test fails
+(compiler/anf.py, `mutation_check`), so a store into a list the computation made costs no call."""
 
 FOREIGN: set[int] = set()
 """The ids of the objects the running computation did not make: everything the program image (or the
 continuation) brought, which the client's objects (arguments, globals, defaults, closure cells) are
 copies of. Mutating one would change the client's object in CPython and not here, so it is refused
-(`check_mutation`); anything the computation made it may mutate, as CPython would."""
+(`check_mutation`); anything the computation made it may mutate, as CPython would. Changed in place
+only, never rebound: every tier-0 namespace holds this very set (`new_namespace`)."""
 FOREIGN_OBJECTS: list = []
 """The objects themselves, held so that no id is reused while the computation runs."""
 
@@ -114,7 +120,7 @@ def check_mutation(obj, where: str):
     and arrays whose C methods mutate them; a user object's own methods are checked where they change
     it. An attribute store (`where` ends in "attribute") is checked on any object."""
     if id(obj) not in FOREIGN and not isinstance(obj, type) and type(obj).__name__ not in _ARRAY_TYPES:
-        return
+        return      # tier-0 code makes this test inline for _PLAIN's types (compiler/anf.py): keep them alike
     filename, line, what, *site = where.split("\x00")
     if is_foreign(obj) and _generator_draw(obj):
         refuse_at_run_time(
@@ -358,6 +364,7 @@ HIDDEN_FILES: set = set()
 def new_namespace(module: str) -> dict:
     """A fresh globals dict for one user module, with the names tier-0 code relies on."""
     namespace = {"__name__": module, "__builtins__": builtins, "_pf_iter": iter, "_pf_mut": check_mutation,
+                 ID_BUILTIN: id, FOREIGN_IDS: FOREIGN, PLAIN_TYPES: _PLAIN,
                  SEED_CHECK: check_seed,
                  OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,

@@ -98,11 +98,13 @@ def parse_code_def(code_def: CodeDef):
 
 
 def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
-    """Parse, rewrite to statement form, number and compile one code definition.
+    """Parse, rewrite to statement form, drop the mutation checks an earlier one made, number and compile
+    one code definition.
 
     `annotate(node)` may mark nodes before the rewrite (the ownership pass).
     """
     from .anf import to_statement_form   # imported here: a process that loads units from the cache never rewrites
+    from .mutation_checks import drop_repeated_checks
     from .routing import route_builtins
     node = parse_code_def(code_def)
     if code_def.mangle:
@@ -110,7 +112,7 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
     if annotate is not None:
         annotate(node)
     route_builtins(node, code_def.shadowed, code_def.freevars, code_def.constructed)
-    fn = to_statement_form(node)
+    fn = drop_repeated_checks(to_statement_form(node))
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)
     fn.name = TOP
