@@ -17,6 +17,7 @@ TYPE_BUILTIN = "_pf_type"
 INT_TYPE = "_pf_int"
 FLOAT_TYPE = "_pf_float"
 ABS_BUILTIN = "_pf_abs"
+FROZENSET_BUILTIN = "_pf_frozenset"
 INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
 

@@ -22,8 +22,8 @@ import types
 
 from pyfora.errors import PythonToForaConversionError
 
-from .astutil import (ABS_BUILTIN, FLOAT_TYPE, FOREIGN_IDS, ID_BUILTIN, INIT_RETURNED, INT_TYPE, OBJECT_NEW,
-                      OUT_CHECK, PLAIN_TYPES, SEED_CHECK, TYPE_BUILTIN)
+from .astutil import (ABS_BUILTIN, FLOAT_TYPE, FOREIGN_IDS, FROZENSET_BUILTIN, ID_BUILTIN, INIT_RETURNED, INT_TYPE,
+                      OBJECT_NEW, OUT_CHECK, PLAIN_TYPES, SEED_CHECK, TYPE_BUILTIN)
 from . import code_cache, set_layout
 from .nans import NanReading, is_nan_id
 from .program import CodeDef, ProgramImage
@@ -369,7 +369,7 @@ def new_namespace(module: str) -> dict:
                  OUT_CHECK: check_positional_out,
                  "_pf_susp": SUSPENDING, "_pf_next": next, "_pf_StopIteration": StopIteration,
                  OBJECT_NEW: object.__new__, INIT_RETURNED: init_returned, TYPE_BUILTIN: type, INT_TYPE: int,
-                 FLOAT_TYPE: float, ABS_BUILTIN: abs}
+                 FLOAT_TYPE: float, ABS_BUILTIN: abs, FROZENSET_BUILTIN: frozenset}
     namespace.update(NAMESPACE_ADDITIONS)
     return namespace
 

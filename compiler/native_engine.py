@@ -20,10 +20,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .native_lower import POLL, Lowering, Mode, is_plain_function, slot_layout
+from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout
 from .native_types import POLL_FLAG, Inference, NotCompilable, NType, range_state, type_of_value
 
-RESUME_FLAG = "_pf_resumeflag"
 
 _llvm = None
 _lock = threading.Lock()
@@ -103,6 +102,12 @@ class Piece:
     keep: object          # the execution engine the code lives in
     compile_seconds: float
 
+    @property
+    def leaves_at(self) -> dict:
+        """Statement -> why: where this piece always leaves for tier 0 (code after its loops that
+        native code does not run, native_types.Inference)."""
+        return dict(self.typed.exits.values())
+
     def run(self, values: dict) -> tuple:
         """("return", value) or ("exit", statement, locals), the locals as the frame's with native
         code's changes."""
@@ -125,7 +130,7 @@ class Piece:
                 slots[first] = int(value)
         slots[mask_slot] = mask
         status = self.function(slots)
-        if status == 3:
+        if status == 3 or status == 0 and self.typed.returns is NType.NONE:   # fell off the end, `return`
             return "return", None
         if status == 0:
             return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns)
@@ -166,10 +171,12 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> P
     """Native code for `statements` entered with locals of the types `entry`; NotCompilable if not."""
     started = time.perf_counter()
     program = Program()
-    inference = Inference(statements, entry, globals_, program.callee_return)
+    inference = Inference(statements, entry, globals_, program.callee_return, leaving=True)
     typed = inference.run()
     program.settle()
     typed = inference.run()
+    if typed.returns is None and typed.exits:
+        typed.returns = NType.NONE      # every `return` is where native code leaves
     if any(t is NType.NONE for t in typed.locals.values()) or typed.returns is None:
         raise NotCompilable("a local or the result is None")
     llvm, machine = _binding()

@@ -27,6 +27,7 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NType, NotCompilable, Typed
+from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 LL = {NType.INT: I64, NType.FLOAT: F64, NType.BOOL: I1}
@@ -180,6 +181,10 @@ class Lowering:
             if self.builder.block.is_terminated:
                 return      # after a return, break or continue: unreachable
             self.statement = s.lineno
+            if id(s) in self.typed.exits:
+                self.builder.store(ir.Constant(I64, s.lineno), self.exit_at)
+                self.builder.branch(self.exit_block)
+                return
             getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_Assign(self, s: ast.Assign):
@@ -244,9 +249,11 @@ class Lowering:
         if not b.block.is_terminated:
             b.branch(latch)
         b.position_at_end(latch)
-        flag = b.load(self._poll(), align=4)
-        flag.set_metadata("pyfora.poll", self.module.add_metadata([]))
-        self.leave_if(b.icmp_signed("!=", flag, ir.Constant(I32, 0)), s.lineno)
+        if s.lineno > 1:
+            # The VM's own one-shot loop (resume code's rest of an iteration) never comes back here.
+            # An atomic load: a plain one would be hoisted out of a loop that stores nothing.
+            flag = b.load_atomic(self._poll(), "monotonic", 4)
+            self.leave_if(b.icmp_signed("!=", flag, ir.Constant(I32, 0)), s.lineno)
         b.branch(head)
         b.position_at_end(done)
         self.statement = s.lineno
@@ -342,7 +349,7 @@ class Lowering:
 
     def expr_Name(self, node, t):
         b = self.builder
-        if node.id not in self.entry_bound:
+        if node.id not in self.entry_bound and not node.id.startswith(RESUME_FLAG):
             bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
             self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)))     # UnboundLocalError
         return b.load(self.vars[node.id])

@@ -51,6 +51,7 @@ class NotCompilable(Exception):
         super().__init__(f"{reason} (statement {statement})")
         self.reason = reason
         self.statement = statement
+        self.in_loop = False    # found inside a loop of the user's (native_types.Inference.loop)
 
 
 def type_of_value(value) -> NType | None:
@@ -105,6 +106,7 @@ class Typed:
     expressions: dict = field(default_factory=dict)   # id(node) -> NType
     calls: dict = field(default_factory=dict)         # id(call node) -> ("math", name) | ("builtin", name) | Callee
     returns: NType | None = None
+    exits: dict = field(default_factory=dict)         # id(statement) -> (its id, why native code leaves there)
 
 
 class Inference:
@@ -112,21 +114,32 @@ class Inference:
 
     `callee_return(function, signature)` gives a user callee's return type (None while unknown:
     recursion), raising NotCompilable where the callee cannot be compiled.
+
+    With `leaving`, a statement outside every loop of the user's that native code cannot run (`return
+    total, count` after the hot loop) is where native code leaves for tier 0, not a reason to leave
+    the whole piece in tier 0; what follows it in its block is tier 0's. Inside a loop it is still
+    NotCompilable: leaving there would end the native loop at its first pass.
     """
 
-    def __init__(self, statements: list, entry: dict, globals_: dict, callee_return):
+    def __init__(self, statements: list, entry: dict, globals_: dict, callee_return, leaving: bool = False):
         self.statements = statements
         self.globals = globals_
         self.callee_return = callee_return
         self.typed = Typed(dict(entry))
         self.changed = False
         self.statement = 0
+        self.leaving = leaving
+        self.loops = 0          # loops of the user's code around the statement
+        self.looped = False     # whether the piece has a loop of the user's (not only one-pass code)
 
     def run(self) -> Typed:
         for _ in range(100):
             self.changed = False
             self.block(self.statements)
             if not self.changed:
+                if self.typed.exits and not self.looped:
+                    raise NotCompilable("native code would leave for tier 0 with no loop run natively",
+                                        min(where for where, _ in self.typed.exits.values()))
                 return self.typed
         raise NotCompilable("types do not settle", self.statement)
 
@@ -135,10 +148,19 @@ class Inference:
     def block(self, statements: list):
         for s in statements:
             self.statement = s.lineno
-            handler = getattr(self, "stmt_" + type(s).__name__, None)
-            if handler is None:
-                raise NotCompilable(f"`{type(s).__name__}` statements", s.lineno)
-            handler(s)
+            if id(s) in self.typed.exits:
+                return
+            try:
+                handler = getattr(self, "stmt_" + type(s).__name__, None)
+                if handler is None:
+                    raise NotCompilable(f"`{type(s).__name__}` statements", s.lineno)
+                handler(s)
+            except NotCompilable as why:
+                if not self.leaving or self.loops or s.lineno <= 1 or why.in_loop:
+                    raise
+                self.typed.exits[id(s)] = (s.lineno, why.reason)
+                self.changed = True
+                return
 
     def stmt_Assign(self, s: ast.Assign):
         if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Name):
@@ -168,7 +190,19 @@ class Inference:
         if s.orelse:
             raise NotCompilable("`while ... else`", s.lineno)
         self.condition(s.test)
-        self.block(s.body)
+        self.loop(s)
+
+    def loop(self, s: ast.While | ast.For):
+        user = s.lineno > 1     # not the VM's own one-pass loop (resume code's rest of an iteration)
+        self.loops += user
+        self.looped |= user
+        try:
+            self.block(s.body)
+        except NotCompilable as why:
+            why.in_loop |= user
+            raise
+        finally:
+            self.loops -= user
 
     def stmt_For(self, s: ast.For):
         if s.orelse or not isinstance(s.target, ast.Name) or not isinstance(s.iter, ast.Name):
@@ -176,10 +210,11 @@ class Inference:
         if self.typed.locals.get(s.iter.id) is not NType.RANGE:
             raise NotCompilable("a `for` over something other than a range", s.lineno)
         self.bind(s.target.id, NType.INT)
-        self.block(s.body)
+        self.loop(s)
 
     def stmt_Return(self, s: ast.Return):
-        value = NType.NONE if s.value is None else self.expr(s.value)
+        none = s.value is None or isinstance(s.value, ast.Constant) and s.value.value is None
+        value = NType.NONE if none else self.expr(s.value)
         if value is None:
             return      # a recursive call's type is not known yet
         if self.typed.returns is None:

@@ -31,6 +31,9 @@ from .tier0 import (MAKER, SYNTHETIC_LINE, CompiledUnit, cell_holder, inner_qual
                     synthetic as _synthetic)
 STATE = "_pf_state"
 VALUE = "_pf_value"
+RESUME_FLAG = "_pf_resumeflag"
+"""Resume code's flags (a resumed loop's first iteration) are named from this; each is bound by
+the statement before its first read."""
 
 
 class Entry(enum.Enum):
@@ -250,7 +253,7 @@ class _Builder:
     def loop(self, s, rest: list) -> list:
         """The rest of this iteration, once, then the loop itself unless the rest broke out."""
         self.flags += 1
-        flag = f"_pf_resumeflag{self.flags}"
+        flag = f"{RESUME_FLAG}{self.flags}"
         leave = _synthetic(ast.Break())
         once = _synthetic(ast.While(test=ast.Constant(True), body=[], orelse=[]))
         once.body = _redirect(rest, flag) + [leave]
@@ -301,6 +304,15 @@ def _rename(code: types.CodeType, qualname: str) -> types.CodeType:
             c = qualname
         consts.append(c)
     return code.replace(co_consts=tuple(consts))
+
+
+def rest_of(unit: CompiledUnit, key: ResumeKey) -> list:
+    """The statements that continue `key`'s function from its statement (what resume code runs after
+    restoring the locals; the JIT compiles them for on-stack entry)."""
+    rest = _Builder(key.statement, key.entry).block(function_node(unit, key.function).body)
+    if rest is None:
+        raise LookupError(f"statement {key.statement} is not in the function at {key.function}")
+    return rest
 
 
 def build_resume_code(unit: CompiledUnit, key: ResumeKey, name: str, qualname: str,

@@ -106,13 +106,14 @@ def compile_code_def(code_def: CodeDef, annotate=None) -> CompiledUnit:
     from .anf import to_statement_form   # imported here: a process that loads units from the cache never rewrites
     from .mutation_checks import drop_repeated_checks
     from .routing import route_builtins
+    from .set_displays import keep_set_orders
     node = parse_code_def(code_def)
     if code_def.mangle:
         node = _Mangler(code_def.mangle).visit(node)
     if annotate is not None:
         annotate(node)
     route_builtins(node, code_def.shadowed, code_def.freevars, code_def.constructed)
-    fn = drop_repeated_checks(to_statement_form(node))
+    fn = keep_set_orders(drop_repeated_checks(to_statement_form(node)))
     filename = unit_filename(code_def.id)
     tables, last = number_statements(fn, code_def.qualname, code_def.filename)
     fn.name = TOP

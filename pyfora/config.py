@@ -4,14 +4,16 @@
 |---|---|---|
 | PYFORA_WORKERS | worker processes of the default executor (0: run in this process) | `connect(workers=...)` |
 | PYFORA_LEVEL | 0: one worker by default; 1-4: one worker per core by default (see `Level`) | `set_level`, `get_level` |
-| PYFORA_JIT | on/off; sets `Executor.jit`, which nothing reads yet (the JIT is issue 9) | `connect(jit=...)` |
+| PYFORA_JIT | on/off: hot loops of numbers run as native code (vm/jit.py); the pool hands `Executor.jit` to its workers | `connect(jit=...)` |
+| PYFORA_JIT_THRESHOLD | monitor samples (about 20 ms each) inside a function's loops before they go native (default 3); 0: try every computation's function as native code at its start | |
 | PYFORA_MEMORY_LIMIT | bytes of address space per worker process, at least MIN_MEMORY_LIMIT (checked by `connect`) | |
 | PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py), and of the workers' bytecode where PYTHONDONTWRITEBYTECODE is set (scheduler/pool.py); default: the user cache directory | |
-| PYFORA_DUMP | `ir`: print each function's statement form as it is compiled | |
+| PYFORA_DUMP | comma-separated: `ir` each function's statement form as it is compiled; `typed`, `llvm`, `opt`, `asm` each stage of native code; `jit` why code stays in tier 0 | |
 
-There is no JIT yet, and no forking, splitting or work stealing (issue 10):
-a computation runs on one worker, in tier 0. The levels and the JIT switch are
-kept so that code written against them goes on working once those land.
+There is no forking, splitting or work stealing yet (issue 10): a computation
+runs on one worker, in tier 0, its hot loops of numbers as native code (the JIT,
+issue 9, in increments). The levels are kept so that code written against them
+goes on working once those land.
 """
 import enum
 import os
@@ -20,14 +22,14 @@ from pathlib import Path
 
 class Level(enum.IntEnum):
     """Execution levels. Today a level changes only the default number of workers, and
-    whether the JIT switch is on by default (nothing reads it yet).
+    whether the JIT is on by default.
 
-    Every level runs each computation on one worker, in tier 0, with its metrics.
+    Every level runs each computation on one worker, with its metrics.
     Several computations run side by side when there are several workers.
     """
     MONITOR = 0       # one worker by default, so submissions run one after another
     CONCURRENCY = 1   # one worker per core by default: independent submissions side by side
-    JIT = 2           # as 1, and the JIT switch on by default; the JIT itself is planned (issue 9)
+    JIT = 2           # as 1, and the JIT on by default (hot loops of numbers as native code)
     FULL = 3          # the default; as 2, with forking and splitting on every core planned (issue 10)
     GPU = 4           # as 3; GPU offload is planned
 
@@ -71,10 +73,7 @@ def default_workers() -> int:
 
 
 def jit_enabled(jit: bool | None) -> bool:
-    """Whether the JIT is switched on: `jit`, else PYFORA_JIT, else level 2 or more.
-
-    Only recorded (`Executor.jit`) for now: there is no JIT yet (issue 9).
-    """
+    """Whether the JIT is switched on: `jit`, else PYFORA_JIT, else level 2 or more."""
     if jit is not None:
         return bool(jit)
     raw = os.environ.get("PYFORA_JIT", "").lower()

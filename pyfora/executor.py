@@ -40,7 +40,7 @@ class Executor:
             raise ValueError(f"workers must be 0 or more, not {self.workers}")
         self.jit = config.jit_enabled(jit)
         config.memory_limit()       # a limit no worker can run under is refused here, not by each worker
-        self._pool = LocalPool(self.workers, os.environ.get("PYTHONHASHSEED", "0"))
+        self._pool = LocalPool(self.workers, os.environ.get("PYTHONHASHSEED", "0"), self.jit)
         from pyfora.compiler.image import CodeCache
         self._code_cache = CodeCache()
 

@@ -7,11 +7,11 @@ class Metrics:
     """What one computation cost. (A plain class: `import pyfora` loads this module, and dataclasses
     would add a few milliseconds to it.)"""
     __slots__ = ("wall_time", "cpu_time", "suspensions", "max_stack_depth", "compiles", "compile_time",
-                 "native_calls", "deoptimizations")
+                 "native_calls", "deoptimizations", "osr_entries")
 
     def __init__(self, wall_time: float = 0.0, cpu_time: float = 0.0, suspensions: int = 0,
                  max_stack_depth: int = 0, compiles: int = 0, compile_time: float = 0.0, native_calls: int = 0,
-                 deoptimizations: int = 0):
+                 deoptimizations: int = 0, osr_entries: int = 0):
         self.wall_time = wall_time
         self.cpu_time = cpu_time
         self.suspensions = suspensions
@@ -20,6 +20,7 @@ class Metrics:
         self.compile_time = compile_time          # seconds they took, on the run thread
         self.native_calls = native_calls          # entries into native code
         self.deoptimizations = deoptimizations    # exits from native code back to tier 0
+        self.osr_entries = osr_entries            # running frames entered as native code (on-stack entry)
 
     def fields(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)

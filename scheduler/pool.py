@@ -211,6 +211,7 @@ class WorkerProcess:
         self.sending = threading.Lock()
         self.from_worker, from_worker_w = os.pipe()
         env = worker_environment(os.environ, pool.hash_seed)
+        env["PYFORA_JIT"] = "on" if pool.jit else "off"
         with _stack_limit_for_workers():
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "pyfora.vm.worker", str(to_worker_r), str(from_worker_w)],
@@ -336,9 +337,10 @@ class WorkerProcess:
 class LocalPool:
     """Worker processes on this machine, or the calling thread when `workers` is 0."""
 
-    def __init__(self, workers: int, hash_seed: str = "0"):
+    def __init__(self, workers: int, hash_seed: str = "0", jit: bool = True):
         self.size = workers
         self.hash_seed = hash_seed
+        self.jit = jit
         self.lock = threading.Lock()
         self.queue: collections.deque[Task] = collections.deque()
         self.idle: list[WorkerProcess] = []

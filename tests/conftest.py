@@ -18,3 +18,16 @@ os.environ["PYFORA_CACHE_DIR"] = _CACHE_DIR
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
     shutil.rmtree(_CACHE_DIR, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def jit_forced():
+    """An executor whose worker enters every computation's function as native code at once
+    (PYFORA_JIT_THRESHOLD=0): the suites that compare with CPython run through it a second time, to
+    check native code against tier 0. The setting stays for the rest of the module (a worker started
+    again after a crash gets it too); tests using this fixture come last in their module."""
+    import pyfora
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYFORA_JIT_THRESHOLD", "0")
+        with pyfora.connect(workers=1, jit=True) as executor:
+            yield executor

@@ -1,23 +1,40 @@
 """The VM's side of the JIT: which frames run as native code, and going back to tier 0 where it leaves.
 
-Policy (this increment). With `PYFORA_JIT_THRESHOLD=0` ("compile everything",
-the setting the differential suite runs under to check native code against
-tier 0), the submitted function itself is entered as native code when it and
-what it calls compile for its argument types. Where native code leaves (see
-compiler/native_lower.py), the frame goes on in tier 0 from that statement,
-through the same resume code a suspension uses. Each (code, argument types)
-is compiled once per process; one that does not compile is remembered and not
-tried again. Hot detection and on-stack entry from the frame monitor's
-samples are the next increment of issue 9.
+Policy. The frame monitor hands each sample's innermost frame to `Profile.hot`
+(every 20 ms or more, vm/monitor.py); a function seen inside one of its loops
+in PYFORA_JIT_THRESHOLD samples (default `THRESHOLD`) is hot. The computation
+then stops at its next statement, as a suspension does, but the continuation
+goes on in this process at once (vm/run.py), and each frame of a hot function
+is entered as native code from the statement it is at, with its live locals
+(on-stack entry: `enter`), when that rest of the function compiles for their
+types. So a loop that becomes hot inside one long call finishes natively.
+With PYFORA_JIT_THRESHOLD=0 every computation's function is tried as native
+code at its start (`call`): the differential suite runs so, to check native
+code against tier 0.
+
+Where native code leaves (compiler/native_lower.py says when), the frame goes
+on in tier 0 from that statement, through the resume code a suspension uses.
+Each piece is compiled once per process, per statement and entry types; a
+function whose code does not compile, or whose native code left, is not
+entered again on the spot (it is counted, and PYFORA_DUMP=jit prints why).
 """
+import ast
 import os
+import sys
 
 from pyfora.compiler.linker import UNITS
-from pyfora.compiler.resume import Entry
+from pyfora.compiler.resume import VALUE, Entry, ResumeKey, rest_of
 
+THRESHOLD = 3
+"""Monitor samples inside a function's loops that make it hot: about 60 ms of looping."""
+PATIENCE = 10_000
+"""Statements the run thread may pass, traced, before the stop at a hot loop is given up (the loop
+ended first): about 10 ms."""
 _PIECES: dict = {}
-"""(code object, entry types) -> Piece, or the NotCompilable it raised."""
-COUNTS = {"compiles": 0, "compile_time": 0.0, "native_calls": 0, "deoptimizations": 0}
+"""Key of a piece -> the Piece, or the NotCompilable it raised."""
+_GAVE_UP: set = set()
+"""(unit, function) that native code is not tried for again on the spot."""
+COUNTS = {"compiles": 0, "compile_time": 0.0, "native_calls": 0, "deoptimizations": 0, "osr_entries": 0}
 """What the JIT did since `take_counts` last read it (the computation's metrics add it up)."""
 
 
@@ -28,49 +45,183 @@ def take_counts() -> dict:
     return counts
 
 
+def enabled() -> bool:
+    """Whether hot code goes native: PYFORA_JIT (which the pool sets from `connect(jit=...)`), else the
+    level (pyfora/config.py)."""
+    from pyfora.config import jit_enabled
+    return jit_enabled(None)
+
+
+def threshold() -> int:
+    raw = os.environ.get("PYFORA_JIT_THRESHOLD", "").strip()
+    return int(raw) if raw.isdigit() else THRESHOLD
+
+
 def forced() -> bool:
     """Whether every computation's function is tried as native code at once (PYFORA_JIT_THRESHOLD=0)."""
-    return os.environ.get("PYFORA_JIT_THRESHOLD", "").strip() == "0" \
-        and os.environ.get("PYFORA_JIT", "on").strip().lower() not in ("0", "off", "false", "no")
+    return threshold() == 0 and enabled()
+
+
+class Profile:
+    """Counts the monitor's samples by function, inside loops only; says when one is hot."""
+
+    def __init__(self):
+        self.samples: dict = {}
+        self.wanted: set = set()
+
+    def hot(self, frame) -> tuple | None:
+        """Where to stop the run thread to enter a hot loop natively: (unit, statement), once `frame`
+        (its innermost, read on the monitor thread) has been seen in the loop often enough and the
+        loop's function compiled from there for the types of its locals now; else None. Compiling
+        here leaves the run thread running meanwhile, and a frame whose code does not compile is not
+        stopped (tier 0 could not be stopped again inside the resumed loop: compiler/resume.py)."""
+        unit = UNITS.get(frame.f_code.co_filename)
+        where = None if unit is None else _loop_statements(unit).get(frame.f_lineno)
+        if where is None:
+            return None
+        function, target = where
+        key = (frame.f_code.co_filename, function)
+        if key in _GAVE_UP or key in self.wanted:
+            return None
+        self.samples[key] = self.samples.get(key, 0) + 1
+        if self.samples[key] < max(threshold(), 1):
+            return None
+        code = frame.f_code
+        if code.co_cellvars or code.co_freevars:
+            _GAVE_UP.add(key)
+            return None
+        from .suspend import frame_locals
+        values = frame_locals(frame)
+        if _entered_piece(code.co_filename, function, target, Entry.START, values, frame.f_globals,
+                          code.co_qualname) is None:
+            _GAVE_UP.add(key)
+            return None
+        self.wanted.add(key)
+        return frame.f_code.co_filename, target
+
+    def take_wanted(self) -> frozenset:
+        wanted, self.wanted = frozenset(self.wanted), set()
+        return wanted
+
+
+_LOOPS: dict = {}
+
+
+def _loop_statements(unit) -> dict:
+    """Statement id -> (the id of its function's def, the first statement of the innermost loop it is
+    in, or is), for the loops of each function and the statements in them: the first statement of a
+    loop's body is where each iteration begins."""
+    found = _LOOPS.get(unit.code.co_filename)
+    if found is None:
+        found = _LOOPS[unit.code.co_filename] = {}
+
+        def visit(node, function, loop_start):
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    visit(child, child.lineno, None)
+                elif isinstance(child, ast.stmt):
+                    start = child.body[0].lineno if isinstance(child, (ast.For, ast.While)) else loop_start
+                    if start is not None:
+                        found[child.lineno] = (function, start)
+                    visit(child, function, start)
+        visit(unit.ir, unit.ir.lineno, None)
+    return found
+
+
+def enter(state, value) -> tuple | None:
+    """Run `state`'s frame natively from where it is: (its value,), or None where tier 0 is to run it,
+    `state` then moved to where native code left (or left as it was, where none compiled)."""
+    from .suspend import CONSTRUCTED, _Handover
+    key = (state.unit, state.function)
+    if state.entry not in (Entry.START, Entry.VALUE) or state.cells or CONSTRUCTED in state.locals:
+        _GAVE_UP.add(key)
+        return None
+    values = dict(state.locals)
+    if state.entry is Entry.VALUE:
+        values[VALUE] = value
+    piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, state.globals,
+                           state.qualname)
+    if piece is None:
+        _GAVE_UP.add(key)
+        return None
+    COUNTS["osr_entries"] += 1
+    outcome, planned = _run(piece, values)
+    if outcome[0] == "return":
+        return (outcome[1],)
+    if not planned:
+        _GAVE_UP.add(key)
+    _, statement, changed = outcome
+    changed.pop(VALUE, None)
+    state.statement, state.entry, state.locals = statement, Entry.START, _Handover(changed)
+    return None
+
+
+def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, globals_: dict,
+                   name: str):
+    """The piece that goes on with a frame of `function` at `statement`, with locals `values`."""
+    from pyfora.compiler.native_engine import entry_types
+    types_ = entry_types(values)
+    key = ResumeKey(function, statement, entry, frozenset(values))
+    return _piece((unit, key, tuple(sorted((k, t.value) for k, t in types_.items()))),
+                  lambda: rest_of(UNITS[unit], key), types_, globals_, name)
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
     """(True, fn(*args)) computed natively, (True, the FrameState to go on with in tier 0) where native
     code left, or (False, None) where `fn` does not compile for these arguments."""
-    # Imported here: llvmlite and the compiler's native stages cost a worker's start nothing unless used.
-    from pyfora.compiler.native_engine import compile_piece, entry_types
+    from pyfora.compiler.native_engine import entry_types
     from pyfora.compiler.native_lower import is_plain_function
-    from pyfora.compiler.native_types import NotCompilable
     unit = UNITS.get(getattr(getattr(fn, "__code__", None), "co_filename", None))
     if unit is None or unit.code is not fn.__code__ or kwargs or not is_plain_function(fn) \
             or len(args) != fn.__code__.co_argcount:
         return False, None
-    params = [a.arg for a in unit.ir.args.args]
-    values = dict(zip(params, args))
+    values = dict(zip([a.arg for a in unit.ir.args.args], args))
     types_ = entry_types(values)
     if len(types_) != len(values):
         return False, None
-    key = (fn.__code__, tuple(sorted((k, t.value) for k, t in types_.items())))
-    piece = _PIECES.get(key)
+    piece = _piece((fn.__code__, tuple(sorted((k, t.value) for k, t in types_.items()))),
+                   lambda: unit.ir.body, types_, fn.__globals__, fn.__qualname__)
     if piece is None:
-        try:
-            piece = compile_piece(unit.ir.body, types_, fn.__globals__, fn.__qualname__)
-        except NotCompilable as why:
-            piece = why
-        except Exception as why:     # a fault of the JIT's own must cost speed, never the answer
-            piece = NotCompilable(f"the JIT failed: {type(why).__name__}: {why}")
-        _PIECES[key] = piece
-        if not isinstance(piece, NotCompilable):
-            COUNTS["compiles"] += 1
-            COUNTS["compile_time"] += piece.compile_seconds
-    if isinstance(piece, NotCompilable):
         return False, None
-    outcome = piece.run(values)
-    COUNTS["native_calls"] += 1
+    outcome, _ = _run(piece, values)
     if outcome[0] == "return":
         return True, outcome[1]
-    COUNTS["deoptimizations"] += 1
     _, statement, changed = outcome
     from .suspend import FrameState
     return True, FrameState(unit.code.co_filename, unit.ir.lineno, fn.__name__, fn.__qualname__, fn.__globals__,
                             statement, Entry.START, changed, {})
+
+
+def _piece(key, statements, types_: dict, globals_: dict, name: str):
+    """The compiled piece under `key` (compiled now from `statements()` if new), or None if it does not
+    compile. A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
+    from pyfora.compiler.native_engine import compile_piece
+    from pyfora.compiler.native_types import NotCompilable
+    piece = _PIECES.get(key)
+    if piece is None:
+        try:
+            piece = compile_piece(statements(), types_, globals_, name)
+            COUNTS["compiles"] += 1
+            COUNTS["compile_time"] += piece.compile_seconds
+        except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
+            piece = NotCompilable(why.reason, why.statement)
+        except Exception as why:
+            piece = NotCompilable(f"the JIT failed: {type(why).__name__}: {why}")
+        _PIECES[key] = piece
+        if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
+            if isinstance(piece, NotCompilable):
+                print(f"# jit: {name} stays in tier 0: {piece}", file=sys.stderr)
+            for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
+                print(f"# jit: {name} leaves for tier 0 at statement {statement}: {why}", file=sys.stderr)
+    return None if isinstance(piece, NotCompilable) else piece
+
+
+def _run(piece, values: dict) -> tuple:
+    """The piece's outcome (native_engine.Piece.run), and whether it left where it had to (code it
+    does not run), not where its assumptions failed (a deoptimization)."""
+    COUNTS["native_calls"] += 1
+    outcome = piece.run(values)
+    planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
+    if outcome[0] != "return" and not planned:
+        COUNTS["deoptimizations"] += 1
+    return outcome, planned

@@ -49,10 +49,12 @@ def user_depth(frame) -> int:
 
 
 class Monitor:
-    """Sample the depth of the stack of thread `ident` until stopped."""
+    """Sample the depth of the stack of thread `ident` until stopped; hand each sample's innermost
+    frame to `on_sample` (the JIT's hot-loop detection, vm/jit.py), when given."""
 
-    def __init__(self, ident: int):
+    def __init__(self, ident: int, on_sample=None):
         self.ident = ident
+        self.on_sample = on_sample
         self.max_depth = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="pyfora-monitor", daemon=True)
@@ -96,5 +98,9 @@ class Monitor:
         pause = 0.002
         while not self._stop.wait(pause):
             start = time.perf_counter()
-            self.sample()
+            frame = self._frame()     # the run thread's: this is the monitor's thread
+            self.max_depth = max(self.max_depth, user_depth(frame))
+            if self.on_sample is not None and frame is not None:
+                self.on_sample(frame)
+            del frame   # holding it would keep the computation's values alive after it ends
             pause = max(0.02, 10 * (time.perf_counter() - start))

@@ -11,7 +11,6 @@ import enum
 import sys
 import threading
 import time
-import traceback
 from dataclasses import dataclass
 
 from pyfora.compiler import guards, linker  # noqa: F401  (guards registers the checked builtins)
@@ -51,14 +50,29 @@ class Computation:
         self.suspender = suspend.Suspender(suspend.ROOTS, thread)
         self.isolation = contextlib.nullcontext() if isolation is None else isolation
         self.cancelling = False
+        self.asked = False          # the client asked for a suspension (not the JIT)
         self.metrics = Metrics(suspensions=suspensions)
+        # On-stack entry stops the run thread with a signal, which only a worker handles (vm/worker.py):
+        # a computation run in the client's own thread enters native code at its start only (forced).
+        self.profile = jit.Profile() if thread is not None and jit.enabled() else None
 
     def request_suspension(self):
+        self.asked = True
+        self.suspender.target = None
         self.suspender.request()
 
     def request_cancel(self):
         self.cancelling = True
+        self.suspender.target = None
         self.suspender.request()
+
+    def _on_sample(self, frame):
+        """From the monitor: where a loop has become hot and compiled, stop there to enter it natively."""
+        if self.suspender.pending:
+            return
+        target = self.profile.hot(frame)
+        if target is not None and not (self.suspender.pending or self.asked or self.cancelling):
+            self.suspender.request_at(target, jit.PATIENCE)
 
     def run(self, image: ProgramImage) -> Outcome:
         """Link `image` and call its function."""
@@ -78,7 +92,7 @@ class Computation:
 
     def _execute(self, thunk, origins: dict) -> Outcome:
         wall, cpu = time.perf_counter(), time.thread_time()
-        monitor = Monitor(threading.get_ident())
+        monitor = Monitor(threading.get_ident(), None if self.profile is None else self._on_sample)
         self.suspender.running = True
         if self.suspender.pending:      # asked before it started: its signal found nothing to trace
             self.suspender.start_tracing(sys._getframe())
@@ -90,8 +104,15 @@ class Computation:
                         break
                     except suspend.Suspended as stop:
                         linker.SUSPENDING.active = False
-                        self.metrics.suspensions += 1
                         continuation = stop.continuation
+                        if self.suspender.in_process and not (self.asked or self.cancelling):
+                            # The JIT's stop: go on here, its hot frames entered as native code.
+                            self.suspender.in_process = False
+                            hot = self.profile.take_wanted()
+                            thunk = lambda c=continuation, h=hot: suspend.resume(c, self.suspender, h)  # noqa: E731
+                            continue
+                        self.suspender.in_process = False
+                        self.metrics.suspensions += 1
                         outcome = self._suspended(continuation)
                         if outcome is not None:
                             return Outcome(*outcome, self.metrics)
@@ -101,7 +122,7 @@ class Computation:
                         # The computation is over. Its frames' locals may be what filled the memory (a
                         # MemoryError keeps them alive through its traceback): let go of them before
                         # anything here needs memory to stop the monitor and send the exception.
-                        traceback.clear_frames(exc.__traceback__)
+                        _let_go(exc.__traceback__)
                         raise
                     finally:
                         self.suspender.stop_tracing()
@@ -137,6 +158,20 @@ class Computation:
 def run(image: ProgramImage) -> Outcome:
     """Run `image` to its end in this thread (no suspension: nothing asks for one)."""
     return Computation().run(image)
+
+
+def _let_go(tb):
+    """Clear the finished frames of traceback `tb`, and the locals snapshot of each: on 3.11 and 3.12
+    a frame whose `f_locals` was read (the JIT's monitor reads the hot frame's) keeps that dict, which
+    `frame.clear()` leaves; reading `f_locals` of the cleared frame empties it."""
+    while tb is not None:
+        try:
+            tb.tb_frame.clear()
+        except RuntimeError:    # still running (this function's callers)
+            pass
+        else:
+            tb.tb_frame.f_locals
+        tb = tb.tb_next
 
 
 def _dump_exception(exc: BaseException, origins: dict) -> bytes:

@@ -39,8 +39,8 @@ import types
 from dataclasses import dataclass, field
 
 from pyfora.compiler.linker import FOREIGN_OBJECTS, MODULE_VIEWS, SUSPENDING, UNITS, forget_foreign, mark_foreign
-from pyfora.compiler.resume import (Entry, ResumeKey, build_resume_code, first_statement, function_node,
-                                    is_generator, resumable, statement_node)
+from pyfora.compiler.resume import (RESUME_FLAG, STATE, VALUE, Entry, ResumeKey, build_resume_code,
+                                    first_statement, function_node, is_generator, resumable, statement_node)
 from pyfora.compiler.native_types import POLL_FLAG
 from pyfora.compiler.statements import is_call
 
@@ -145,6 +145,9 @@ class Suspender:
         self.waiting: tuple = ([], 0)
         """The frames still to run under a resume, as (a list, where they start in it): a resume sets
         this before each frame, and copying the rest of the list each time would cost its square."""
+        self.in_process = False      # the suspension asked for goes on in this process (vm/jit.py)
+        self.target = None           # (unit, statement): stop only there (the JIT's on-stack entry)
+        self.patience = 0            # statements the run thread may pass before a target is given up
         self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
@@ -221,6 +224,8 @@ class Suspender:
         if self.countdown > 0:
             self.countdown -= 1
             return
+        if self.target is not None and not self._at_target(frame):
+            return
         continuation = self.capture(frame)
         if continuation is not None:
             self.stop_tracing()
@@ -245,9 +250,27 @@ class Suspender:
                 return self._written(Continuation(states + rest[first:]))
             f, waiting = parent, True
 
+    def request_at(self, target: tuple, patience: int):
+        """Ask for a suspension that goes on in this process, at `target` (unit, statement) only, given
+        up after `patience` other statements (the JIT's on-stack entry, vm/jit.py)."""
+        self.target, self.patience, self.in_process = target, patience, True
+        self.request()
+
+    def _at_target(self, frame) -> bool:
+        if frame.f_code not in _RESUME_CODES and (frame.f_code.co_filename, frame.f_lineno) == self.target:
+            return True
+        self.patience -= 1
+        if self.patience <= 0:      # the loop ended first: run on untraced
+            self.target, self.in_process = None, False
+            self.stop_tracing()
+        return False
+
     def _written(self, continuation: Continuation) -> Continuation | None:
         """The continuation, written to bytes; None if a value it holds cannot be written yet. Then
-        the next tries come further and further apart: writing costs as much as what the frames hold."""
+        the next tries come further and further apart: writing costs as much as what the frames hold.
+        One that goes on in this process (`in_process`: the JIT's on-stack entry) is not written."""
+        if self.in_process:
+            return continuation
         try:
             _pickle(continuation)
         except Exception:
@@ -372,7 +395,13 @@ def _consumes(parent, generator) -> bool:
 
 
 CONSTRUCTED = "_pf_constructed"
-_NOT_LOCALS = frozenset({"_pf_state", "_pf_value", frames.CELLS})
+_NOT_LOCALS = frozenset({STATE, VALUE, frames.CELLS})
+
+
+def frame_locals(frame, skip=()) -> dict:
+    """The user's locals of a frame of the statement form (the VM's own names left out), less `skip`."""
+    return {k: v for k, v in frame.f_locals.items()
+            if k not in skip and k not in _NOT_LOCALS and not k.startswith(RESUME_FLAG)}
 
 
 def _waits_on(parent, child) -> tuple | None:
@@ -386,9 +415,8 @@ def _waits_on(parent, child) -> tuple | None:
 
 
 def _frame_state(frame, where, stmt: int, entry: Entry, cells: dict) -> FrameState:
-    local_values = {k: v for k, v in frame.f_locals.items() if k not in cells
-                    and not k.startswith("_pf_resumeflag") and k not in _NOT_LOCALS}
-    resumed_from = frame.f_locals.get("_pf_state")
+    local_values = frame_locals(frame, cells)
+    resumed_from = frame.f_locals.get(STATE)
     if isinstance(resumed_from, dict) and CONSTRUCTED in resumed_from:
         local_values[CONSTRUCTED] = resumed_from.get(CONSTRUCTED)   # still an __init__ whose caller awaits it
     return FrameState(where[0], where[1], frame.f_code.co_name, frame.f_code.co_qualname, frame.f_globals,
@@ -411,7 +439,7 @@ def resume_function(state: FrameState) -> types.FunctionType:
     return types.FunctionType(code, state.globals, state.name, None, closure or None)
 
 
-def resume(continuation: Continuation, suspender: Suspender | None = None):
+def resume(continuation: Continuation, suspender: Suspender | None = None, hot: frozenset = frozenset()):
     """Run a continuation to its end: the computation's value, or its exception raised.
 
     Frames run innermost-out, each handed the value or exception of the one
@@ -431,7 +459,8 @@ def resume(continuation: Continuation, suspender: Suspender | None = None):
             if generator is not None:
                 value = _run_generator_frame(state, value, generator, states[i + 1:])
             else:
-                value = resume_function(state)(state.locals, value)
+                native = jit.enter(state, value) if (state.unit, state.function) in hot else None
+                value = resume_function(state)(state.locals, value) if native is None else native[0]
                 if CONSTRUCTED in state.locals:   # the caller waits for `Cls(...)`: the instance
                     value = state.locals[CONSTRUCTED]
             failed = False
@@ -607,7 +636,7 @@ def _paused_generator_state(generator, where, fn: ast.FunctionDef) -> FrameState
     info = _RESUME_CODES.get(frame.f_code)
     if info is not None:
         state = _frame_state(frame, where, info[2], Entry.START, cells)
-        state.locals = dict(frame.f_locals["_pf_state"])
+        state.locals = dict(frame.f_locals[STATE])
         return state
     return _frame_state(frame, where, first_statement(fn), Entry.START, cells)
 

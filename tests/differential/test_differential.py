@@ -1,4 +1,5 @@
-"""Every case in tests/differential/cases_*.py, in CPython and in pyfora; each file's
+"""Every case in tests/differential/cases_*.py, in CPython and in pyfora, and again through pyfora
+with the JIT forced (every computation's function entered as native code at once); each file's
 `KNOWN_DIFFERENCES` must still differ (strict xfail)."""
 import importlib.util
 import pathlib
@@ -37,3 +38,8 @@ def test_differential(case):
 def test_known_difference(case):
     """Each stays different until it is fixed; then it must move to CASES."""
     check_case(case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_differential_with_native_code(case, jit_forced):
+    check_case(case, jit_forced)

@@ -103,14 +103,10 @@ def _assert_same_scalar(expected, actual, source):
         assert expected == actual, f"{source}: {actual!r}, expected {expected!r}"
 
 
-@pytest.mark.timeout(300)
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(source=expressions(), a=values, b=values, c=values)
-def test_expression_matches_cpython(tmp_path, source, a, b, c):
+def _check_expression(tmp_path, source, a, b, c, submit):
     fn = _load_function(tmp_path, source)
     expected = _outcome(lambda: fn(a, b, c))
-    actual = _outcome(lambda: pyfora.submit(fn, a, b, c).result(timeout=60))
+    actual = _outcome(lambda: submit(fn, a, b, c).result(timeout=60))
     where = f"{source} with a={a!r}, b={b!r}, c={c!r}"
     if expected[0] == "raised":
         assert actual[0] == "raised", f"{where}: got {actual[1]!r}, expected {expected[1].__name__}: {expected[2]}"
@@ -119,3 +115,21 @@ def test_expression_matches_cpython(tmp_path, source, a, b, c):
     else:
         assert actual[0] == "value", f"{where}: raised {actual[1].__name__}: {actual[2]}, expected {expected[1]!r}"
         _assert_same_scalar(expected[1], actual[1], where)
+
+
+_SETTINGS = settings(max_examples=40, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.mark.timeout(300)
+@_SETTINGS
+@given(source=expressions(), a=values, b=values, c=values)
+def test_expression_matches_cpython(tmp_path, source, a, b, c):
+    _check_expression(tmp_path, source, a, b, c, pyfora.submit)
+
+
+@pytest.mark.timeout(300)
+@_SETTINGS
+@given(source=expressions(), a=values, b=values, c=values)
+def test_expression_matches_cpython_in_native_code(tmp_path, jit_forced, source, a, b, c):
+    _check_expression(tmp_path, source, a, b, c, jit_forced.submit)

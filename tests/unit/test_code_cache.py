@@ -44,6 +44,12 @@ def run_unit(unit, *args):
     return types.FunctionType(unit.code, namespace, "f")(*args)
 
 
+def colliding_sets():
+    s = {-1, -2, 0, 1}
+    t = {0, 8, 16, 1}
+    return [*s], [*t], [x for x in {-2, -1}], [*{16, 8, 0}], 8 in {0, 8, 16}
+
+
 # ## Hits and misses
 
 def test_stored_unit_comes_back_as_compiled():
@@ -56,6 +62,16 @@ def test_stored_unit_comes_back_as_compiled():
     assert loaded.code == unit.code and loaded.code.co_filename == unit.code.co_filename
     assert loaded.tables == unit.tables
     assert run_unit(loaded, 27) == run_unit(unit, 27) == collatz_steps(27)
+
+
+def test_sets_of_constants_keep_cpythons_order_through_the_cache():
+    """Marshal sorts a frozenset constant's elements; where hashes collide (-1 and -2 both hash to -2)
+    the set read back iterates in another order than the one compiled from source
+    (compiler/set_displays.py)."""
+    code_def = code_def_of(colliding_sets)
+    code_cache.keep_unit(code_def.id, compile_code_def(code_def))
+    loaded = code_cache.cached_unit(code_def.id, code_def)
+    assert run_unit(loaded) == colliding_sets()
 
 
 def test_statement_form_is_unpickled_on_first_use():

@@ -126,6 +126,21 @@ def falls_off(n):
         return n
 
 
+def bare_return(n):
+    if n > 0:
+        return
+    return None
+
+
+def loop_then_tuple(n):
+    s = 0.0
+    for i in range(n):
+        s += i * 0.5
+    if s > 10.0:
+        return s, n         # native code leaves for tier 0 here: no tuples yet
+    return s
+
+
 def negative_range(a, b, c):
     s = 0
     for i in range(a, b, c):
@@ -148,7 +163,9 @@ NATIVE = [
     (mixed_compare, (3, 5.5)), (mixed_compare, (3.0, 7)), (mixed_compare, (math.nan, 1.0)),
     (math_calls, (2.5,)), (math_calls, (1e10,)), (exp_of, (1.0,)), (shifts, (5, 3)), (shifts, (-5, 60)),
     (bools, (True, False)), (bools, (False, True)), (nested, (60,)), (maybe_unbound, (5,)),
-    (falls_off, (3,)), (falls_off, (-3,)), (negative_range, (10, -10, -3)), (negative_range, (0, 0, 1)),
+    (falls_off, (3,)), (falls_off, (-3,)), (bare_return, (1,)), (bare_return, (-1,)),
+    (negative_range, (10, -10, -3)), (negative_range, (0, 0, 1)),
+    (loop_then_tuple, (100,)), (loop_then_tuple, (3,)),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
 """(function, arguments) that run natively to the end."""
@@ -247,14 +264,24 @@ def spin(n):
     return x
 
 
-def test_a_native_loop_is_cancelled_within_a_second(monkeypatch):
+def count_up():
+    x = 0
+    while True:
+        x += 1
+
+
+@pytest.mark.parametrize("fn,args", [(spin, (10 ** 12,)), (count_up, ())])
+def test_a_native_loop_is_cancelled_at_once_without_ending_the_worker(monkeypatch, fn, args):
     monkeypatch.setenv("PYFORA_JIT_THRESHOLD", "0")
     with pyfora.connect(workers=1) as ex:
         assert ex.submit(spin, 1000).result(timeout=60) == spin(1000)    # the worker has started
-        future = ex.submit(spin, 10 ** 12)
+        pid = ex._pool.workers[0].process.pid
+        future = ex.submit(fn, *args)
         time.sleep(0.5)
         started = time.perf_counter()
         assert future.cancel()
         with pytest.raises(concurrent.futures.CancelledError):
             future.result(timeout=10)
         assert time.perf_counter() - started < 1.0
+        assert ex.submit(spin, 10).result(timeout=30) == spin(10)
+        assert ex._pool.workers[0].process.pid == pid     # native code left: no worker was ended

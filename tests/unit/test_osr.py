@@ -1,0 +1,113 @@
+"""On-stack entry (issue 9): a loop that becomes hot inside one long call is compiled while tier 0
+goes on, and the frame enters native code at its next iteration with its live locals (vm/jit.py);
+the answer is CPython's, where native code finishes the loop and where it leaves again."""
+import concurrent.futures
+import math
+import time
+
+import pytest
+
+import pyfora
+
+
+def loop_sum(n):
+    s = 0
+    i = 0
+    while i < n:
+        s = s + i
+        i = i + 1
+    return s
+
+
+def mixed(n):
+    total = 0.0
+    count = 0
+    for i in range(1, n):
+        total += math.sqrt(i) / i
+        if i % 7 == 3:
+            count += 1
+    return total, count
+
+
+def outgrows(n):
+    x = 1
+    i = 0
+    while i < n:
+        i += 1
+        if i == n - 10:
+            x = 1 << 62
+        x = x + 1 if x < (1 << 70) else x
+    return x, i
+
+
+def with_a_list(n):
+    a = []
+    i = 0
+    while i < n:
+        a.append(i % 3)
+        i += 1
+    return sum(a)
+
+
+def helper(n):
+    return loop_sum(n) + 1
+
+
+def forever():
+    x = 0
+    while True:
+        x += 1
+
+
+@pytest.fixture(scope="module")
+def ex():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PYFORA_JIT_THRESHOLD", raising=False)
+        with pyfora.connect(workers=1, jit=True) as executor:
+            yield executor
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000)],
+                         ids=["while", "for-range-math", "in-a-callee"])
+def test_a_long_call_finishes_natively(ex, fn, n):
+    started = time.perf_counter()
+    future = ex.submit(fn, n)
+    assert future.result(timeout=100) == fn(n)
+    assert future.metrics.osr_entries == 1 and future.metrics.native_calls == 1
+    assert future.metrics.deoptimizations == 0 and future.metrics.suspensions == 0
+    assert time.perf_counter() - started < 30
+
+
+@pytest.mark.timeout(120)
+def test_native_code_entered_on_the_spot_leaves_for_tier0_past_64_bits(ex):
+    future = ex.submit(outgrows, 30_000_000)
+    assert future.result(timeout=100) == outgrows(30_000_000)
+    assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 1
+
+
+@pytest.mark.timeout(120)
+def test_a_loop_that_does_not_compile_stays_in_tier0(ex):
+    future = ex.submit(with_a_list, 2_000_000)
+    assert future.result(timeout=100) == with_a_list(2_000_000)
+    assert future.metrics.osr_entries == 0 and future.metrics.compiles == 0
+
+
+@pytest.mark.timeout(60)
+def test_without_the_jit_nothing_is_entered():
+    with pyfora.connect(workers=1, jit=False) as ex:
+        future = ex.submit(loop_sum, 3_000_000)
+        assert future.result(timeout=50) == loop_sum(3_000_000)
+        assert future.metrics.osr_entries == 0 and future.metrics.compiles == 0
+
+
+@pytest.mark.timeout(60)
+def test_a_loop_entered_on_the_spot_is_cancelled_at_once(ex):
+    future = ex.submit(forever)
+    time.sleep(1.5)    # long enough to become hot and be entered natively
+    started = time.perf_counter()
+    assert future.cancel()
+    with pytest.raises(concurrent.futures.CancelledError):
+        future.result(timeout=10)
+    assert time.perf_counter() - started < 1.0
+    assert ex.submit(loop_sum, 10).result(timeout=30) == loop_sum(10)
