@@ -210,6 +210,55 @@ def _divide(low, a, b):
 
 ARITHMETIC[(ast.Div, NType.FLOAT)] = _divide
 
+
+def _numpy_fault(low, a, b, result):
+    """Where numpy's float64 arithmetic would set an error flag (and warn, or raise under
+    `numpy.errstate`): an infinite result of finite operands (overflow, or division by zero), a NaN
+    of operands that are not NaN (invalid). Underflow is ignored, as numpy's default is; the VM
+    enters native code with numpy scalars only under numpy's default error state (vm/jit.py)."""
+    builder = low.builder
+    overflow = builder.and_(_is_inf(low, result), builder.and_(_is_finite(low, a), _is_finite(low, b)))
+    invalid = builder.and_(_is_nan(low, result), builder.not_(builder.or_(_is_nan(low, a), _is_nan(low, b))))
+    return builder.or_(overflow, invalid)
+
+
+def _numpy_float(rule, finite_operands: bool = False):
+    """numpy float64 arithmetic: IEEE's result where no error flag is set, else tier 0 (which warns
+    or raises as numpy does). With `finite_operands`, infinite or NaN operands leave too (numpy's
+    floor division, modulo and power of those have rules of their own)."""
+    def checked(low, a, b):
+        if finite_operands:
+            low.leave_if(low.builder.not_(low.builder.and_(_is_finite(low, a), _is_finite(low, b))))
+        result = rule(low, a, b)
+        low.leave_if(_numpy_fault(low, a, b, result))
+        return result
+    return checked
+
+
+def _numpy_power(low, a, b):
+    """float64 ** float64 is C's pow in numpy, as in CPython, but where CPython raises (a zero to a
+    negative power, a negative number to a fractional one) numpy sets a flag: both leave."""
+    builder = low.builder
+    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)))
+    floor = builder.call(low.module.declare_intrinsic("llvm.floor", [F64]), [b])
+    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), builder.fcmp_ordered("!=", floor, b)))
+    return builder.call(_libm(low, "pow", 2), [a, b])
+
+
+ARITHMETIC.update({
+    (ast.Add, NType.NP_FLOAT): _numpy_float(ARITHMETIC[(ast.Add, NType.FLOAT)]),
+    (ast.Sub, NType.NP_FLOAT): _numpy_float(ARITHMETIC[(ast.Sub, NType.FLOAT)]),
+    (ast.Mult, NType.NP_FLOAT): _numpy_float(ARITHMETIC[(ast.Mult, NType.FLOAT)]),
+    (ast.Div, NType.NP_FLOAT): _numpy_float(_float_true_divide),
+    (ast.FloorDiv, NType.NP_FLOAT): _numpy_float(ARITHMETIC[(ast.FloorDiv, NType.FLOAT)], True),
+    (ast.Mod, NType.NP_FLOAT): _numpy_float(ARITHMETIC[(ast.Mod, NType.FLOAT)], True),
+    (ast.Pow, NType.NP_FLOAT): _numpy_float(_numpy_power, True),
+})
+# numpy's int64 arithmetic wraps where it overflows (warning, but for `**`) and gives 0 for a division
+# by zero: every such case leaves, as Python's int rules already do, and tier 0 does numpy's.
+ARITHMETIC.update({(op, NType.NP_INT): ARITHMETIC[(op, NType.INT)]
+                   for op in (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.Pow)})
+
 _INT_PREDICATES = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
 
 

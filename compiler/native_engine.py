@@ -20,8 +20,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout
-from .native_types import POLL_FLAG, Inference, NotCompilable, NType, range_state, type_of_value
+from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
+from .native_types import (ARRAYS, NP_SCALARS, POLL_FLAG, Inference, NotCompilable, NType, base, range_state,
+                           type_of_value)
 
 
 _llvm = None
@@ -103,6 +104,12 @@ class Piece:
     compile_seconds: float
 
     @property
+    def numpy_scalars(self) -> bool:
+        """Whether it computes with numpy scalars, whose faults it leaves for under numpy's default
+        error state only (native_arith._numpy_fault)."""
+        return any(t in NP_SCALARS for t in [*self.typed.locals.values(), *self.typed.expressions.values()])
+
+    @property
     def leaves_at(self) -> dict:
         """Statement -> why: where this piece always leaves for tier 0 (code after its loops that
         native code does not run, native_types.Inference)."""
@@ -122,7 +129,11 @@ class Piece:
             if type_of_value(value) is not t:
                 continue
             mask |= 1 << i
-            if t is NType.FLOAT:
+            if t in ARRAYS:
+                slots[first] = value.ctypes.data
+                for k in range(value.ndim):
+                    slots[first + 1 + 2 * k], slots[first + 2 + 2 * k] = value.shape[k], value.strides[k]
+            elif base(t) is NType.FLOAT:
                 floats[first] = value
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
@@ -137,12 +148,16 @@ class Piece:
         mask = slots[mask_slot]
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
-            if mask >> i & 1 and not name.startswith(RESUME_FLAG):
+            if mask >> i & 1 and not name.startswith(RESUME_FLAG) and self.typed.locals[name] not in ARRAYS:
                 changed[name] = self._value(slots, floats, self.layout[name], self.typed.locals[name])
         return "exit", slots[mask_slot + 1], changed
 
     @staticmethod
     def _value(slots, floats, index: int, t: NType):
+        if t in NP_SCALARS:
+            import numpy as np
+            return {NType.NP_FLOAT: np.float64, NType.NP_INT: np.int64, NType.NP_BOOL: np.bool_}[t](
+                Piece._value(slots, floats, index, base(t)))
         if t is NType.FLOAT:
             return floats[index]
         if t is NType.BOOL:
@@ -219,6 +234,6 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> P
     address = engine.get_function_address("entry")
     function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
     layout = slot_layout(typed)
-    size = sum(4 if typed.locals[n] is NType.RANGE else 1 for n in layout) + 3
+    size = sum(slot_width(typed.locals[n]) for n in layout) + 3
     return Piece(typed, layout, function, size, engine, time.perf_counter() - started)
 

@@ -26,11 +26,15 @@ import types
 
 from llvmlite import ir
 
-from .native_types import MATH_INT, NType, NotCompilable, Typed
+from .native_types import ARRAYS, BASE, MATH_INT, NType, NotCompilable, Typed, base, constant_int
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 LL = {NType.INT: I64, NType.FLOAT: F64, NType.BOOL: I1}
+LL.update({np_type: LL[held] for np_type, held in BASE.items()})
+_BYTE = ir.IntType(8)
+_ELEMENTS = {"int64": I64, "float64": F64, "bool": _BYTE}
+"""How an array's element of each dtype lies in memory."""
 POLL = "pyfora_poll"
 
 
@@ -39,14 +43,22 @@ class Mode(enum.Enum):
     CALLEE = "callee"   # called by native code: arguments in registers, a pure computation
 
 
+def slot_width(t: NType) -> int:
+    """Slots a local of type `t` takes: a range iterator four (start, stop, step, index; -1 when let
+    go), an array its data's address then each dimension's length and stride, a number one."""
+    if t is NType.RANGE:
+        return 4
+    return 1 + 2 * ARRAYS[t][1] if t in ARRAYS else 1
+
+
 def slot_layout(typed: Typed) -> dict:
-    """Local -> its first slot (a range iterator takes four: start, stop, step, index; -1 when let go)."""
+    """Local -> its first slot."""
     layout, n = {}, 0
     for name in sorted(typed.locals):
         if typed.locals[name] is NType.NONE:
             continue
         layout[name] = n
-        n += 4 if typed.locals[name] is NType.RANGE else 1
+        n += slot_width(typed.locals[name])
     return layout
 
 
@@ -95,18 +107,22 @@ class Lowering:
             t = self.typed.locals[name]
             if t is NType.RANGE:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("start", "stop", "step", "i"))
+            elif t in ARRAYS:
+                if self.mode is not Mode.ENTRY:
+                    raise NotCompilable("an array passed to a native callee")
+                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
                 self.vars[name] = b.alloca(LL[t], name=name)
         self.vars["$mask"] = b.alloca(I64, name="mask")
         self.vars["$stmt"] = b.alloca(I64, name="stmt")
         if self.mode is Mode.ENTRY:
             for name in self.names:
-                base = self.layout[name]
-                if self.typed.locals[name] is NType.RANGE:
+                first = self.layout[name]
+                if isinstance(self.vars[name], tuple):
                     for k, var in enumerate(self.vars[name]):
-                        b.store(b.load(self._slot(base + k)), var)
+                        b.store(b.load(self._slot(first + k)), var)
                 else:
-                    b.store(self._from_slot(b.load(self._slot(base)), self.typed.locals[name]), self.vars[name])
+                    b.store(self._from_slot(b.load(self._slot(first)), self.typed.locals[name]), self.vars[name])
             b.store(b.load(self._slot(self._mask_slot)), self.vars["$mask"])
         else:
             mask = 0
@@ -117,13 +133,14 @@ class Lowering:
 
     @property
     def _mask_slot(self) -> int:
-        return sum(4 if self.typed.locals[n] is NType.RANGE else 1 for n in self.names)
+        return sum(slot_width(self.typed.locals[n]) for n in self.names)
 
     def _slot(self, index: int):
         return self.builder.gep(self.fn.args[0], [ir.Constant(I32, index)])
 
     def _from_slot(self, raw, t: NType):
         b = self.builder
+        t = base(t)
         if t is NType.FLOAT:
             return b.bitcast(raw, F64)
         if t is NType.BOOL:
@@ -132,6 +149,7 @@ class Lowering:
 
     def _to_slot(self, value, t: NType):
         b = self.builder
+        t = base(t)
         if t is NType.FLOAT:
             return b.bitcast(value, I64)
         if t is NType.BOOL:
@@ -150,12 +168,12 @@ class Lowering:
         b.position_at_end(self.exit_block)
         if self.mode is Mode.ENTRY:
             for name in self.names:
-                base = self.layout[name]
-                if self.typed.locals[name] is NType.RANGE:
+                first, t = self.layout[name], self.typed.locals[name]
+                if t is NType.RANGE:
                     for k, var in enumerate(self.vars[name]):
-                        b.store(b.load(var), self._slot(base + k))
-                else:
-                    b.store(self._to_slot(b.load(self.vars[name]), self.typed.locals[name]), self._slot(base))
+                        b.store(b.load(var), self._slot(first + k))
+                elif t not in ARRAYS:       # arrays are read-only: the frame keeps its own
+                    b.store(self._to_slot(b.load(self.vars[name]), t), self._slot(first))
             b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
             b.store(b.load(self.exit_at), self._slot(self._mask_slot + 1))
         b.ret(ir.Constant(I32, 1))
@@ -181,6 +199,8 @@ class Lowering:
             if self.builder.block.is_terminated:
                 return      # after a return, break or continue: unreachable
             self.statement = s.lineno
+            if id(s) in self.typed.skipped:
+                continue
             if id(s) in self.typed.exits:
                 self.builder.store(ir.Constant(I64, s.lineno), self.exit_at)
                 self.builder.branch(self.exit_block)
@@ -188,6 +208,11 @@ class Lowering:
             getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_Assign(self, s: ast.Assign):
+        if isinstance(s.targets[0], ast.Tuple):       # `n, m = a.shape`
+            array = self.expr_Name(s.value.value, self.typed.locals[s.value.value.id])
+            for k, target in enumerate(s.targets[0].elts):
+                self.store(target.id, array[1 + 2 * k])
+            return
         name = s.targets[0].id
         t = self.typed.locals.get(name)
         if t is NType.RANGE:
@@ -324,6 +349,7 @@ class Lowering:
 
     def convert(self, value, have: NType, want: NType):
         b = self.builder
+        have, want = base(have), base(want)
         if have is want:
             return value
         if want is NType.FLOAT:
@@ -338,6 +364,7 @@ class Lowering:
 
     def truth_of(self, value, t: NType):
         b = self.builder
+        t = base(t)
         if t is NType.BOOL:
             return value
         if t is NType.FLOAT:
@@ -352,7 +379,32 @@ class Lowering:
         if node.id not in self.entry_bound and not node.id.startswith(RESUME_FLAG):
             bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
             self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)))     # UnboundLocalError
+        if t in ARRAYS:
+            return tuple(b.load(var) for var in self.vars[node.id])
         return b.load(self.vars[node.id])
+
+    def expr_Subscript(self, node, t):
+        """An element or row of an array (its value: data address, then length and stride of each
+        dimension), or a length from its shape. An index out of range leaves (IndexError)."""
+        b = self.builder
+        if isinstance(node.value, ast.Attribute):       # `a.shape[k]`
+            array = self.expr_Name(node.value.value, self.typed.locals[node.value.value.id])
+            return array[1 + 2 * (constant_int(node.slice) % ((len(array) - 1) // 2))]
+        array = self.expr(node.value)
+        address = array[0]
+        indices = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        for k, index in enumerate(indices):
+            length, stride = array[1 + 2 * k], array[2 + 2 * k]
+            i = self.expr(index, NType.INT)
+            i = b.select(b.icmp_signed("<", i, ir.Constant(I64, 0)), b.add(i, length), i)
+            self.leave_if(b.icmp_unsigned(">=", i, length))
+            address = b.add(address, b.mul(i, stride))
+        rest = array[1 + 2 * len(indices):]
+        if rest:
+            return (address, *rest)
+        element = _ELEMENTS[ARRAYS[self.typed.expressions[id(node.value)]][0]]
+        value = b.load(b.inttoptr(address, element.as_pointer()))
+        return b.icmp_unsigned("!=", value, ir.Constant(_BYTE, 0)) if element is _BYTE else value
 
     def expr_BinOp(self, node, t):
         return self.binop(node.op, node.left, node.right, t)
@@ -363,10 +415,9 @@ class Lowering:
         rule = ARITHMETIC.get((type(op), t))
         if rule is None:
             raise NotCompilable(f"`{type(op).__name__}` giving {t.value}", self.statement)
-        operand = NType.BOOL if t is NType.BOOL else t if type(op) is not ast.Div else NType.FLOAT
-        if type(op) is ast.Div and NType.FLOAT not in (lt, rt):
+        if type(op) is ast.Div and t is NType.FLOAT and NType.FLOAT not in (lt, rt):
             return rule(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
-        return rule(self, self.expr(left_node, operand), self.expr(right_node, operand))
+        return rule(self, self.expr(left_node, t), self.expr(right_node, t))
 
     def expr_UnaryOp(self, node, t):
         b = self.builder
@@ -377,7 +428,7 @@ class Lowering:
             return value
         if isinstance(node.op, ast.Invert):
             return b.xor(value, ir.Constant(I64, -1))
-        if t is NType.FLOAT:
+        if base(t) is NType.FLOAT:
             return b.fneg(value)
         self.leave_if(b.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))))
         return b.sub(ir.Constant(I64, 0), value)
@@ -387,9 +438,9 @@ class Lowering:
         b = self.builder
         done = self.fn.append_basic_block("endcmp")
         results = []
-        left, lt = self.expr(node.left), self.typed.expressions[id(node.left)]
+        left, lt = self.expr(node.left), base(self.typed.expressions[id(node.left)])
         for k, (op, right_node) in enumerate(zip(node.ops, node.comparators)):
-            right, rt = self.expr(right_node), self.typed.expressions[id(right_node)]
+            right, rt = self.expr(right_node), base(self.typed.expressions[id(right_node)])
             result = compare(self, op, left, lt, right, rt)
             results.append((result, b.block))
             if k == len(node.ops) - 1:
@@ -446,15 +497,15 @@ class Lowering:
     def expr_Call(self, node, t):
         from .native_arith import call_builtin, call_math
         what = self.typed.calls[id(node)]
-        if isinstance(what, tuple) and what[0] == "math":
-            kind = NType.INT if any(f.__name__ == what[1] for f in MATH_INT) else NType.FLOAT
-            args = [self.expr(a) for a in node.args]
-            types_ = [self.typed.expressions[id(a)] for a in node.args]
-            return call_math(self, what[1], args, types_, kind)
+        if what == ("builtin", "len"):
+            return self.expr(node.args[0])[1]
         if isinstance(what, tuple):
             args = [self.expr(a) for a in node.args]
-            types_ = [self.typed.expressions[id(a)] for a in node.args]
-            return call_builtin(self, what[1], args, types_, t)
+            types_ = [base(self.typed.expressions[id(a)]) for a in node.args]
+            if what[0] == "math":
+                kind = NType.INT if any(f.__name__ == what[1] for f in MATH_INT) else NType.FLOAT
+                return call_math(self, what[1], args, types_, kind)
+            return call_builtin(self, what[1], args, types_, base(t))
         return self._call_user(node, what, t)
 
     def _call_user(self, node, callee, t):

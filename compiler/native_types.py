@@ -25,7 +25,7 @@ import math
 import types
 from dataclasses import dataclass, field
 
-from .astutil import ITER_BUILTIN
+from .astutil import ITER_BUILTIN, MUTATION_CHECK, TEMP
 
 
 class NType(enum.Enum):
@@ -34,9 +34,38 @@ class NType(enum.Enum):
     BOOL = "bool"
     RANGE = "range_iterator"
     NONE = "None"
+    NP_INT = "numpy.int64"
+    NP_FLOAT = "numpy.float64"
+    NP_BOOL = "numpy.bool"
+    INT_1 = "1-D array of int64"
+    INT_2 = "2-D array of int64"
+    FLOAT_1 = "1-D array of float64"
+    FLOAT_2 = "2-D array of float64"
+    BOOL_1 = "1-D array of bool"
+    BOOL_2 = "2-D array of bool"
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+NP_SCALARS = (NType.NP_INT, NType.NP_FLOAT, NType.NP_BOOL)
+SCALARS = NUMBERS + NP_SCALARS
+BASE = {NType.NP_INT: NType.INT, NType.NP_FLOAT: NType.FLOAT, NType.NP_BOOL: NType.BOOL}
+"""A numpy scalar is held as the Python number of its kind; only its arithmetic and its type differ."""
+ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),
+          NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
+"""Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
+_ARRAY_OF = {spec: t for t, spec in ARRAYS.items()}
+ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL}
+
+
+def base(t: NType) -> NType:
+    """The Python number type a value of type `t` is held as."""
+    return BASE.get(t, t)
+
+
+def row(t: NType) -> NType:
+    """The type of one index into an array of type `t`: an element, or a row of a 2-D array."""
+    dtype, ndim = ARRAYS[t]
+    return ELEMENT[dtype] if ndim == 1 else _ARRAY_OF[(dtype, 1)]
 POLL_FLAG = ctypes.c_int32(0)
 """Native loops read this at every back-edge and leave where it is not 0: the VM sets it while a
 suspension (or cancel) is pending (vm/suspend.py). Here, not beside the engine, so setting it never
@@ -57,6 +86,8 @@ class NotCompilable(Exception):
 def type_of_value(value) -> NType | None:
     """The native type of a live value, or None where native code cannot hold it."""
     kind = type(value)
+    if kind.__module__ == "numpy":
+        return _numpy_type(value)
     if kind is bool:
         return NType.BOOL
     if kind is int:
@@ -68,6 +99,24 @@ def type_of_value(value) -> NType | None:
     if value is None:
         return NType.NONE
     return None
+
+
+def _numpy_type(value) -> NType | None:
+    import numpy as np
+    kind = type(value)
+    if kind is np.ndarray:
+        if value.ndim not in (1, 2) or not value.flags.aligned or value.dtype.byteorder not in "=|":
+            return None
+        return _ARRAY_OF.get((value.dtype.name, value.ndim))
+    return {np.int64: NType.NP_INT, np.float64: NType.NP_FLOAT, np.bool_: NType.NP_BOOL}.get(kind)
+
+
+def constant_int(node: ast.expr) -> int | None:
+    """The int `node` spells (`3`, `-1`), or None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = constant_int(node.operand)
+        return None if inner is None else -inner
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
 
 
 def range_state(iterator) -> tuple | None:
@@ -107,6 +156,7 @@ class Typed:
     calls: dict = field(default_factory=dict)         # id(call node) -> ("math", name) | ("builtin", name) | Callee
     returns: NType | None = None
     exits: dict = field(default_factory=dict)         # id(statement) -> (its id, why native code leaves there)
+    skipped: set = field(default_factory=set)         # id(statement): a no-op for the types here
 
 
 class Inference:
@@ -163,6 +213,13 @@ class Inference:
                 return
 
     def stmt_Assign(self, s: ast.Assign):
+        if len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) and self._shape_of(s.value) is not None:
+            names = s.targets[0].elts
+            if len(names) != ARRAYS[self._shape_of(s.value)][1] or not all(isinstance(n, ast.Name) for n in names):
+                raise NotCompilable("an array's shape unpacked into other than one name per dimension", s.lineno)
+            for n in names:
+                self.bind(n.id, NType.INT)
+            return
         if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Name):
             raise NotCompilable("assignment to something other than one name", s.lineno)
         name = s.targets[0].id
@@ -172,7 +229,17 @@ class Inference:
                 and self.typed.locals.get(name) is NType.RANGE:
             return     # the loop is over: its iterator is let go of
         else:
-            self.bind(name, self.expr(s.value))
+            value = self.expr(s.value)
+            if value in ARRAYS:
+                raise NotCompilable("an array bound in native code (only those it is entered with)", s.lineno)
+            self.bind(name, value)
+
+    def _shape_of(self, node: ast.expr) -> NType | None:
+        """The array type `node` is the `.shape` of, if it is that of a local array."""
+        if isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name):
+            t = self.typed.locals.get(node.value.id)
+            return t if t in ARRAYS else None
+        return None
 
     def stmt_AugAssign(self, s: ast.AugAssign):
         if not isinstance(s.target, ast.Name):
@@ -182,9 +249,25 @@ class Inference:
         self.bind(s.target.id, value)
 
     def stmt_If(self, s: ast.If):
+        if self._check_after_augmented(s):
+            self.typed.skipped.add(id(s))
+            return
         self.condition(s.test)
         self.block(s.body)
         self.block(s.orelse)
+
+    def _check_after_augmented(self, s: ast.If) -> bool:
+        """Whether `s` is the statement form's check after `x += y` (`if x is _pf_tN: <mutation
+        check of x>`, compiler/anf.py) on a number: numbers are never mutated in place, so it does
+        nothing."""
+        test = s.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is)
+                and isinstance(test.left, ast.Name) and isinstance(test.comparators[0], ast.Name)
+                and test.comparators[0].id.startswith(TEMP) and not s.orelse and len(s.body) == 1
+                and isinstance(s.body[0], ast.Expr)):
+            return False
+        checks = any(isinstance(n, ast.Name) and n.id == MUTATION_CHECK for n in ast.walk(s.body[0]))
+        return checks and self.typed.locals.get(test.left.id) in SCALARS
 
     def stmt_While(self, s: ast.While):
         if s.orelse:
@@ -217,6 +300,8 @@ class Inference:
         value = NType.NONE if none else self.expr(s.value)
         if value is None:
             return      # a recursive call's type is not known yet
+        if value in ARRAYS:
+            raise NotCompilable("an array returned", s.lineno)
         if self.typed.returns is None:
             self.typed.returns, self.changed = value, True
         elif self.typed.returns is not value:
@@ -243,7 +328,7 @@ class Inference:
 
     def condition(self, node: ast.expr):
         value = self.expr(node)
-        if value is not None and value not in NUMBERS:
+        if value is not None and value not in SCALARS:
             raise NotCompilable(f"a condition of type {value.value}", self.statement)
 
     # ## Expressions
@@ -273,9 +358,11 @@ class Inference:
         left, right = self.expr(node.left), self.expr(node.right)
         if left is None or right is None:
             return None
-        if left not in NUMBERS or right not in NUMBERS:
+        if left not in SCALARS or right not in SCALARS:
             raise NotCompilable("arithmetic on something other than numbers", self.statement)
         op = type(node.op)
+        if left in NP_SCALARS or right in NP_SCALARS:
+            return self._numpy_arithmetic(op, left, right)
         if op in (ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):
             if NType.FLOAT in (left, right):
                 raise NotCompilable("a bitwise operation on a float", self.statement)
@@ -288,34 +375,54 @@ class Inference:
             return NType.FLOAT
         return NType.INT
 
+    def _numpy_arithmetic(self, op: type, left: NType, right: NType) -> NType:
+        """The type numpy gives (NEP 50: a Python number takes the numpy operand's type): float64
+        where either is a float or for `/`, else int64. numpy's booleans and bit operations are
+        not native code's."""
+        if NType.NP_BOOL in (left, right) or op not in (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv,
+                                                         ast.Mod, ast.Pow):
+            raise NotCompilable(f"`{op.__name__}` of numpy {left.value} and {right.value}", self.statement)
+        if op is ast.Div or {base(left), base(right)} & {NType.FLOAT}:
+            return NType.NP_FLOAT
+        return NType.NP_INT
+
     def expr_UnaryOp(self, node: ast.UnaryOp) -> NType | None:
         value = self.expr(node.operand)
         if value is None:
             return None
-        if value not in NUMBERS:
+        if value not in SCALARS:
             raise NotCompilable("a unary operation on something other than a number", self.statement)
         if isinstance(node.op, ast.Not):
             return NType.BOOL
+        if value in NP_SCALARS and (value is NType.NP_BOOL or isinstance(node.op, ast.Invert)):
+            raise NotCompilable(f"`{type(node.op).__name__}` of a {value.value}", self.statement)
         if isinstance(node.op, ast.Invert) and value is NType.FLOAT:
             raise NotCompilable("`~` of a float", self.statement)
         return NType.INT if value is NType.BOOL else value
 
-    def expr_Compare(self, node: ast.Compare) -> NType:
-        for operand in [node.left, *node.comparators]:
-            value = self.expr(operand)
-            if value is not None and value not in NUMBERS:
+    def expr_Compare(self, node: ast.Compare) -> NType | None:
+        values = [self.expr(operand) for operand in [node.left, *node.comparators]]
+        for value in values:
+            if value is not None and value not in SCALARS:
                 raise NotCompilable("a comparison of something other than numbers", self.statement)
         for op in node.ops:
             if isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)):
                 raise NotCompilable(f"`{type(op).__name__}` comparisons", self.statement)
-        return NType.BOOL
+        if None in values:
+            return None
+        # Each comparison gives numpy's bool where a numpy scalar takes part; a chain gives one of them.
+        kinds = {NType.NP_BOOL if a in NP_SCALARS or b in NP_SCALARS else NType.BOOL
+                 for a, b in zip(values, values[1:])}
+        if len(kinds) > 1:
+            raise NotCompilable("a chained comparison giving both bool and numpy.bool", self.statement)
+        return kinds.pop()
 
     def expr_BoolOp(self, node: ast.BoolOp) -> NType | None:
         values = [self.expr(v) for v in node.values]
         known = {v for v in values if v is not None}
         if len(known) > 1:
             raise NotCompilable("`and`/`or` of operands of different types", self.statement)
-        if known and not known <= set(NUMBERS):
+        if known and not known <= set(SCALARS):
             raise NotCompilable("`and`/`or` of something other than numbers", self.statement)
         return known.pop() if len(known) == 1 and None not in values else None
 
@@ -324,7 +431,29 @@ class Inference:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body is not None and orelse is not None and body is not orelse:
             raise NotCompilable("a conditional expression of two types", self.statement)
+        if body in ARRAYS or orelse in ARRAYS:
+            raise NotCompilable("a conditional expression of arrays", self.statement)
         return body if orelse is None else orelse
+
+    def expr_Subscript(self, node: ast.Subscript) -> NType | None:
+        """An element or a row of a local array (`a[i]`, `m[i, j]`, `m[i][j]`), or a dimension of its
+        shape (`a.shape[0]`)."""
+        shape = self._shape_of(node.value)
+        if shape is not None:
+            k = constant_int(node.slice)
+            if k is None or not -ARRAYS[shape][1] <= k < ARRAYS[shape][1]:
+                raise NotCompilable("an array's shape indexed other than by a constant in range", self.statement)
+            return NType.INT
+        array = self.expr(node.value)
+        if array not in ARRAYS:
+            raise NotCompilable(f"indexing {'a value' if array is None else array.value}", self.statement)
+        indices = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(indices) > ARRAYS[array][1]:
+            raise NotCompilable("more indices than the array has dimensions", self.statement)
+        for index in indices:
+            if self.expr(index) not in (NType.INT, NType.NP_INT, None):
+                raise NotCompilable("an array indexed by other than an int", self.statement)
+        return row(array) if len(indices) == 1 else ELEMENT[ARRAYS[array][0]]
 
     def expr_Call(self, node: ast.Call) -> NType | None:
         if node.keywords:
@@ -335,12 +464,19 @@ class Inference:
             self._numbers(args, 1 if target in MATH_UNARY or target in MATH_INT else 2, node)
             self.typed.calls[id(node)] = ("math", target.__name__)
             return NType.INT if target in MATH_INT else NType.FLOAT
+        numpy = getattr(target, "__module__", None) == "numpy" and getattr(target, "__name__", "") in ("float64", "int64")
+        if numpy and len(args) == 1 and args[0] in ((NType.INT, NType.NP_INT) if target.__name__ == "int64" else SCALARS):
+            self.typed.calls[id(node)] = ("builtin", "float" if target.__name__ == "float64" else "int")
+            return NType.NP_FLOAT if target.__name__ == "float64" else NType.NP_INT
+        if target is len and len(args) == 1 and args[0] in ARRAYS:
+            self.typed.calls[id(node)] = ("builtin", "len")
+            return NType.INT
         if target in BUILTINS and target is not range:
             return self._builtin(BUILTINS[target], args, node)
         if isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS for a in args):
+            if any(a not in SCALARS for a in args):
                 raise NotCompilable("a call with arguments other than numbers", self.statement)
             self.typed.calls[id(node)] = Callee(target, tuple(args))
             return self.callee_return(target, tuple(args))
@@ -359,11 +495,13 @@ class Inference:
             return args[0]
         self._numbers(args, 1, node)
         if name == "abs":
+            if args[0] is NType.NP_BOOL:
+                raise NotCompilable("`abs` of a numpy.bool", self.statement)
             return None if args[0] is None else NType.INT if args[0] is NType.BOOL else args[0]
         return {"int": NType.INT, "float": NType.FLOAT, "bool": NType.BOOL}[name]
 
     def _numbers(self, args: list, count: int, node: ast.Call):
-        if len(args) != count or any(a is not None and a not in NUMBERS for a in args):
+        if len(args) != count or any(a is not None and a not in SCALARS for a in args):
             raise NotCompilable("a call whose arguments are not the numbers it takes", self.statement)
 
     def resolve(self, func: ast.expr):
@@ -375,7 +513,7 @@ class Inference:
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and func.value.id not in self.typed.locals:
             owner = self._global(func.value.id)
-            if isinstance(owner, types.ModuleType) and owner.__name__ == "math":
+            if isinstance(owner, types.ModuleType) and owner.__name__ in ("math", "numpy"):
                 return getattr(owner, func.attr, None)
         raise NotCompilable("a call of something other than a global function", self.statement)
 

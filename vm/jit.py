@@ -141,7 +141,7 @@ def enter(state, value) -> tuple | None:
         values[VALUE] = value
     piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, state.globals,
                            state.qualname)
-    if piece is None:
+    if piece is None or not _may_run(piece):
         _GAVE_UP.add(key)
         return None
     COUNTS["osr_entries"] += 1
@@ -181,7 +181,7 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
         return False, None
     piece = _piece((fn.__code__, tuple(sorted((k, t.value) for k, t in types_.items()))),
                    lambda: unit.ir.body, types_, fn.__globals__, fn.__qualname__)
-    if piece is None:
+    if piece is None or not _may_run(piece):
         return False, None
     outcome, _ = _run(piece, values)
     if outcome[0] == "return":
@@ -214,6 +214,18 @@ def _piece(key, statements, types_: dict, globals_: dict, name: str):
             for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
                 print(f"# jit: {name} leaves for tier 0 at statement {statement}: {why}", file=sys.stderr)
     return None if isinstance(piece, NotCompilable) else piece
+
+
+_NUMPY_DEFAULT_ERRORS = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
+
+
+def _may_run(piece) -> bool:
+    """Whether `piece` may run in this thread now: one computing with numpy scalars only under numpy's
+    default error state (a computation carries the client's, vm/settings.py), which its checks assume."""
+    if not piece.numpy_scalars:
+        return True
+    import numpy as np
+    return np.geterr() == _NUMPY_DEFAULT_ERRORS
 
 
 def _run(piece, values: dict) -> tuple:

@@ -7,6 +7,7 @@ import concurrent.futures
 import math
 import time
 
+import numpy as np
 import pytest
 
 import pyfora
@@ -141,6 +142,64 @@ def loop_then_tuple(n):
     return s
 
 
+def array_dot(a, b):
+    s = np.float64(0.0)
+    for i in range(len(a)):
+        s += a[i] * b[i]
+    return s
+
+
+def matrix_walk(m):
+    n, k = m.shape
+    t = np.float64(0.0)
+    for i in range(m.shape[0]):
+        for j in range(k):
+            t += m[i, j] * m[i][j] - m[-1, -1] / (1 + m.shape[-1])
+    return t, n
+
+
+def int_array(a, cut):
+    s = np.int64(0)
+    count = 0
+    for i in range(a.shape[0]):
+        if a[i] > cut and a[-i - 1] != 3:
+            s += a[i] // 2 - a[i] % 3 + a[i] ** 2
+            count += 1
+    return s, count
+
+
+def bool_array(flags, xs):
+    total = 0.0
+    for i in range(len(flags)):
+        if flags[i]:
+            total += math.sqrt(float(xs[i]))
+    return total
+
+
+def array_product(a):
+    p = np.float64(1.0)
+    for i in range(len(a)):
+        p *= a[i]
+    return p
+
+
+def array_index(a, stop):
+    s = np.float64(0.0)
+    for i in range(stop):
+        s += a[i]
+    return s
+
+
+def int64_product(a):
+    p = np.int64(1)
+    for i in range(len(a)):
+        p = p * a[i]
+    return p
+
+
+_M = np.arange(12.0).reshape(3, 4)
+
+
 def negative_range(a, b, c):
     s = 0
     for i in range(a, b, c):
@@ -166,6 +225,10 @@ NATIVE = [
     (falls_off, (3,)), (falls_off, (-3,)), (bare_return, (1,)), (bare_return, (-1,)),
     (negative_range, (10, -10, -3)), (negative_range, (0, 0, 1)),
     (loop_then_tuple, (100,)), (loop_then_tuple, (3,)),
+    (array_dot, (np.linspace(0, 1, 50), np.linspace(2, -1, 50))), (array_dot, (np.arange(10.0)[::3], np.ones(4))),
+    (matrix_walk, (_M,)), (matrix_walk, (_M.T,)), (matrix_walk, (_M[::2, 1:],)),
+    (int_array, (np.arange(-20, 20), 2)), (bool_array, (np.arange(9) % 3 == 0, np.arange(9.0))),
+    (array_product, (np.full(5, 1e10),)), (array_index, (np.arange(5.0), 5)),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
 """(function, arguments) that run natively to the end."""
@@ -190,8 +253,19 @@ LEAVES = [
     (maybe_unbound, (1,)),          # UnboundLocalError
     (negative_range, (0, 10, 0)),   # ValueError: range() arg 3 must not be zero
     (int_convert, (math.nan,)), (int_convert, (1e19,)),
+    (array_product, (np.full(400, 1e10),)),     # overflow: numpy warns, in tier 0
+    (array_product, (np.array([np.inf, 0.0]),)),     # inf * 0: invalid
+    (array_index, (np.arange(5.0), 6)),         # IndexError
+    (int64_product, (np.full(70, 2),)),         # int64 wraps (with a warning) in numpy
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
+
+
+def _name(value) -> str:
+    """A test id: a function's name, or its arguments (an array by its shape)."""
+    if callable(value):
+        return value.__name__
+    return ",".join(f"array{v.shape}" if isinstance(v, np.ndarray) else repr(v) for v in value)
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +289,7 @@ def _same(expected, got):
     return expected == got and type(expected[1]) is type(got[1])
 
 
-@pytest.mark.parametrize("fn,args", NATIVE, ids=lambda v: getattr(v, "__name__", None) or repr(v))
+@pytest.mark.parametrize("fn,args", NATIVE, ids=_name)
 def test_native_code_gives_cpythons_answer(native, fn, args):
     expected = _outcome(lambda: fn(*args))
     future = native.submit(fn, *args)
@@ -224,7 +298,7 @@ def test_native_code_gives_cpythons_answer(native, fn, args):
     assert (future.metrics.native_calls, future.metrics.deoptimizations) == (1, 0)
 
 
-@pytest.mark.parametrize("fn,args", LEAVES, ids=lambda v: getattr(v, "__name__", None) or repr(v))
+@pytest.mark.parametrize("fn,args", LEAVES, ids=_name)
 def test_native_code_leaves_for_tier0_with_pythons_answer(native, fn, args):
     expected = _outcome(lambda: fn(*args))
     future = native.submit(fn, *args)
