@@ -12,7 +12,7 @@ import ast
 from llvmlite import ir
 
 from .native_lower import F64, I1, I64
-from .native_types import NType, NotCompilable
+from .native_types import UNIONS, NType, NotCompilable
 
 _ZERO, _ONE = ir.Constant(I64, 0), ir.Constant(I64, 1)
 _FZERO = ir.Constant(F64, 0.0)
@@ -80,7 +80,7 @@ def _intrinsic(module, name: str, arity: int):
     return fn
 
 
-def _int_true_divide(low, a, b):
+def int_true_divide(low, a, b):
     """a / b of two ints: exact in doubles while both are at most 2**53 in size, else left to tier 0."""
     builder = low.builder
     low.leave_if(builder.icmp_signed("==", b, _ZERO))
@@ -185,7 +185,6 @@ ARITHMETIC = {
     (ast.FloorDiv, NType.INT): lambda low, a, b: _int_divmod(low, a, b)[0],
     (ast.Mod, NType.INT): lambda low, a, b: _int_divmod(low, a, b)[1],
     (ast.Pow, NType.INT): _int_power,
-    (ast.Div, NType.FLOAT): None,   # filled below: int / int and float / float differ
     (ast.BitAnd, NType.INT): lambda low, a, b: low.builder.and_(a, b),
     (ast.BitOr, NType.INT): lambda low, a, b: low.builder.or_(a, b),
     (ast.BitXor, NType.INT): lambda low, a, b: low.builder.xor(a, b),
@@ -203,12 +202,7 @@ ARITHMETIC = {
 }
 
 
-def _divide(low, a, b):
-    """True division: of two ints (I64 operands) or of floats."""
-    return _int_true_divide(low, a, b) if a.type == I64 else _float_true_divide(low, a, b)
-
-
-ARITHMETIC[(ast.Div, NType.FLOAT)] = _divide
+ARITHMETIC[(ast.Div, NType.FLOAT)] = _float_true_divide     # of two ints: int_true_divide (native_lower)
 
 
 def _numpy_fault(low, a, b, result):
@@ -258,6 +252,10 @@ ARITHMETIC.update({
 # by zero: every such case leaves, as Python's int rules already do, and tier 0 does numpy's.
 ARITHMETIC.update({(op, NType.NP_INT): ARITHMETIC[(op, NType.INT)]
                    for op in (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.Pow)})
+# A local that holds both Python's numbers and numpy's: numpy's rules leave wherever Python's do (and
+# more), so they are right for either; the result is numpy's where an operand is (native_lower).
+ARITHMETIC.update({(op, union): ARITHMETIC[(op, numpy)] for (op, numpy) in list(ARITHMETIC)
+                   for union, (_, member) in UNIONS.items() if member is numpy})
 
 _INT_PREDICATES = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
 

@@ -21,8 +21,8 @@ import time
 from dataclasses import dataclass, field
 
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
-from .native_types import (ARRAYS, NP_SCALARS, POLL_FLAG, Inference, NotCompilable, NType, base, range_state,
-                           type_of_value)
+from .native_types import (ARRAYS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base, members,
+                           range_state, type_of_value)
 
 
 _llvm = None
@@ -120,15 +120,18 @@ class Piece:
         code's changes."""
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
-        mask_slot = self.slots - 3
+        mask_slot = self.slots - 4
         mask = 0
         for i, name in enumerate(sorted(self.layout)):
             if name not in values:
                 continue
             value, first, t = values[name], self.layout[name], self.typed.locals[name]
-            if type_of_value(value) is not t:
+            held = type_of_value(value)
+            if held not in members(t):
                 continue
             mask |= 1 << i
+            if t in UNIONS:
+                slots[first + 1] = held in NP_SCALARS
             if t in ARRAYS:
                 slots[first] = value.ctypes.data
                 for k in range(value.ndim):
@@ -144,7 +147,7 @@ class Piece:
         if status == 3 or status == 0 and self.typed.returns is NType.NONE:   # fell off the end, `return`
             return "return", None
         if status == 0:
-            return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns)
+            return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns, slots[mask_slot + 3])
         mask = slots[mask_slot]
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
@@ -153,7 +156,11 @@ class Piece:
         return "exit", slots[mask_slot + 1], changed
 
     @staticmethod
-    def _value(slots, floats, index: int, t: NType):
+    def _value(slots, floats, index: int, t: NType, tag: int | None = None):
+        """The Python value of the local of type `t` in the slots from `index` (of a union, `tag` says
+        whose number it is; by default the slot after)."""
+        if t in UNIONS:
+            t = UNIONS[t][int(slots[index + 1] if tag is None else tag)]
         if t in NP_SCALARS:
             import numpy as np
             return {NType.NP_FLOAT: np.float64, NType.NP_INT: np.int64, NType.NP_BOOL: np.bool_}[t](
@@ -205,7 +212,7 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> P
         if spec.name not in emitted:
             emitted[spec.name] = None
             typed_callee = spec.inference.typed
-            if typed_callee.returns is None or typed_callee.returns is NType.NONE:
+            if typed_callee.returns in (None, NType.NONE, *UNIONS):
                 raise NotCompilable(f"{callee.function.__qualname__} gives no number")
             emitted[spec.name] = Lowering(module, spec.name, spec.statements, typed_callee, Mode.CALLEE,
                                           spec.params, callee_name, frozenset(spec.params)).lower()
@@ -234,6 +241,6 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> P
     address = engine.get_function_address("entry")
     function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
     layout = slot_layout(typed)
-    size = sum(slot_width(typed.locals[n]) for n in layout) + 3
+    size = sum(slot_width(typed.locals[n]) for n in layout) + 4     # + mask, exit, result, its tag
     return Piece(typed, layout, function, size, engine, time.perf_counter() - started)
 

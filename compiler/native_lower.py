@@ -26,7 +26,7 @@ import types
 
 from llvmlite import ir
 
-from .native_types import ARRAYS, BASE, MATH_INT, NType, NotCompilable, Typed, base, constant_int
+from .native_types import ARRAYS, BASE, MATH_INT, NP_SCALARS, UNIONS, NType, NotCompilable, Typed, base, constant_int
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -48,6 +48,8 @@ def slot_width(t: NType) -> int:
     go), an array its data's address then each dimension's length and stride, a number one."""
     if t is NType.RANGE:
         return 4
+    if t in UNIONS:
+        return 2        # the number, then 1 where it is numpy's
     return 1 + 2 * ARRAYS[t][1] if t in ARRAYS else 1
 
 
@@ -70,7 +72,7 @@ class Lowering:
     """Emit `name` into `module` for `statements`, typed as `typed`.
 
     ENTRY: `i32 name(i64* slots)`; slots hold the locals (slot_layout), then the bound mask, the
-    statement it left at, and the return value. CALLEE: `i32 name(args..., ret*)`.
+    statement it left at, the return value and whether it is numpy's. CALLEE: `i32 name(args..., ret*)`.
     `callee_name(Callee)` names (and has emitted) the function a call calls.
     """
 
@@ -93,6 +95,7 @@ class Lowering:
         self.fn.linkage = "external" if mode is Mode.ENTRY else "internal"
         self.builder = ir.IRBuilder(self.fn.append_basic_block("entry"))
         self.vars, self.loops = {}, []
+        self.tag_vars, self.tags = {}, {}     # a union local's tag; a union expression's (by node id)
         self.statement = 0
         self.entry_bound = entry_bound
         self._declare(params)
@@ -113,6 +116,8 @@ class Lowering:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
                 self.vars[name] = b.alloca(LL[t], name=name)
+                if t in UNIONS:
+                    self.tag_vars[name] = b.alloca(I1, name=f"{name}.numpy")
         self.vars["$mask"] = b.alloca(I64, name="mask")
         self.vars["$stmt"] = b.alloca(I64, name="stmt")
         if self.mode is Mode.ENTRY:
@@ -123,6 +128,8 @@ class Lowering:
                         b.store(b.load(self._slot(first + k)), var)
                 else:
                     b.store(self._from_slot(b.load(self._slot(first)), self.typed.locals[name]), self.vars[name])
+                if name in self.tag_vars:
+                    b.store(self._from_slot(b.load(self._slot(first + 1)), NType.BOOL), self.tag_vars[name])
             b.store(b.load(self._slot(self._mask_slot)), self.vars["$mask"])
         else:
             mask = 0
@@ -174,6 +181,8 @@ class Lowering:
                         b.store(b.load(var), self._slot(first + k))
                 elif t not in ARRAYS:       # arrays are read-only: the frame keeps its own
                     b.store(self._to_slot(b.load(self.vars[name]), t), self._slot(first))
+                if name in self.tag_vars:
+                    b.store(b.zext(b.load(self.tag_vars[name]), I64), self._slot(first + 1))
             b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
             b.store(b.load(self.exit_at), self._slot(self._mask_slot + 1))
         b.ret(ir.Constant(I32, 1))
@@ -221,11 +230,19 @@ class Lowering:
             else:
                 self._new_range(name, s.value.args[0])
         else:
-            self.store(name, self.expr(s.value, t))
+            self.store(name, self.expr(s.value, t), self.tag_of(s.value))
 
     def stmt_AugAssign(self, s: ast.AugAssign):
         t = self.typed.expressions[id(s)]
-        self.store(s.target.id, self.binop(s.op, s.target, s.value, t))
+        value = self.binop(s.op, s.target, s.value, t)
+        self.store(s.target.id, value, self.builder.or_(self.tag_of(s.target), self.tag_of(s.value)))
+
+    def tag_of(self, node: ast.expr):
+        """Whether the value of `node` (lowered already) is numpy's: an i1."""
+        t = self.typed.expressions[id(node)]
+        if t in UNIONS:
+            return self.tags[id(node)]
+        return ir.Constant(I1, int(t in NP_SCALARS))
 
     def stmt_If(self, s: ast.If):
         b = self.builder
@@ -306,13 +323,19 @@ class Lowering:
             value = self.expr(s.value, t)
             if self.mode is Mode.ENTRY:
                 b.store(self._to_slot(value, t), self._slot(self._mask_slot + 2))
+                if t in UNIONS:
+                    b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 3))
             else:
                 b.store(value, self.fn.args[-1])
         b.ret(ir.Constant(I32, 0))
 
-    def store(self, name: str, value):
+    def store(self, name: str, value, tag=None):
+        """Bind local `name` to `value`; `tag` says whether it is numpy's (for a union local: None is
+        a Python number)."""
         b = self.builder
         b.store(value, self.vars[name])
+        if name in self.tag_vars:
+            b.store(ir.Constant(I1, 0) if tag is None else tag, self.tag_vars[name])
         b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
 
     def _new_range(self, name: str, call: ast.Call):
@@ -381,6 +404,8 @@ class Lowering:
             self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)))     # UnboundLocalError
         if t in ARRAYS:
             return tuple(b.load(var) for var in self.vars[node.id])
+        if node.id in self.tag_vars:
+            self.tags[id(node)] = b.load(self.tag_vars[node.id])
         return b.load(self.vars[node.id])
 
     def expr_Subscript(self, node, t):
@@ -407,7 +432,10 @@ class Lowering:
         return b.icmp_unsigned("!=", value, ir.Constant(_BYTE, 0)) if element is _BYTE else value
 
     def expr_BinOp(self, node, t):
-        return self.binop(node.op, node.left, node.right, t)
+        value = self.binop(node.op, node.left, node.right, t)
+        if t in UNIONS:     # numpy's where either operand is (NEP 50)
+            self.tags[id(node)] = self.builder.or_(self.tag_of(node.left), self.tag_of(node.right))
+        return value
 
     def binop(self, op, left_node, right_node, t):
         from .native_arith import ARITHMETIC
@@ -415,8 +443,9 @@ class Lowering:
         rule = ARITHMETIC.get((type(op), t))
         if rule is None:
             raise NotCompilable(f"`{type(op).__name__}` giving {t.value}", self.statement)
-        if type(op) is ast.Div and t is NType.FLOAT and NType.FLOAT not in (lt, rt):
-            return rule(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
+        if type(op) is ast.Div and NType.FLOAT not in (base(lt), base(rt)):
+            from .native_arith import int_true_divide
+            return int_true_divide(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
         return rule(self, self.expr(left_node, t), self.expr(right_node, t))
 
     def expr_UnaryOp(self, node, t):
@@ -424,6 +453,8 @@ class Lowering:
         if isinstance(node.op, ast.Not):
             return b.not_(self.truth(node.operand))
         value = self.expr(node.operand, t)
+        if t in UNIONS:
+            self.tags[id(node)] = self.tag_of(node.operand)
         if isinstance(node.op, ast.UAdd):
             return value
         if isinstance(node.op, ast.Invert):
@@ -454,6 +485,8 @@ class Lowering:
         phi = b.phi(I1)
         for value, block in results:
             phi.add_incoming(value, block)
+        if t in UNIONS:     # one comparison (native_types): numpy's where either operand is
+            self.tags[id(node)] = b.or_(self.tag_of(node.left), self.tag_of(node.comparators[0]))
         return phi
 
     def expr_BoolOp(self, node, t):
@@ -505,6 +538,8 @@ class Lowering:
             if what[0] == "math":
                 kind = NType.INT if any(f.__name__ == what[1] for f in MATH_INT) else NType.FLOAT
                 return call_math(self, what[1], args, types_, kind)
+            if t in UNIONS:     # abs
+                self.tags[id(node)] = self.tag_of(node.args[0])
             return call_builtin(self, what[1], args, types_, base(t))
         return self._call_user(node, what, t)
 

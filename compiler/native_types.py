@@ -43,13 +43,34 @@ class NType(enum.Enum):
     FLOAT_2 = "2-D array of float64"
     BOOL_1 = "1-D array of bool"
     BOOL_2 = "2-D array of bool"
+    FLOAT_U = "float or numpy.float64"
+    INT_U = "int or numpy.int64"
+    BOOL_U = "bool or numpy.bool"
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
 NP_SCALARS = (NType.NP_INT, NType.NP_FLOAT, NType.NP_BOOL)
-SCALARS = NUMBERS + NP_SCALARS
+UNIONS = {NType.FLOAT_U: (NType.FLOAT, NType.NP_FLOAT), NType.INT_U: (NType.INT, NType.NP_INT),
+          NType.BOOL_U: (NType.BOOL, NType.NP_BOOL)}
+"""A local that holds a Python number and, at other times, numpy's of the same kind (`t = 0.0` then
+`t += a[i]`): held as the number with a tag that says which (native_lower), so the type is exact."""
+SCALARS = NUMBERS + NP_SCALARS + tuple(UNIONS)
 BASE = {NType.NP_INT: NType.INT, NType.NP_FLOAT: NType.FLOAT, NType.NP_BOOL: NType.BOOL}
+BASE.update({union: members[0] for union, members in UNIONS.items()})
 """A numpy scalar is held as the Python number of its kind; only its arithmetic and its type differ."""
+
+
+def members(t: NType) -> tuple:
+    """The concrete types a value of type `t` may have."""
+    return UNIONS.get(t, (t,))
+
+
+def join(*types_: NType) -> NType | None:
+    """The one type that holds values of all of `types_`, or None."""
+    wanted = {m for t in types_ for m in members(t)}
+    if len(wanted) == 1:
+        return wanted.pop()
+    return next((union for union, held in UNIONS.items() if wanted == set(held)), None)
 ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),
           NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
 """Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
@@ -324,7 +345,11 @@ class Inference:
             self.typed.locals[name] = value
             self.changed = True
         elif old is not value:
-            raise NotCompilable(f"`{name}` holds both {old.value} and {value.value}", self.statement)
+            joined = join(old, value)
+            if joined is None:
+                raise NotCompilable(f"`{name}` holds both {old.value} and {value.value}", self.statement)
+            if joined is not old:
+                self.typed.locals[name], self.changed = joined, True
 
     def condition(self, node: ast.expr):
         value = self.expr(node)
@@ -361,6 +386,15 @@ class Inference:
         if left not in SCALARS or right not in SCALARS:
             raise NotCompilable("arithmetic on something other than numbers", self.statement)
         op = type(node.op)
+        if left in UNIONS or right in UNIONS:       # what each pair of concrete operands gives
+            results = [self._arithmetic(op, a, b) for a in members(left) for b in members(right)]
+            joined = join(*results)
+            if joined is None:
+                raise NotCompilable(f"`{op.__name__}` of {left.value} and {right.value}", self.statement)
+            return joined
+        return self._arithmetic(op, left, right)
+
+    def _arithmetic(self, op: type, left: NType, right: NType) -> NType:
         if left in NP_SCALARS or right in NP_SCALARS:
             return self._numpy_arithmetic(op, left, right)
         if op in (ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):
@@ -394,7 +428,8 @@ class Inference:
             raise NotCompilable("a unary operation on something other than a number", self.statement)
         if isinstance(node.op, ast.Not):
             return NType.BOOL
-        if value in NP_SCALARS and (value is NType.NP_BOOL or isinstance(node.op, ast.Invert)):
+        if value in NP_SCALARS + tuple(UNIONS) and (value in (NType.NP_BOOL, NType.BOOL_U)
+                                                    or isinstance(node.op, ast.Invert)):
             raise NotCompilable(f"`{type(node.op).__name__}` of a {value.value}", self.statement)
         if isinstance(node.op, ast.Invert) and value is NType.FLOAT:
             raise NotCompilable("`~` of a float", self.statement)
@@ -411,14 +446,17 @@ class Inference:
         if None in values:
             return None
         # Each comparison gives numpy's bool where a numpy scalar takes part; a chain gives one of them.
-        kinds = {NType.NP_BOOL if a in NP_SCALARS or b in NP_SCALARS else NType.BOOL
+        kinds = {join(*(NType.NP_BOOL if m in NP_SCALARS or n in NP_SCALARS else NType.BOOL
+                        for m in members(a) for n in members(b)))
                  for a, b in zip(values, values[1:])}
-        if len(kinds) > 1:
+        if len(kinds) > 1 or len(values) > 2 and NType.BOOL_U in kinds:
             raise NotCompilable("a chained comparison giving both bool and numpy.bool", self.statement)
         return kinds.pop()
 
     def expr_BoolOp(self, node: ast.BoolOp) -> NType | None:
         values = [self.expr(v) for v in node.values]
+        if any(v in UNIONS for v in values):
+            raise NotCompilable("`and`/`or` of a local that holds both Python's and numpy's numbers", self.statement)
         known = {v for v in values if v is not None}
         if len(known) > 1:
             raise NotCompilable("`and`/`or` of operands of different types", self.statement)
@@ -431,8 +469,8 @@ class Inference:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body is not None and orelse is not None and body is not orelse:
             raise NotCompilable("a conditional expression of two types", self.statement)
-        if body in ARRAYS or orelse in ARRAYS:
-            raise NotCompilable("a conditional expression of arrays", self.statement)
+        if body in ARRAYS or orelse in ARRAYS or body in UNIONS or orelse in UNIONS:
+            raise NotCompilable("a conditional expression of arrays or of mixed numbers", self.statement)
         return body if orelse is None else orelse
 
     def expr_Subscript(self, node: ast.Subscript) -> NType | None:
@@ -451,7 +489,7 @@ class Inference:
         if len(indices) > ARRAYS[array][1]:
             raise NotCompilable("more indices than the array has dimensions", self.statement)
         for index in indices:
-            if self.expr(index) not in (NType.INT, NType.NP_INT, None):
+            if self.expr(index) not in (NType.INT, NType.NP_INT, NType.INT_U, None):
                 raise NotCompilable("an array indexed by other than an int", self.statement)
         return row(array) if len(indices) == 1 else ELEMENT[ARRAYS[array][0]]
 
@@ -476,7 +514,7 @@ class Inference:
         if isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in SCALARS for a in args):
+            if any(a not in NUMBERS + NP_SCALARS for a in args):
                 raise NotCompilable("a call with arguments other than numbers", self.statement)
             self.typed.calls[id(node)] = Callee(target, tuple(args))
             return self.callee_return(target, tuple(args))
@@ -490,7 +528,7 @@ class Inference:
             if None in args:
                 return None
             self._numbers(args, len(args), node)
-            if len(set(args)) > 1:
+            if len(set(args)) > 1 or args[0] in UNIONS:
                 raise NotCompilable(f"`{name}` of numbers of different types", self.statement)
             return args[0]
         self._numbers(args, 1, node)

@@ -197,6 +197,34 @@ def int64_product(a):
     return p
 
 
+def python_then_numpy(a):
+    s = 0.0             # a float, then numpy.float64 once an element is added: a union, tagged
+    c = 0
+    for i in range(len(a)):
+        s += a[i] * 2
+        if a[i] > 0.5:
+            c += 1
+    return s, -s / 2, c
+
+
+def row_norms(m):
+    n, k = m.shape
+    best = 0.0
+    for i in range(n):
+        t = 0.0
+        for j in range(k):
+            t += m[i, j] * m[i, j]
+        best = max(best, math.sqrt(t))
+    return best, t
+
+
+def int_union(a):
+    total = 0
+    for i in range(len(a)):
+        total += a[i]
+    return total, total // 3, total / 7
+
+
 _M = np.arange(12.0).reshape(3, 4)
 
 
@@ -229,6 +257,8 @@ NATIVE = [
     (matrix_walk, (_M,)), (matrix_walk, (_M.T,)), (matrix_walk, (_M[::2, 1:],)),
     (int_array, (np.arange(-20, 20), 2)), (bool_array, (np.arange(9) % 3 == 0, np.arange(9.0))),
     (array_product, (np.full(5, 1e10),)), (array_index, (np.arange(5.0), 5)),
+    (python_then_numpy, (np.linspace(0, 1, 7),)), (python_then_numpy, (np.zeros(0),)),
+    (row_norms, (_M,)), (row_norms, (np.zeros((0, 3)),)), (int_union, (np.arange(-5, 40),)), (int_union, (np.arange(0),)),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
 """(function, arguments) that run natively to the end."""
@@ -257,6 +287,8 @@ LEAVES = [
     (array_product, (np.array([np.inf, 0.0]),)),     # inf * 0: invalid
     (array_index, (np.arange(5.0), 6)),         # IndexError
     (int64_product, (np.full(70, 2),)),         # int64 wraps (with a warning) in numpy
+    (python_then_numpy, (np.array([1e308, 1e308]),)),   # overflow of a union holding numpy's float
+    (int_union, (np.array([2 ** 62, 2 ** 62]),)),       # int64 wraps
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 
