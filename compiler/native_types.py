@@ -141,8 +141,10 @@ def constant_int(node: ast.expr) -> int | None:
 
 
 def range_state(iterator) -> tuple | None:
-    """(start, stop, step, index) of a range iterator whose numbers all fit 64 bits, else None."""
+    """(start, stop, step, index) of a range iterator whose numbers all fit 64 bits, else None. (From
+    3.12 on its `__reduce__` gives the range still to go and no index.)"""
     _, (r,), index = iterator.__reduce__()
+    index = index or 0
     if all(INT_MIN <= v <= INT_MAX for v in (r.start, r.stop, r.step)) and len(r) <= INT_MAX:
         return r.start, r.stop, r.step, index
     return None
