@@ -21,8 +21,8 @@ import time
 from dataclasses import dataclass, field
 
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
-from .native_types import (ARRAYS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base, members,
-                           range_state, type_of_value)
+from .native_types import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base,
+                           members, range_state, sequence_of, type_of_value)
 
 
 _llvm = None
@@ -140,6 +140,9 @@ class Piece:
                 floats[first] = value
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
+            elif t in ITERATORS:
+                array, index = sequence_of(value), value.__reduce__()[2]
+                slots[first:first + 4] = [array.ctypes.data, array.shape[0], array.strides[0], index]
             else:
                 slots[first] = int(value)
         slots[mask_slot] = mask
@@ -151,9 +154,24 @@ class Piece:
         mask = slots[mask_slot]
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
-            if mask >> i & 1 and not name.startswith(RESUME_FLAG) and self.typed.locals[name] not in ARRAYS:
-                changed[name] = self._value(slots, floats, self.layout[name], self.typed.locals[name])
+            t = self.typed.locals[name]
+            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in ARRAYS:
+                continue
+            if t in ITERATORS:
+                changed[name] = self._array_iterator(name, slots[self.layout[name] + 3], values)
+            else:
+                changed[name] = self._value(slots, floats, self.layout[name], t)
         return "exit", slots[mask_slot + 1], changed
+
+    def _array_iterator(self, name: str, index: int, values: dict):
+        """The iterator local `name` at `index` (None once let go): over the array local it was made
+        from in native code, else over the one it was entered with."""
+        if index < 0:
+            return None
+        source = self.typed.iterated.get(name)
+        iterator = iter(values[source] if source in values else sequence_of(values[name]))
+        iterator.__setstate__(index)
+        return iterator
 
     @staticmethod
     def _value(slots, floats, index: int, t: NType, tag: int | None = None):

@@ -26,7 +26,8 @@ import types
 
 from llvmlite import ir
 
-from .native_types import ARRAYS, BASE, MATH_INT, NP_SCALARS, UNIONS, NType, NotCompilable, Typed, base, constant_int
+from .native_types import (ARRAYS, BASE, ITERATORS, MATH_INT, NP_SCALARS, UNIONS, NType, NotCompilable, Typed, base,
+                           constant_int)
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -46,8 +47,8 @@ class Mode(enum.Enum):
 def slot_width(t: NType) -> int:
     """Slots a local of type `t` takes: a range iterator four (start, stop, step, index; -1 when let
     go), an array its data's address then each dimension's length and stride, a number one."""
-    if t is NType.RANGE:
-        return 4
+    if t is NType.RANGE or t in ITERATORS:
+        return 4        # start, stop, step, index; an array's data, length, stride, index
     if t in UNIONS:
         return 2        # the number, then 1 where it is numpy's
     return 1 + 2 * ARRAYS[t][1] if t in ARRAYS else 1
@@ -110,6 +111,8 @@ class Lowering:
             t = self.typed.locals[name]
             if t is NType.RANGE:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("start", "stop", "step", "i"))
+            elif t in ITERATORS:
+                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("data", "n", "stride", "i"))
             elif t in ARRAYS:
                 if self.mode is not Mode.ENTRY:
                     raise NotCompilable("an array passed to a native callee")
@@ -176,7 +179,7 @@ class Lowering:
         if self.mode is Mode.ENTRY:
             for name in self.names:
                 first, t = self.layout[name], self.typed.locals[name]
-                if t is NType.RANGE:
+                if t is NType.RANGE or t in ITERATORS:
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(var), self._slot(first + k))
                 elif t not in ARRAYS:       # arrays are read-only: the frame keeps its own
@@ -217,16 +220,32 @@ class Lowering:
             getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_Assign(self, s: ast.Assign):
+        if isinstance(s.value, ast.Tuple):      # every item first, then the names: `a, b = (b, a)`
+            values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v))
+                      for t, v in zip(s.targets[0].elts, s.value.elts)]
+            for target, (value, tag) in zip(s.targets[0].elts, values):
+                self.store(target.id, value, tag)
+            return
         if isinstance(s.targets[0], ast.Tuple):       # `n, m = a.shape`
             array = self.expr_Name(s.value.value, self.typed.locals[s.value.value.id])
             for k, target in enumerate(s.targets[0].elts):
                 self.store(target.id, array[1 + 2 * k])
             return
+        if len(s.targets) > 1:      # `a = b = value`: one value, each name converted to its own type
+            value, t = self.expr(s.value), self.typed.expressions[id(s.value)]
+            for target in s.targets:
+                self.store(target.id, self.convert(value, t, self.typed.locals[target.id]), self.tag_of(s.value))
+            return
         name = s.targets[0].id
         t = self.typed.locals.get(name)
-        if t is NType.RANGE:
+        if t is NType.RANGE or t in ITERATORS:
             if isinstance(s.value, ast.Constant):
                 self.builder.store(ir.Constant(I64, -1), self.vars[name][3])
+            elif t in ITERATORS:
+                array = self.expr_Name(s.value.args[0], ITERATORS[t])
+                for var, value in zip(self.vars[name], (*array, ir.Constant(I64, 0))):
+                    self.builder.store(value, var)
+                self.mark_bound(name)
             else:
                 self._new_range(name, s.value.args[0])
         else:
@@ -266,17 +285,22 @@ class Lowering:
 
     def stmt_For(self, s: ast.For):
         b = self.builder
-        start, stop, step, index = self.vars[s.iter.id]
+        over = self.typed.locals[s.iter.id]
+        start, stop, step, index = self.vars[s.iter.id]     # of an array: data, length, stride
         head, body, done = (self.fn.append_basic_block(n) for n in ("for", "body", "endfor"))
         b.branch(head)
         b.position_at_end(head)
         self.statement = s.lineno
         i = b.load(index)
-        n = self._range_length(b.load(start), b.load(stop), b.load(step))
+        n = b.load(stop) if over in ITERATORS else self._range_length(b.load(start), b.load(stop), b.load(step))
         more = b.icmp_signed("<", i, n)
         b.cbranch(more, body, done)
         b.position_at_end(body)
-        self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))))
+        if over in ITERATORS:
+            element = self.element(b.add(b.load(start), b.mul(i, b.load(step))), ITERATORS[over])
+            self.store(s.target.id, element)
+        else:
+            self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))))
         b.store(b.add(i, ir.Constant(I64, 1)), index)
         self._loop_body(s, body, head, done, positioned=True)
 
@@ -316,6 +340,9 @@ class Lowering:
     def stmt_Pass(self, s):
         pass
 
+    def stmt_Expr(self, s):
+        pass        # a constant (native_types)
+
     def stmt_Return(self, s: ast.Return):
         b = self.builder
         t = self.typed.returns
@@ -336,6 +363,10 @@ class Lowering:
         b.store(value, self.vars[name])
         if name in self.tag_vars:
             b.store(ir.Constant(I1, 0) if tag is None else tag, self.tag_vars[name])
+        self.mark_bound(name)
+
+    def mark_bound(self, name: str):
+        b = self.builder
         b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
 
     def _new_range(self, name: str, call: ast.Call):
@@ -346,7 +377,7 @@ class Lowering:
         self.leave_if(b.icmp_signed("==", step, ir.Constant(I64, 0)))      # ValueError
         for var, value in zip(self.vars[name], (start, stop, step, ir.Constant(I64, 0))):
             b.store(value, var)
-        b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
+        self.mark_bound(name)
 
     def _range_length(self, start, stop, step):
         """len(range(start, stop, step)) in unsigned 64-bit arithmetic (every difference of two 64-bit
@@ -427,7 +458,12 @@ class Lowering:
         rest = array[1 + 2 * len(indices):]
         if rest:
             return (address, *rest)
-        element = _ELEMENTS[ARRAYS[self.typed.expressions[id(node.value)]][0]]
+        return self.element(address, self.typed.expressions[id(node.value)])
+
+    def element(self, address, array: NType):
+        """The element at `address` of an array of type `array`."""
+        b = self.builder
+        element = _ELEMENTS[ARRAYS[array][0]]
         value = b.load(b.inttoptr(address, element.as_pointer()))
         return b.icmp_unsigned("!=", value, ir.Constant(_BYTE, 0)) if element is _BYTE else value
 

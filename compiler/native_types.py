@@ -43,6 +43,9 @@ class NType(enum.Enum):
     FLOAT_2 = "2-D array of float64"
     BOOL_1 = "1-D array of bool"
     BOOL_2 = "2-D array of bool"
+    INT_1_IT = "iterator over a 1-D array of int64"
+    FLOAT_1_IT = "iterator over a 1-D array of float64"
+    BOOL_1_IT = "iterator over a 1-D array of bool"
     FLOAT_U = "float or numpy.float64"
     INT_U = "int or numpy.int64"
     BOOL_U = "bool or numpy.bool"
@@ -76,6 +79,11 @@ ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: (
 """Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
 _ARRAY_OF = {spec: t for t, spec in ARRAYS.items()}
 ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL}
+ITERATORS = {NType.INT_1_IT: NType.INT_1, NType.FLOAT_1_IT: NType.FLOAT_1, NType.BOOL_1_IT: NType.BOOL_1}
+"""A `for` over a 1-D array: the array, and the index of the next element (-1 once let go)."""
+_ITERATOR_OF = {array: it for it, array in ITERATORS.items()}
+LOOPED = (NType.RANGE, *ITERATORS)
+"""The types of the iterators a native `for` goes over."""
 
 
 def base(t: NType) -> NType:
@@ -109,6 +117,8 @@ def type_of_value(value) -> NType | None:
     kind = type(value)
     if kind.__module__ == "numpy":
         return _numpy_type(value)
+    if kind is _SEQUENCE_ITERATOR:
+        return _ITERATOR_OF.get(type_of_value(sequence_of(value)))
     if kind is bool:
         return NType.BOOL
     if kind is int:
@@ -122,6 +132,15 @@ def type_of_value(value) -> NType | None:
     return None
 
 
+_SEQUENCE_ITERATOR = type(iter(type("_Indexed", (), {"__getitem__": lambda self, i: i})()))
+
+
+def sequence_of(iterator):
+    """The sequence an iterator over it by index goes over (None once it is exhausted)."""
+    reduced = iterator.__reduce__()
+    return reduced[1][0] if len(reduced) == 3 else None
+
+
 def _numpy_type(value) -> NType | None:
     import numpy as np
     kind = type(value)
@@ -130,6 +149,14 @@ def _numpy_type(value) -> NType | None:
             return None
         return _ARRAY_OF.get((value.dtype.name, value.ndim))
     return {np.int64: NType.NP_INT, np.float64: NType.NP_FLOAT, np.bool_: NType.NP_BOOL}.get(kind)
+
+
+def _parallel(s: ast.Assign) -> bool:
+    """Whether `s` binds names to a tuple display's items, one each (`a, b = (b, a)`)."""
+    target = s.targets[0]
+    return (len(s.targets) == 1 and isinstance(target, ast.Tuple) and isinstance(s.value, ast.Tuple)
+            and len(target.elts) == len(s.value.elts) and all(isinstance(t, ast.Name) for t in target.elts)
+            and not any(isinstance(v, ast.Starred) for v in s.value.elts))
 
 
 def constant_int(node: ast.expr) -> int | None:
@@ -180,6 +207,7 @@ class Typed:
     returns: NType | None = None
     exits: dict = field(default_factory=dict)         # id(statement) -> (its id, why native code leaves there)
     skipped: set = field(default_factory=set)         # id(statement): a no-op for the types here
+    iterated: dict = field(default_factory=dict)      # array iterator local -> the array local it goes over
 
 
 class Inference:
@@ -243,19 +271,44 @@ class Inference:
             for n in names:
                 self.bind(n.id, NType.INT)
             return
-        if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Name):
-            raise NotCompilable("assignment to something other than one name", s.lineno)
+        if _parallel(s):        # `zr, zi = (zr * zr - zi * zi + cr, 2.0 * zr * zi + ci)`
+            values = [self.expr(v) for v in s.value.elts]
+            for target, value in zip(s.targets[0].elts, values):
+                if value in ARRAYS:
+                    raise NotCompilable("an array bound in native code (only those it is entered with)", s.lineno)
+                self.bind(target.id, value)
+            return
+        if not all(isinstance(t, ast.Name) for t in s.targets):
+            raise NotCompilable("assignment to something other than names", s.lineno)
+        if len(s.targets) > 1:      # `zr = zi = 0.0`
+            value = self.expr(s.value)
+            if value not in SCALARS + (None,):
+                raise NotCompilable(f"a {value.value} bound to several names", s.lineno)
+            for target in s.targets:
+                self.bind(target.id, value)
+            return
         name = s.targets[0].id
         if self._is_range_iterator(s.value):
             self.bind(name, NType.RANGE)
+        elif self._array_iterator(s.value) is not None:
+            self.bind(name, _ITERATOR_OF[self._array_iterator(s.value)])
+            self.typed.iterated[name] = s.value.args[0].id
         elif isinstance(s.value, ast.Constant) and s.value.value is None \
-                and self.typed.locals.get(name) is NType.RANGE:
+                and self.typed.locals.get(name) in LOOPED:
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
             if value in ARRAYS:
                 raise NotCompilable("an array bound in native code (only those it is entered with)", s.lineno)
             self.bind(name, value)
+
+    def _array_iterator(self, value: ast.expr) -> NType | None:
+        """The type of the 1-D array local `value` iterates over, if it is `_pf_iter(a)` of one."""
+        if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == ITER_BUILTIN
+                and len(value.args) == 1 and isinstance(value.args[0], ast.Name)):
+            t = self.typed.locals.get(value.args[0].id)
+            return t if t in _ITERATOR_OF else None
+        return None
 
     def _shape_of(self, node: ast.expr) -> NType | None:
         """The array type `node` is the `.shape` of, if it is that of a local array."""
@@ -313,9 +366,10 @@ class Inference:
     def stmt_For(self, s: ast.For):
         if s.orelse or not isinstance(s.target, ast.Name) or not isinstance(s.iter, ast.Name):
             raise NotCompilable("a `for` other than over a named range iterator into a name", s.lineno)
-        if self.typed.locals.get(s.iter.id) is not NType.RANGE:
-            raise NotCompilable("a `for` over something other than a range", s.lineno)
-        self.bind(s.target.id, NType.INT)
+        over = self.typed.locals.get(s.iter.id)
+        if over not in LOOPED:
+            raise NotCompilable("a `for` over something other than a range or a 1-D array", s.lineno)
+        self.bind(s.target.id, NType.INT if over is NType.RANGE else row(ITERATORS[over]))
         self.loop(s)
 
     def stmt_Return(self, s: ast.Return):
@@ -332,6 +386,10 @@ class Inference:
 
     def stmt_Pass(self, s):
         pass
+
+    def stmt_Expr(self, s: ast.Expr):
+        if not isinstance(s.value, ast.Constant):    # a docstring, or `...`
+            raise NotCompilable("an expression statement", s.lineno)
 
     def stmt_Break(self, s):
         pass

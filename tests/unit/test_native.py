@@ -225,6 +225,40 @@ def int_union(a):
     return total, total // 3, total / 7
 
 
+def over_elements(a, b):
+    """Each element of a 1-D array in turn: numpy's scalars."""
+    total = 0.0
+    for x in a:
+        for y in b:
+            if y > 2.5:
+                break
+            total += x * y
+    return total
+
+
+def reciprocals(a):
+    s = np.float64(0.0)
+    for x in a:
+        s += 1.0 / x
+    return s
+
+
+def escape_counts(size, max_iter):
+    """Mandelbrot: a docstring, and two names bound from one tuple display."""
+    total = 0
+    for i in range(size):
+        ci = -1.25 + 2.5 * i / size
+        for j in range(size):
+            cr = -2.0 + 2.5 * j / size
+            zr = zi = 0.0
+            n = 0
+            while n < max_iter and zr * zr + zi * zi <= 4.0:
+                zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
+                n += 1
+            total += n
+    return total
+
+
 _M = np.arange(12.0).reshape(3, 4)
 
 
@@ -258,6 +292,8 @@ NATIVE = [
     (int_array, (np.arange(-20, 20), 2)), (bool_array, (np.arange(9) % 3 == 0, np.arange(9.0))),
     (array_product, (np.full(5, 1e10),)), (array_index, (np.arange(5.0), 5)),
     (python_then_numpy, (np.linspace(0, 1, 7),)), (python_then_numpy, (np.zeros(0),)),
+    (over_elements, (np.arange(1.0, 8.0), np.arange(1.0, 8.0))), (over_elements, (np.arange(5.0)[::-2], np.ones(3))),
+    (over_elements, (np.zeros(0), np.ones(2))), (reciprocals, (np.arange(1.0, 6.0),)), (escape_counts, (30, 50)),
     (row_norms, (_M,)), (row_norms, (np.zeros((0, 3)),)), (int_union, (np.arange(-5, 40),)), (int_union, (np.arange(0),)),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
@@ -289,6 +325,7 @@ LEAVES = [
     (int64_product, (np.full(70, 2),)),         # int64 wraps (with a warning) in numpy
     (python_then_numpy, (np.array([1e308, 1e308]),)),   # overflow of a union holding numpy's float
     (int_union, (np.array([2 ** 62, 2 ** 62]),)),       # int64 wraps
+    (reciprocals, (np.array([1.0, 2.0, 0.0, 4.0]),)),   # numpy's division by zero, mid-iteration
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 

@@ -5,6 +5,7 @@ import concurrent.futures
 import math
 import time
 
+import numpy as np
 import pytest
 
 import pyfora
@@ -38,6 +39,13 @@ def outgrows(n):
             x = 1 << 62
         x = x + 1 if x < (1 << 70) else x
     return x, i
+
+
+def sum_squares(a):
+    s = 0.0
+    for x in a:
+        s += x * x
+    return s
 
 
 def with_a_list(n):
@@ -77,6 +85,14 @@ def test_a_long_call_finishes_natively(ex, fn, n):
     assert future.metrics.osr_entries == 1 and future.metrics.native_calls == 1
     assert future.metrics.deoptimizations == 0 and future.metrics.suspensions == 0
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.timeout(120)
+def test_a_loop_over_an_array_finishes_natively(ex):
+    a = np.random.default_rng(5).random(5_000_000)
+    future = ex.submit(sum_squares, a)
+    assert future.result(timeout=100) == sum_squares(a)
+    assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 0
 
 
 @pytest.mark.timeout(120)
