@@ -34,6 +34,10 @@ _PIECES: dict = {}
 """Key of a piece -> the Piece, or the NotCompilable it raised."""
 _GAVE_UP: set = set()
 """(unit, function) that native code is not tried for again on the spot."""
+STOPS_PER_FUNCTION = 3
+"""Stops for on-stack entry into one function in one computation: a function whose calls are short
+(an `is_prime` called in a loop) is hot again and again, and each stop costs a suspension of the
+whole stack for one call's worth of native code."""
 COUNTS = {"compiles": 0, "compile_time": 0.0, "native_calls": 0, "deoptimizations": 0, "osr_entries": 0}
 """What the JIT did since `take_counts` last read it (the computation's metrics add it up)."""
 
@@ -67,7 +71,8 @@ class Profile:
 
     def __init__(self):
         self.samples: dict = {}
-        self.wanted: set = set()
+        self.wanted: set = set()        # stopped for, not entered yet
+        self.stops: dict = {}           # (unit, function) -> stops asked for it
 
     def hot(self, frame) -> tuple | None:
         """Where to stop the run thread to enter a hot loop natively: (unit, statement), once `frame`
@@ -81,7 +86,7 @@ class Profile:
             return None
         function, target = where
         key = (frame.f_code.co_filename, function)
-        if key in _GAVE_UP or key in self.wanted:
+        if key in _GAVE_UP or key in self.wanted or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
             return None
         self.samples[key] = self.samples.get(key, 0) + 1
         if self.samples[key] < max(threshold(), 1):
@@ -101,6 +106,9 @@ class Profile:
 
     def take_wanted(self) -> frozenset:
         wanted, self.wanted = frozenset(self.wanted), set()
+        for key in wanted:
+            self.stops[key] = self.stops.get(key, 0) + 1
+            self.samples[key] = 0
         return wanted
 
 

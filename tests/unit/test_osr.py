@@ -9,15 +9,8 @@ import numpy as np
 import pytest
 
 import pyfora
-
-
-def loop_sum(n):
-    s = 0
-    i = 0
-    while i < n:
-        s = s + i
-        i = i + 1
-    return s
+from pyfora.vm import jit
+from test_native import is_prime, loop_sum
 
 
 def mixed(n):
@@ -61,6 +54,14 @@ def helper(n):
     return loop_sum(n) + 1
 
 
+def primes_below(n):
+    found = []          # a list: this loop stays in tier 0, and is_prime, called in it, is what is hot
+    for i in range(n):
+        if is_prime(i):
+            found.append(i)
+    return len(found), found[-3:]
+
+
 def forever():
     x = 0
     while True:
@@ -82,8 +83,8 @@ def test_a_long_call_finishes_natively(ex, fn, n):
     started = time.perf_counter()
     future = ex.submit(fn, n)
     assert future.result(timeout=100) == fn(n)
-    assert future.metrics.osr_entries == 1 and future.metrics.native_calls == 1
-    assert future.metrics.deoptimizations == 0 and future.metrics.suspensions == 0
+    m = future.metrics
+    assert (m.osr_entries, m.native_calls, m.deoptimizations, m.suspensions) == (1, 1, 0, 0), m
     assert time.perf_counter() - started < 30
 
 
@@ -107,6 +108,13 @@ def test_a_loop_that_does_not_compile_stays_in_tier0(ex):
     future = ex.submit(with_a_list, 2_000_000)
     assert future.result(timeout=100) == with_a_list(2_000_000)
     assert future.metrics.osr_entries == 0 and future.metrics.compiles == 0
+
+
+@pytest.mark.timeout(120)
+def test_a_hot_function_of_short_calls_stops_the_computation_a_few_times_only(ex):
+    future = ex.submit(primes_below, 600_000)
+    assert future.result(timeout=100) == primes_below(600_000)
+    assert 1 <= future.metrics.osr_entries <= jit.STOPS_PER_FUNCTION
 
 
 @pytest.mark.timeout(60)
