@@ -18,6 +18,7 @@ import os
 import sys
 import threading
 import time
+import types
 from dataclasses import dataclass, field
 
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
@@ -55,6 +56,21 @@ class _Specialization:
     inference: Inference
 
 
+def _statement_form(function):
+    """The def in statement form that `function` runs: its unit's, or one defined inside it (a lambda
+    made in the function that calls the loop); NotCompilable where it is none of tier 0's."""
+    from .linker import UNITS
+    from .resume import function_node
+    unit = UNITS.get(function.__code__.co_filename)
+    node = None
+    if unit is not None and is_plain_function(function):
+        code = function.__code__
+        node = unit.ir if unit.code is code else function_node(unit, code.co_firstlineno)   # ids are first lines
+    if node is None:
+        raise NotCompilable(f"a call of {function.__qualname__}, which is not a plain compiled function")
+    return node
+
+
 @dataclass
 class Program:
     """The pieces of one LLVM module: the entered piece and the callees it reaches."""
@@ -69,16 +85,15 @@ class Program:
         return found.inference.typed.returns
 
     def _specialize(self, function, signature: tuple) -> _Specialization:
-        from .linker import UNITS
-        unit = UNITS.get(function.__code__.co_filename)
-        if unit is None or unit.code is not function.__code__ or not is_plain_function(function):
-            raise NotCompilable(f"a call of {function.__qualname__}, which is not a plain compiled function")
-        params = tuple(a.arg for a in unit.ir.args.args)
-        if len(params) != len(signature) or unit.ir.args.defaults:
+        node = _statement_form(function)
+        params = tuple(a.arg for a in node.args.args)
+        if len(params) != len(signature) or node.args.defaults:
             raise NotCompilable(f"a call of {function.__qualname__} with other than all its arguments")
-        entry = dict(zip(params, signature))
-        spec = _Specialization(f"f{len(self.specializations)}_{function.__name__}", unit.ir.body, params,
-                               Inference(unit.ir.body, entry, function.__globals__, self.callee_return))
+        entry = {p: NType.FUNC if isinstance(t, types.FunctionType) else t for p, t in zip(params, signature)}
+        functions = {p: t for p, t in zip(params, signature) if isinstance(t, types.FunctionType)}
+        spec = _Specialization(f"f{len(self.specializations)}_{function.__name__}", node.body, params,
+                               Inference(node.body, entry, function.__globals__, self.callee_return,
+                                         functions=functions))
         self.specializations[(function.__code__, signature)] = spec
         return spec
 
@@ -207,11 +222,12 @@ def entry_types(values: dict) -> dict:
     return types_
 
 
-def compile_piece(statements: list, entry: dict, globals_: dict, name: str) -> Piece:
-    """Native code for `statements` entered with locals of the types `entry`; NotCompilable if not."""
+def compile_piece(statements: list, entry: dict, globals_: dict, name: str, functions: dict) -> Piece:
+    """Native code for `statements` entered with locals of the types `entry` (those of type FUNC
+    holding the functions `functions` gives); NotCompilable if not."""
     started = time.perf_counter()
     program = Program()
-    inference = Inference(statements, entry, globals_, program.callee_return, leaving=True)
+    inference = Inference(statements, entry, globals_, program.callee_return, leaving=True, functions=functions)
     typed = inference.run()
     program.settle()
     typed = inference.run()

@@ -58,7 +58,7 @@ def slot_layout(typed: Typed) -> dict:
     """Local -> its first slot."""
     layout, n = {}, 0
     for name in sorted(typed.locals):
-        if typed.locals[name] is NType.NONE:
+        if typed.locals[name] in (NType.NONE, NType.FUNC):     # a function is compiled in, not held
             continue
         layout[name] = n
         n += slot_width(typed.locals[name])
@@ -91,6 +91,7 @@ class Lowering:
             fnty = ir.FunctionType(I32, [I64.as_pointer()])
         else:
             out = LL.get(ret, I64).as_pointer()
+            params = tuple(p for p in params if typed.locals[p] is not NType.FUNC)
             fnty = ir.FunctionType(I32, [LL[typed.locals[p]] for p in params] + [out])
         self.fn = ir.Function(module, fnty, name)
         self.fn.linkage = "external" if mode is Mode.ENTRY else "internal"
@@ -581,7 +582,7 @@ class Lowering:
 
     def _call_user(self, node, callee, t):
         b = self.builder
-        args = [self.expr(a) for a in node.args]
+        args = [self.expr(a) for a in node.args if self.typed.expressions[id(a)] is not NType.FUNC]
         function = self.callee_name(callee)
         out = b.alloca(LL.get(t, I64))
         status = b.call(function, args + [out])

@@ -46,6 +46,7 @@ class NType(enum.Enum):
     INT_1_IT = "iterator over a 1-D array of int64"
     FLOAT_1_IT = "iterator over a 1-D array of float64"
     BOOL_1_IT = "iterator over a 1-D array of bool"
+    FUNC = "function"
     FLOAT_U = "float or numpy.float64"
     INT_U = "int or numpy.int64"
     BOOL_U = "bool or numpy.bool"
@@ -119,6 +120,8 @@ def type_of_value(value) -> NType | None:
         return _numpy_type(value)
     if kind is _SEQUENCE_ITERATOR:
         return _ITERATOR_OF.get(type_of_value(sequence_of(value)))
+    if kind is types.FunctionType:
+        return NType.FUNC
     if kind is bool:
         return NType.BOOL
     if kind is int:
@@ -214,7 +217,9 @@ class Inference:
     """Infer the types of `statements` entered with `entry` (name -> NType) under `globals_`.
 
     `callee_return(function, signature)` gives a user callee's return type (None while unknown:
-    recursion), raising NotCompilable where the callee cannot be compiled.
+    recursion), raising NotCompilable where the callee cannot be compiled. `functions` gives the
+    function each local of type FUNC holds: native code is specialized on it (a lambda passed in), and
+    a signature holds the function itself in place of FUNC.
 
     With `leaving`, a statement outside every loop of the user's that native code cannot run (`return
     total, count` after the hot loop) is where native code leaves for tier 0, not a reason to leave
@@ -222,8 +227,10 @@ class Inference:
     NotCompilable: leaving there would end the native loop at its first pass.
     """
 
-    def __init__(self, statements: list, entry: dict, globals_: dict, callee_return, leaving: bool = False):
+    def __init__(self, statements: list, entry: dict, globals_: dict, callee_return, leaving: bool = False,
+                 functions: dict | None = None):
         self.statements = statements
+        self.functions = functions or {}
         self.globals = globals_
         self.callee_return = callee_return
         self.typed = Typed(dict(entry))
@@ -274,8 +281,9 @@ class Inference:
         if _parallel(s):        # `zr, zi = (zr * zr - zi * zi + cr, 2.0 * zr * zi + ci)`
             values = [self.expr(v) for v in s.value.elts]
             for target, value in zip(s.targets[0].elts, values):
-                if value in ARRAYS:
-                    raise NotCompilable("an array bound in native code (only those it is entered with)", s.lineno)
+                if value in ARRAYS or value is NType.FUNC:
+                    raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
+                                        s.lineno)
                 self.bind(target.id, value)
             return
         if not all(isinstance(t, ast.Name) for t in s.targets):
@@ -298,8 +306,9 @@ class Inference:
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
-            if value in ARRAYS:
-                raise NotCompilable("an array bound in native code (only those it is entered with)", s.lineno)
+            if value in ARRAYS or value is NType.FUNC:
+                raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
+                                    s.lineno)
             self.bind(name, value)
 
     def _array_iterator(self, value: ast.expr) -> NType | None:
@@ -377,8 +386,8 @@ class Inference:
         value = NType.NONE if none else self.expr(s.value)
         if value is None:
             return      # a recursive call's type is not known yet
-        if value in ARRAYS:
-            raise NotCompilable("an array returned", s.lineno)
+        if value in ARRAYS or value is NType.FUNC:
+            raise NotCompilable(f"a {value.value} returned", s.lineno)
         if self.typed.returns is None:
             self.typed.returns, self.changed = value, True
         elif self.typed.returns is not value:
@@ -437,6 +446,8 @@ class Inference:
         value = self.typed.locals.get(node.id)
         if value is None and node.id not in self._assigned():
             raise NotCompilable(f"`{node.id}` is no local of a native type", self.statement)
+        if value is NType.FUNC and node.id in self._assigned():
+            raise NotCompilable(f"the function `{node.id}` bound in native code", self.statement)
         return value
 
     def expr_BinOp(self, node: ast.BinOp) -> NType | None:
@@ -529,7 +540,7 @@ class Inference:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body is not None and orelse is not None and body is not orelse:
             raise NotCompilable("a conditional expression of two types", self.statement)
-        if body in ARRAYS or orelse in ARRAYS or body in UNIONS or orelse in UNIONS:
+        if {body, orelse} & {*ARRAYS, *UNIONS, NType.FUNC}:
             raise NotCompilable("a conditional expression of arrays or of mixed numbers", self.statement)
         return body if orelse is None else orelse
 
@@ -574,10 +585,11 @@ class Inference:
         if isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS + NP_SCALARS for a in args):
-                raise NotCompilable("a call with arguments other than numbers", self.statement)
-            self.typed.calls[id(node)] = Callee(target, tuple(args))
-            return self.callee_return(target, tuple(args))
+            if any(a not in NUMBERS + NP_SCALARS + (NType.FUNC,) for a in args):
+                raise NotCompilable("a call with arguments other than numbers and functions", self.statement)
+            signature = tuple(self.functions[n.id] if a is NType.FUNC else a for a, n in zip(args, node.args))
+            self.typed.calls[id(node)] = Callee(target, signature)
+            return self.callee_return(target, signature)
         raise NotCompilable(f"a call of {getattr(target, '__qualname__', type(target).__name__)}", self.statement)
 
     def _builtin(self, name: str, args: list, node: ast.Call) -> NType | None:
@@ -605,6 +617,8 @@ class Inference:
     def resolve(self, func: ast.expr):
         """The object a called name or `module.name` means, from the globals and the builtins."""
         if isinstance(func, ast.Name):
+            if self.typed.locals.get(func.id) is NType.FUNC and func.id not in self._assigned():
+                return self.functions[func.id]
             if func.id in self.typed.locals or func.id in self._assigned():
                 raise NotCompilable("a call of a local", self.statement)
             return self._global(func.id)

@@ -167,11 +167,8 @@ def enter(state, value) -> tuple | None:
 def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, globals_: dict,
                    name: str):
     """The piece that goes on with a frame of `function` at `statement`, with locals `values`."""
-    from pyfora.compiler.native_engine import entry_types
-    types_ = entry_types(values)
     key = ResumeKey(function, statement, entry, frozenset(values))
-    return _piece((unit, key, tuple(sorted((k, t.value) for k, t in types_.items()))),
-                  lambda: rest_of(UNITS[unit], key), types_, globals_, name)
+    return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, globals_, name)
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
@@ -184,11 +181,9 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
             or len(args) != fn.__code__.co_argcount:
         return False, None
     values = dict(zip([a.arg for a in unit.ir.args.args], args))
-    types_ = entry_types(values)
-    if len(types_) != len(values):
+    if len(entry_types(values)) != len(values):
         return False, None
-    piece = _piece((fn.__code__, tuple(sorted((k, t.value) for k, t in types_.items()))),
-                   lambda: unit.ir.body, types_, fn.__globals__, fn.__qualname__)
+    piece = _piece(fn.__code__, lambda: unit.ir.body, values, fn.__globals__, fn.__qualname__)
     if piece is None or not _may_run(piece):
         return False, None
     outcome, _ = _run(piece, values)
@@ -200,15 +195,19 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
                             statement, Entry.START, changed, {})
 
 
-def _piece(key, statements, types_: dict, globals_: dict, name: str):
-    """The compiled piece under `key` (compiled now from `statements()` if new), or None if it does not
-    compile. A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
-    from pyfora.compiler.native_engine import compile_piece
-    from pyfora.compiler.native_types import NotCompilable
+def _piece(where, statements, values: dict, globals_: dict, name: str):
+    """The piece compiled from `statements()` at `where` for the types of `values` (and the functions
+    they hold), compiled now if new; None if it does not compile. A fault of the JIT's own costs
+    speed, never the answer: it counts as not compiling."""
+    from pyfora.compiler.native_engine import compile_piece, entry_types
+    from pyfora.compiler.native_types import NotCompilable, NType
+    types_ = entry_types(values)
+    functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
+    key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
         try:
-            piece = compile_piece(statements(), types_, globals_, name)
+            piece = compile_piece(statements(), types_, globals_, name, functions)
             COUNTS["compiles"] += 1
             COUNTS["compile_time"] += piece.compile_seconds
         except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values

@@ -259,6 +259,30 @@ def escape_counts(size, max_iter):
     return total
 
 
+def sum_of(n, f):
+    """A function passed in: native code is specialized on it."""
+    total = 0.0
+    while n > 0:
+        total = total + f(n)
+        n = n - 1
+    return total
+
+
+def halves(a, b, f):
+    if b - a <= 1:
+        return f(a) if b > a else 0.0
+    mid = (a + b) // 2
+    return halves(a, mid, f) + halves(mid, b, f)
+
+
+def cube(x):
+    return x * x * x
+
+
+def listed(x):
+    return float(len([x]))
+
+
 _M = np.arange(12.0).reshape(3, 4)
 
 
@@ -294,6 +318,7 @@ NATIVE = [
     (python_then_numpy, (np.linspace(0, 1, 7),)), (python_then_numpy, (np.zeros(0),)),
     (over_elements, (np.arange(1.0, 8.0), np.arange(1.0, 8.0))), (over_elements, (np.arange(5.0)[::-2], np.ones(3))),
     (over_elements, (np.zeros(0), np.ones(2))), (reciprocals, (np.arange(1.0, 6.0),)), (escape_counts, (30, 50)),
+    (sum_of, (1000, lambda x: x * 10.0 + 20.0)), (sum_of, (100, cube)), (halves, (0, 1000, lambda x: x ** 0.5)),
     (row_norms, (_M,)), (row_norms, (np.zeros((0, 3)),)), (int_union, (np.arange(-5, 40),)), (int_union, (np.arange(0),)),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
@@ -385,11 +410,10 @@ def test_native_code_compiles_once_per_types(native):
     assert floats.result() == fib(15.0) and floats.metrics.compiles == 1
 
 
-def test_code_native_code_cannot_run_stays_in_tier0(native):
-    def with_list(n):
-        return [i for i in range(n)]
-    future = native.submit(with_list, 5)
-    assert future.result() == [0, 1, 2, 3, 4]
+@pytest.mark.parametrize("fn,args", [(lambda n: [i for i in range(n)], (5,)), (sum_of, (10, listed))])
+def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
+    future = native.submit(fn, *args)
+    assert future.result() == fn(*args)
     assert future.metrics.native_calls == 0
 
 

@@ -62,6 +62,18 @@ def primes_below(n):
     return len(found), found[-3:]
 
 
+def sum_of(n, f):
+    total = 0.0
+    while n > 0:
+        total = total + f(n)
+        n = n - 1
+    return total
+
+
+def lambda_loop(n):
+    return sum_of(n, lambda x: x * 10.0 + 20.0)
+
+
 def forever():
     x = 0
     while True:
@@ -77,8 +89,9 @@ def ex():
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000)],
-                         ids=["while", "for-range-math", "in-a-callee"])
+@pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000),
+                                  (lambda_loop, 5_000_000)],
+                         ids=["while", "for-range-math", "in-a-callee", "calling-a-lambda-made-by-the-caller"])
 def test_a_long_call_finishes_natively(ex, fn, n):
     started = time.perf_counter()
     future = ex.submit(fn, n)
