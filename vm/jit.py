@@ -32,6 +32,11 @@ PATIENCE = 10_000
 ended first): about 10 ms."""
 _PIECES: dict = {}
 """Key of a piece -> the Piece, or the NotCompilable it raised."""
+SPECIALIZATIONS = 16
+"""Pieces compiled at one place of one function (its start, or a loop's), one per combination of
+entry types (the guide's `typeExplosion`); past this, a new combination stays in tier 0."""
+_SPECIALIZED: dict = {}
+"""Where a piece is entered -> pieces compiled there."""
 _GAVE_UP: set = set()
 """(unit, function) that native code is not tried for again on the spot."""
 STOPS_PER_FUNCTION = 3
@@ -199,21 +204,14 @@ def _piece(where, statements, values: dict, globals_: dict, name: str):
     """The piece compiled from `statements()` at `where` for the types of `values` (and the functions
     they hold), compiled now if new; None if it does not compile. A fault of the JIT's own costs
     speed, never the answer: it counts as not compiling."""
-    from pyfora.compiler.native_engine import compile_piece, entry_types
+    from pyfora.compiler.native_engine import entry_types
     from pyfora.compiler.native_types import NotCompilable, NType
     types_ = entry_types(values)
     functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
     key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
-        try:
-            piece = compile_piece(statements(), types_, globals_, name, functions)
-            COUNTS["compiles"] += 1
-            COUNTS["compile_time"] += piece.compile_seconds
-        except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
-            piece = NotCompilable(why.reason, why.statement)
-        except Exception as why:
-            piece = NotCompilable(f"the JIT failed: {type(why).__name__}: {why}")
+        piece = _compile(where, statements, types_, globals_, name, functions)
         _PIECES[key] = piece
         if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
             if isinstance(piece, NotCompilable):
@@ -221,6 +219,23 @@ def _piece(where, statements, values: dict, globals_: dict, name: str):
             for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
                 print(f"# jit: {name} leaves for tier 0 at statement {statement}: {why}", file=sys.stderr)
     return None if isinstance(piece, NotCompilable) else piece
+
+
+def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict):
+    from pyfora.compiler.native_engine import compile_piece
+    from pyfora.compiler.native_types import NotCompilable
+    if _SPECIALIZED.get(where, 0) >= SPECIALIZATIONS:
+        return NotCompilable(f"more than {SPECIALIZATIONS} combinations of types entered here")
+    _SPECIALIZED[where] = _SPECIALIZED.get(where, 0) + 1
+    try:
+        piece = compile_piece(statements(), types_, globals_, name, functions)
+    except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
+        return NotCompilable(why.reason, why.statement)
+    except Exception as why:
+        return NotCompilable(f"the JIT failed: {type(why).__name__}: {why}")
+    COUNTS["compiles"] += 1
+    COUNTS["compile_time"] += piece.compile_seconds
+    return piece
 
 
 _NUMPY_DEFAULT_ERRORS = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}

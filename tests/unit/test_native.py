@@ -4,6 +4,7 @@ answers, and every way native code leaves for tier 0 gives Python's exact value 
 Each function runs in CPython and through pyfora with PYFORA_JIT_THRESHOLD=0 (the submitted function
 is entered natively at once); the metrics say whether native code ran and whether it left."""
 import concurrent.futures
+import itertools
 import math
 import time
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 import pyfora
+from pyfora.vm import jit
 
 
 def loop_sum(n):
@@ -408,6 +410,20 @@ def test_native_code_compiles_once_per_types(native):
     assert again.result() == fib(16) and again.metrics.compiles == 0
     floats = native.submit(fib, 15.0)
     assert floats.result() == fib(15.0) and floats.metrics.compiles == 1
+
+
+def three(a, b, c):
+    return a * 2 + b - c
+
+
+def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
+    combos = list(itertools.product((1, 1.5, True), repeat=3))
+    native_calls = []
+    for args in combos:
+        future = native.submit(three, *args)
+        assert _same(_outcome(lambda: three(*args)), _outcome(future.result))
+        native_calls.append(future.metrics.native_calls)
+    assert native_calls == [1] * jit.SPECIALIZATIONS + [0] * (len(combos) - jit.SPECIALIZATIONS)
 
 
 @pytest.mark.parametrize("fn,args", [(lambda n: [i for i in range(n)], (5,)), (sum_of, (10, listed))])
