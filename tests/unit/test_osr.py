@@ -10,7 +10,7 @@ import pytest
 
 import pyfora
 from pyfora.vm import jit
-from test_native import is_prime, loop_sum
+from test_native import is_prime, loop_sum, sum_of
 
 
 def mixed(n):
@@ -60,14 +60,6 @@ def primes_below(n):
         if is_prime(i):
             found.append(i)
     return len(found), found[-3:]
-
-
-def sum_of(n, f):
-    total = 0.0
-    while n > 0:
-        total = total + f(n)
-        n = n - 1
-    return total
 
 
 def lambda_loop(n):
