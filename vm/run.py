@@ -51,28 +51,33 @@ class Computation:
         self.isolation = contextlib.nullcontext() if isolation is None else isolation
         self.cancelling = False
         self.asked = False          # the client asked for a suspension (not the JIT)
+        self._asking = threading.Lock()
         self.metrics = Metrics(suspensions=suspensions)
         # On-stack entry stops the run thread with a signal, which only a worker handles (vm/worker.py):
         # a computation run in the client's own thread enters native code at its start only (forced).
         self.profile = jit.Profile() if thread is not None and jit.enabled() else None
 
     def request_suspension(self):
-        self.asked = True
-        self.suspender.target = None
-        self.suspender.request()
+        with self._asking:
+            self.asked = True
+            self.suspender.target = None    # a stop the JIT asked for becomes this one, at once
+            self.suspender.request()
 
     def request_cancel(self):
-        self.cancelling = True
-        self.suspender.target = None
-        self.suspender.request()
+        with self._asking:
+            self.cancelling = True
+            self.suspender.target = None
+            self.suspender.request()
 
     def _on_sample(self, frame):
-        """From the monitor: where a loop has become hot and compiled, stop there to enter it natively."""
+        """From the monitor: where a loop has become hot and compiled, stop there to enter it natively.
+        (Never over a stop the client asked for: `_asking` orders the two.)"""
         if self.suspender.pending:
             return
         target = self.profile.hot(frame)
-        if target is not None and not (self.suspender.pending or self.asked or self.cancelling):
-            self.suspender.request_at(target, jit.PATIENCE)
+        with self._asking:
+            if target is not None and not (self.suspender.pending or self.asked or self.cancelling):
+                self.suspender.request_at(target, jit.PATIENCE)
 
     def run(self, image: ProgramImage) -> Outcome:
         """Link `image` and call its function."""
