@@ -13,6 +13,7 @@ left them (compiler/native_lower.py says why that is exact).
 LLVM's work (optimizing, machine code) runs in C; inference and IR building
 are Python. `PYFORA_DUMP=typed,llvm,opt,asm` prints each stage to stderr.
 """
+import array
 import ctypes
 import os
 import sys
@@ -137,6 +138,7 @@ class Piece:
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
         mask_slot = self.slots - 4
         mask = 0
+        copies = []     # the numbers of the lists entered, alive while native code reads them
         for i, name in enumerate(sorted(self.layout)):
             if name not in values:
                 continue
@@ -148,16 +150,13 @@ class Piece:
             if t in UNIONS:
                 slots[first + 1] = held in NP_SCALARS
             if t in ARRAYS:
-                slots[first] = value.ctypes.data
-                for k in range(value.ndim):
-                    slots[first + 1 + 2 * k], slots[first + 2 + 2 * k] = value.shape[k], value.strides[k]
+                slots[first:first + slot_width(t)] = _buffer(value, copies)
             elif base(t) is NType.FLOAT:
                 floats[first] = value
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
             elif t in ITERATORS:
-                array, index = sequence_of(value), value.__reduce__()[2]
-                slots[first:first + 4] = [array.ctypes.data, array.shape[0], array.strides[0], index]
+                slots[first:first + 4] = [*_buffer(sequence_of(value), copies), value.__reduce__()[2]]
             else:
                 slots[first] = int(value)
         slots[mask_slot] = mask
@@ -210,6 +209,20 @@ class Piece:
             iterator.__setstate__(i)
             return iterator
         return slots[index]
+
+
+_LIST_CODES = {float: "d", int: "q", bool: "b"}
+
+
+def _buffer(sequence, copies: list) -> list:
+    """An array's data address, then each dimension's length and stride; of a list, those of a copy
+    of its numbers (kept in `copies`)."""
+    if isinstance(sequence, list):
+        numbers = array.array(_LIST_CODES[type(sequence[0])], sequence)
+        copies.append(numbers)
+        return [numbers.buffer_info()[0], len(numbers), numbers.itemsize]
+    return [sequence.ctypes.data] + [v for k in range(sequence.ndim)
+                                     for v in (sequence.shape[k], sequence.strides[k])]
 
 
 def entry_types(values: dict) -> dict:

@@ -34,7 +34,8 @@ I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType
 LL = {NType.INT: I64, NType.FLOAT: F64, NType.BOOL: I1}
 LL.update({np_type: LL[held] for np_type, held in BASE.items()})
 _BYTE = ir.IntType(8)
-_ELEMENTS = {"int64": I64, "float64": F64, "bool": _BYTE}
+_ELEMENTS = {"int64": I64, "float64": F64, "bool": _BYTE, "list of int": I64, "list of float": F64,
+             "list of bool": _BYTE}
 """How an array's element of each dtype lies in memory."""
 POLL = "pyfora_poll"
 
@@ -92,7 +93,9 @@ class Lowering:
         else:
             out = LL.get(ret, I64).as_pointer()
             params = tuple(p for p in params if typed.locals[p] is not NType.FUNC)
-            fnty = ir.FunctionType(I32, [LL[typed.locals[p]] for p in params] + [out])
+            arguments = [ll for p in params for ll in ([I64] * slot_width(typed.locals[p]) if typed.locals[p] in ARRAYS
+                                                       else [LL[typed.locals[p]]])]
+            fnty = ir.FunctionType(I32, arguments + [out])
         self.fn = ir.Function(module, fnty, name)
         self.fn.linkage = "external" if mode is Mode.ENTRY else "internal"
         self.builder = ir.IRBuilder(self.fn.append_basic_block("entry"))
@@ -115,8 +118,6 @@ class Lowering:
             elif t in ITERATORS:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("data", "n", "stride", "i"))
             elif t in ARRAYS:
-                if self.mode is not Mode.ENTRY:
-                    raise NotCompilable("an array passed to a native callee")
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
                 self.vars[name] = b.alloca(LL[t], name=name)
@@ -137,8 +138,10 @@ class Lowering:
             b.store(b.load(self._slot(self._mask_slot)), self.vars["$mask"])
         else:
             mask = 0
-            for arg, name in zip(self.fn.args, params):
-                b.store(arg, self.vars[name])
+            args = iter(self.fn.args)
+            for name in params:     # an array comes as its data's address, lengths and strides
+                for var in self.vars[name] if isinstance(self.vars[name], tuple) else (self.vars[name],):
+                    b.store(next(args), var)
                 mask |= self.bits[name]
             b.store(ir.Constant(I64, mask), self.vars["$mask"])
 
@@ -582,7 +585,11 @@ class Lowering:
 
     def _call_user(self, node, callee, t):
         b = self.builder
-        args = [self.expr(a) for a in node.args if self.typed.expressions[id(a)] is not NType.FUNC]
+        args = []
+        for a in node.args:
+            if self.typed.expressions[id(a)] is not NType.FUNC:
+                value = self.expr(a)
+                args.extend(value if isinstance(value, tuple) else (value,))
         function = self.callee_name(callee)
         out = b.alloca(LL.get(t, I64))
         status = b.call(function, args + [out])

@@ -46,6 +46,12 @@ class NType(enum.Enum):
     INT_1_IT = "iterator over a 1-D array of int64"
     FLOAT_1_IT = "iterator over a 1-D array of float64"
     BOOL_1_IT = "iterator over a 1-D array of bool"
+    INT_LIST = "list of ints"
+    FLOAT_LIST = "list of floats"
+    BOOL_LIST = "list of bools"
+    INT_LIST_IT = "iterator over a list of ints"
+    FLOAT_LIST_IT = "iterator over a list of floats"
+    BOOL_LIST_IT = "iterator over a list of bools"
     FUNC = "function"
     FLOAT_U = "float or numpy.float64"
     INT_U = "int or numpy.int64"
@@ -75,13 +81,24 @@ def join(*types_: NType) -> NType | None:
     if len(wanted) == 1:
         return wanted.pop()
     return next((union for union, held in UNIONS.items() if wanted == set(held)), None)
-ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),
-          NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
+
+
+NUMPY_ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),
+                NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
 """Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
+LISTS = {NType.INT_LIST: ("list of int", 1), NType.FLOAT_LIST: ("list of float", 1),
+         NType.BOOL_LIST: ("list of bool", 1)}
+"""Lists of one kind of Python number, read (never changed) by native code through a copy of their
+numbers made where it is entered (native_engine.Piece.run): indexed and looped over as 1-D arrays
+whose elements are Python's numbers."""
+ARRAYS = {**NUMPY_ARRAYS, **LISTS}
 _ARRAY_OF = {spec: t for t, spec in ARRAYS.items()}
-ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL}
-ITERATORS = {NType.INT_1_IT: NType.INT_1, NType.FLOAT_1_IT: NType.FLOAT_1, NType.BOOL_1_IT: NType.BOOL_1}
-"""A `for` over a 1-D array: the array, and the index of the next element (-1 once let go)."""
+ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL,
+           "list of int": NType.INT, "list of float": NType.FLOAT, "list of bool": NType.BOOL}
+ITERATORS = {NType.INT_1_IT: NType.INT_1, NType.FLOAT_1_IT: NType.FLOAT_1, NType.BOOL_1_IT: NType.BOOL_1,
+             NType.INT_LIST_IT: NType.INT_LIST, NType.FLOAT_LIST_IT: NType.FLOAT_LIST,
+             NType.BOOL_LIST_IT: NType.BOOL_LIST}
+"""A `for` over a 1-D array or a list: it, and the index of the next element (-1 once let go)."""
 _ITERATOR_OF = {array: it for it, array in ITERATORS.items()}
 LOOPED = (NType.RANGE, *ITERATORS)
 """The types of the iterators a native `for` goes over."""
@@ -96,6 +113,8 @@ def row(t: NType) -> NType:
     """The type of one index into an array of type `t`: an element, or a row of a 2-D array."""
     dtype, ndim = ARRAYS[t]
     return ELEMENT[dtype] if ndim == 1 else _ARRAY_OF[(dtype, 1)]
+
+
 POLL_FLAG = ctypes.c_int32(0)
 """Native loops read this at every back-edge and leave where it is not 0: the VM sets it while a
 suspension (or cancel) is pending (vm/suspend.py). Here, not beside the engine, so setting it never
@@ -118,8 +137,10 @@ def type_of_value(value) -> NType | None:
     kind = type(value)
     if kind.__module__ == "numpy":
         return _numpy_type(value)
-    if kind is _SEQUENCE_ITERATOR:
+    if kind is _SEQUENCE_ITERATOR or kind is _LIST_ITERATOR:
         return _ITERATOR_OF.get(type_of_value(sequence_of(value)))
+    if kind is list:
+        return _list_type(value)
     if kind is types.FunctionType:
         return NType.FUNC
     if kind is bool:
@@ -136,6 +157,18 @@ def type_of_value(value) -> NType | None:
 
 
 _SEQUENCE_ITERATOR = type(iter(type("_Indexed", (), {"__getitem__": lambda self, i: i})()))
+_LIST_ITERATOR = type(iter([]))
+
+
+def _list_type(value: list) -> NType | None:
+    """The type of a list of one kind of Python number (ints within 64 bits; floats with no NaN, whose
+    identity a copy would lose: `x in xs` finds a NaN by identity), else None. Empty: None."""
+    kinds = set(map(type, value))
+    if kinds == {float}:
+        return None if any(map(math.isnan, value)) else NType.FLOAT_LIST
+    if kinds == {int}:
+        return NType.INT_LIST if INT_MIN <= min(value) and max(value) <= INT_MAX else None
+    return NType.BOOL_LIST if kinds == {bool} else None
 
 
 def sequence_of(iterator):
@@ -191,6 +224,8 @@ MATH_BINARY = {math.atan2: "atan2", math.copysign: "copysign", math.pow: "pow"}
 """(Not hypot: CPython computes it with an algorithm of its own, not the C library's.)"""
 MATH_INT = {math.floor: "floor", math.ceil: "ceil", math.trunc: "trunc"}
 """math functions that give an int (of a float: the rounded value, which must fit 64 bits)."""
+_NUMPY_SCALAR_MAKERS = {"float64": NType.NP_FLOAT, "int64": NType.NP_INT}
+"""`numpy.float64(x)` of any number, `numpy.int64(n)` of an int: conversions native code makes."""
 BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range"}
 
 
@@ -320,10 +355,10 @@ class Inference:
         return None
 
     def _shape_of(self, node: ast.expr) -> NType | None:
-        """The array type `node` is the `.shape` of, if it is that of a local array."""
+        """The array type `node` is the `.shape` of, if it is that of a local numpy array."""
         if isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name):
             t = self.typed.locals.get(node.value.id)
-            return t if t in ARRAYS else None
+            return t if t in NUMPY_ARRAYS else None
         return None
 
     def stmt_AugAssign(self, s: ast.AugAssign):
@@ -573,10 +608,12 @@ class Inference:
             self._numbers(args, 1 if target in MATH_UNARY or target in MATH_INT else 2, node)
             self.typed.calls[id(node)] = ("math", target.__name__)
             return NType.INT if target in MATH_INT else NType.FLOAT
-        numpy = getattr(target, "__module__", None) == "numpy" and getattr(target, "__name__", "") in ("float64", "int64")
-        if numpy and len(args) == 1 and args[0] in ((NType.INT, NType.NP_INT) if target.__name__ == "int64" else SCALARS):
-            self.typed.calls[id(node)] = ("builtin", "float" if target.__name__ == "float64" else "int")
-            return NType.NP_FLOAT if target.__name__ == "float64" else NType.NP_INT
+        made = _NUMPY_SCALAR_MAKERS.get(getattr(target, "__name__", "")) \
+            if getattr(target, "__module__", None) == "numpy" else None
+        if made is not None and len(args) == 1 and args[0] in (SCALARS if made is NType.NP_FLOAT else
+                                                                (NType.INT, NType.NP_INT)):
+            self.typed.calls[id(node)] = ("builtin", "float" if made is NType.NP_FLOAT else "int")
+            return made
         if target is len and len(args) == 1 and args[0] in ARRAYS:
             self.typed.calls[id(node)] = ("builtin", "len")
             return NType.INT
@@ -585,8 +622,8 @@ class Inference:
         if isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS + NP_SCALARS + (NType.FUNC,) for a in args):
-                raise NotCompilable("a call with arguments other than numbers and functions", self.statement)
+            if any(a not in NUMBERS + NP_SCALARS + (NType.FUNC, *ARRAYS) for a in args):
+                raise NotCompilable("a call with arguments other than numbers, arrays and functions", self.statement)
             signature = tuple(self.functions[n.id] if a is NType.FUNC else a for a, n in zip(args, node.args))
             self.typed.calls[id(node)] = Callee(target, signature)
             return self.callee_return(target, signature)

@@ -285,6 +285,31 @@ def listed(x):
     return float(len([x]))
 
 
+def list_mean(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+    return s / len(xs)
+
+
+def list_variance(xs):
+    """A list read through a copy of its numbers, and passed to a native callee."""
+    m = list_mean(xs)
+    s = 0.0
+    for i in range(len(xs)):
+        d = xs[i] - m
+        s += d * d
+    return s / (len(xs) - 1)
+
+
+def weighted(flags, ns):
+    c = 0
+    for i in range(len(flags)):
+        if flags[i]:
+            c += ns[-i - 1]
+    return c
+
+
 _M = np.arange(12.0).reshape(3, 4)
 
 
@@ -321,7 +346,10 @@ NATIVE = [
     (over_elements, (np.arange(1.0, 8.0), np.arange(1.0, 8.0))), (over_elements, (np.arange(5.0)[::-2], np.ones(3))),
     (over_elements, (np.zeros(0), np.ones(2))), (reciprocals, (np.arange(1.0, 6.0),)), (escape_counts, (30, 50)),
     (sum_of, (1000, lambda x: x * 10.0 + 20.0)), (sum_of, (100, cube)), (halves, (0, 1000, lambda x: x ** 0.5)),
-    (row_norms, (_M,)), (row_norms, (np.zeros((0, 3)),)), (int_union, (np.arange(-5, 40),)), (int_union, (np.arange(0),)),
+    (row_norms, (_M,)), (row_norms, (np.zeros((0, 3)),)),
+    (int_union, (np.arange(-5, 40),)), (int_union, (np.arange(0),)),
+    (list_mean, ([1.0, 2.5, 3.25],)), (list_variance, ([1.0, 2.5, 3.25, 7.0, -1e300],)),
+    (weighted, ([True, False, True, True], [1, 2, 3, -(1 << 62)])),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
 ]
 """(function, arguments) that run natively to the end."""
@@ -353,6 +381,8 @@ LEAVES = [
     (python_then_numpy, (np.array([1e308, 1e308]),)),   # overflow of a union holding numpy's float
     (int_union, (np.array([2 ** 62, 2 ** 62]),)),       # int64 wraps
     (reciprocals, (np.array([1.0, 2.0, 0.0, 4.0]),)),   # numpy's division by zero, mid-iteration
+    (weighted, ([True, True, True], [1, 2])),           # IndexError of a list
+    (weighted, ([True, True], [1 << 62, 1 << 62])),     # past 64 bits
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 
@@ -426,10 +456,12 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
     assert native_calls == [1] * jit.SPECIALIZATIONS + [0] * (len(combos) - jit.SPECIALIZATIONS)
 
 
-@pytest.mark.parametrize("fn,args", [(lambda n: [i for i in range(n)], (5,)), (sum_of, (10, listed))])
+@pytest.mark.parametrize("fn,args", [(lambda n: [i for i in range(n)], (5,)), (sum_of, (10, listed)),
+                                     (list_mean, ([1.0, math.nan],)),       # a copy would lose the NaN's identity
+                                     (list_mean, ([1, 2.5],)), (list_mean, ([1 << 64, 1],)), (list_mean, ([[1.0]],))])
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
     future = native.submit(fn, *args)
-    assert future.result() == fn(*args)
+    assert _same(_outcome(lambda: fn(*args)), _outcome(future.result))
     assert future.metrics.native_calls == 0
 
 

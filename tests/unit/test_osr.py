@@ -41,6 +41,13 @@ def sum_squares(a):
     return s
 
 
+def list_roots(xs):
+    s = 0.0
+    for x in xs:
+        s += math.sqrt(x) * 0.5 + x
+    return s
+
+
 def with_a_list(n):
     a = []
     i = 0
@@ -98,6 +105,14 @@ def test_a_loop_over_an_array_finishes_natively(ex):
     a = np.random.default_rng(5).random(5_000_000)
     future = ex.submit(sum_squares, a)
     assert future.result(timeout=100) == sum_squares(a)
+    assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 0
+
+
+@pytest.mark.timeout(120)
+def test_a_loop_over_a_list_finishes_natively(ex):
+    xs = [i * 0.25 for i in range(4_000_000)]
+    future = ex.submit(list_roots, xs)
+    assert future.result(timeout=100) == list_roots(xs)
     assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 0
 
 
