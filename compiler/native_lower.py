@@ -38,6 +38,10 @@ _ELEMENTS = {"int64": I64, "float64": F64, "bool": _BYTE, "list of int": I64, "l
              "list of bool": _BYTE}
 """How an array's element of each dtype lies in memory."""
 POLL = "pyfora_poll"
+DEPTH = "pyfora_depth"
+NATIVE_DEPTH = 3000
+"""Native calls in flight at most (a few hundred bytes of stack each: well within the 8 MiB of a main
+thread, where a computation with no worker runs)."""
 
 
 class Mode(enum.Enum):
@@ -106,6 +110,38 @@ class Lowering:
         self._declare(params)
         self.exit_block = self.fn.append_basic_block("exit")
         self.exit_at = self.vars["$stmt"]
+        if mode is Mode.CALLEE:
+            self._enter_call()
+
+    def _enter_call(self):
+        """Count native calls in flight: past NATIVE_DEPTH the callee leaves (and so every caller,
+        back to tier 0, which recurses as Python does, to its RecursionError): native recursion never
+        overflows the thread's stack."""
+        b = self.builder
+        depth = self._depth()
+        b.store(b.add(b.load(depth), ir.Constant(I64, 1)), depth)
+        too_deep = b.icmp_signed(">", b.load(depth), ir.Constant(I64, NATIVE_DEPTH))
+        deep, fine = self.fn.append_basic_block("toodeep"), self.fn.append_basic_block("body")
+        b.cbranch(too_deep, deep, fine)
+        b.position_at_end(deep)
+        b.branch(self.exit_block)
+        b.position_at_end(fine)
+
+    def _depth(self):
+        depth = self.module.globals.get(DEPTH)
+        if depth is None:
+            depth = ir.GlobalVariable(self.module, I64, DEPTH)
+            depth.linkage = "internal"
+            depth.initializer = ir.Constant(I64, 0)
+        return depth
+
+    def _ret(self, status: int):
+        """Return `status`; a callee first counts itself out of the calls in flight."""
+        b = self.builder
+        if self.mode is Mode.CALLEE:
+            depth = self._depth()
+            b.store(b.sub(b.load(depth), ir.Constant(I64, 1)), depth)
+        b.ret(ir.Constant(I32, status))
 
     # ## Frame
 
@@ -173,7 +209,7 @@ class Lowering:
     def lower(self) -> ir.Function:
         self.block(self.statements)
         if not self.builder.block.is_terminated:
-            self.builder.ret(ir.Constant(I32, 3))     # fell off the end: the function returns None
+            self._ret(3)     # fell off the end: the function returns None
         self._emit_exit()
         return self.fn
 
@@ -192,7 +228,7 @@ class Lowering:
                     b.store(b.zext(b.load(self.tag_vars[name]), I64), self._slot(first + 1))
             b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
             b.store(b.load(self.exit_at), self._slot(self._mask_slot + 1))
-        b.ret(ir.Constant(I32, 1))
+        self._ret(1)
 
     def leave_if(self, condition, statement: int | None = None):
         """Leave native code at the current statement (or `statement`) where `condition` holds."""
@@ -358,7 +394,7 @@ class Lowering:
                     b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 3))
             else:
                 b.store(value, self.fn.args[-1])
-        b.ret(ir.Constant(I32, 0))
+        self._ret(0)
 
     def store(self, name: str, value, tag=None):
         """Bind local `name` to `value`; `tag` says whether it is numpy's (for a union local: None is

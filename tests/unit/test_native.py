@@ -479,6 +479,26 @@ def spin(n):
     return x
 
 
+def depth(n):
+    if n == 0:
+        return 0
+    return depth(n - 1) + 1
+
+
+@pytest.mark.timeout(120)
+def test_native_recursion_deeper_than_its_bound_finishes_in_tier0(monkeypatch):
+    """Past NATIVE_DEPTH calls in flight native code leaves (it would overflow the thread's stack);
+    tier 0 recurses on as Python does."""
+    monkeypatch.setenv("PYFORA_JIT_THRESHOLD", "0")
+    with pyfora.connect(workers=1) as ex:
+        shallow = ex.submit(depth, 2000)
+        assert shallow.result(timeout=60) == 2000
+        assert (shallow.metrics.native_calls, shallow.metrics.deoptimizations) == (1, 0)
+        deep = ex.submit(depth, 100_000)
+        assert deep.result(timeout=100) == 100_000
+        assert (deep.metrics.native_calls, deep.metrics.deoptimizations) == (1, 1)
+
+
 def count_up():
     x = 0
     while True:
