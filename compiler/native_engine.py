@@ -131,9 +131,9 @@ class Piece:
         native code does not run, native_types.Inference)."""
         return dict(self.typed.exits.values())
 
-    def run(self, values: dict) -> tuple:
+    def run(self, values: dict, types_: dict) -> tuple:
         """("return", value) or ("exit", statement, locals), the locals as the frame's with native
-        code's changes."""
+        code's changes. `types_` is `entry_types(values)` (a list's costs a pass over it)."""
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
         mask_slot = self.slots - 4
@@ -143,7 +143,7 @@ class Piece:
             if name not in values:
                 continue
             value, first, t = values[name], self.layout[name], self.typed.locals[name]
-            held = type_of_value(value)
+            held = types_.get(name)
             if held not in members(t):
                 continue
             mask |= 1 << i

@@ -100,10 +100,11 @@ class Profile:
         if code.co_cellvars or code.co_freevars:
             _GAVE_UP.add(key)
             return None
+        from pyfora.compiler.native_engine import entry_types
         from .suspend import frame_locals
         values = frame_locals(frame)
-        if _entered_piece(code.co_filename, function, target, Entry.START, values, frame.f_globals,
-                          code.co_qualname) is None:
+        if _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
+                          frame.f_globals, code.co_qualname) is None:
             _GAVE_UP.add(key)
             return None
         self.wanted.add(key)
@@ -149,16 +150,18 @@ def enter(state, value) -> tuple | None:
     if state.entry not in (Entry.START, Entry.VALUE) or state.cells or CONSTRUCTED in state.locals:
         _GAVE_UP.add(key)
         return None
+    from pyfora.compiler.native_engine import entry_types
     values = dict(state.locals)
     if state.entry is Entry.VALUE:
         values[VALUE] = value
-    piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, state.globals,
-                           state.qualname)
+    types_ = entry_types(values)
+    piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, types_,
+                           state.globals, state.qualname)
     if piece is None or not _may_run(piece):
         _GAVE_UP.add(key)
         return None
     COUNTS["osr_entries"] += 1
-    outcome, planned = _run(piece, values)
+    outcome, planned = _run(piece, values, types_)
     if outcome[0] == "return":
         return (outcome[1],)
     if not planned:
@@ -169,11 +172,12 @@ def enter(state, value) -> tuple | None:
     return None
 
 
-def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, globals_: dict,
-                   name: str):
-    """The piece that goes on with a frame of `function` at `statement`, with locals `values`."""
+def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, types_: dict,
+                   globals_: dict, name: str):
+    """The piece that goes on with a frame of `function` at `statement`, with locals `values` of the
+    native types `types_`."""
     key = ResumeKey(function, statement, entry, frozenset(values))
-    return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, globals_, name)
+    return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, types_, globals_, name)
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
@@ -186,12 +190,13 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
             or len(args) != fn.__code__.co_argcount:
         return False, None
     values = dict(zip([a.arg for a in unit.ir.args.args], args))
-    if len(entry_types(values)) != len(values):
+    types_ = entry_types(values)
+    if len(types_) != len(values):
         return False, None
-    piece = _piece(fn.__code__, lambda: unit.ir.body, values, fn.__globals__, fn.__qualname__)
+    piece = _piece(fn.__code__, lambda: unit.ir.body, values, types_, fn.__globals__, fn.__qualname__)
     if piece is None or not _may_run(piece):
         return False, None
-    outcome, _ = _run(piece, values)
+    outcome, _ = _run(piece, values, types_)
     if outcome[0] == "return":
         return True, outcome[1]
     _, statement, changed = outcome
@@ -200,13 +205,11 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
                             statement, Entry.START, changed, {})
 
 
-def _piece(where, statements, values: dict, globals_: dict, name: str):
-    """The piece compiled from `statements()` at `where` for the types of `values` (and the functions
-    they hold), compiled now if new; None if it does not compile. A fault of the JIT's own costs
-    speed, never the answer: it counts as not compiling."""
-    from pyfora.compiler.native_engine import entry_types
+def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: str):
+    """The piece compiled from `statements()` at `where` for `types_`, the types of `values` (and the
+    functions they hold), compiled now if new; None if it does not compile. A fault of the JIT's own
+    costs speed, never the answer: it counts as not compiling."""
     from pyfora.compiler.native_types import NotCompilable, NType
-    types_ = entry_types(values)
     functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
     key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)
@@ -250,11 +253,11 @@ def _may_run(piece) -> bool:
     return np.geterr() == _NUMPY_DEFAULT_ERRORS
 
 
-def _run(piece, values: dict) -> tuple:
+def _run(piece, values: dict, types_: dict) -> tuple:
     """The piece's outcome (native_engine.Piece.run), and whether it left where it had to (code it
     does not run), not where its assumptions failed (a deoptimization)."""
     COUNTS["native_calls"] += 1
-    outcome = piece.run(values)
+    outcome = piece.run(values, types_)
     planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
     if outcome[0] != "return" and not planned:
         COUNTS["deoptimizations"] += 1

@@ -44,7 +44,7 @@ def sum_squares(a):
 def list_roots(xs):
     s = 0.0
     for x in xs:
-        s += math.sqrt(x) * 0.5 + x
+        s += math.sqrt(x) * 0.5 + math.sin(x) / (1.0 + x * x) - x % 3.0
     return s
 
 
