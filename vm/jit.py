@@ -19,6 +19,7 @@ function whose code does not compile, or whose native code left, is not
 entered again on the spot (it is counted, and PYFORA_DUMP=jit prints why).
 """
 import ast
+import bisect
 import os
 import sys
 
@@ -86,7 +87,7 @@ class Profile:
         here leaves the run thread running meanwhile, and a frame whose code does not compile is not
         stopped (tier 0 could not be stopped again inside the resumed loop: compiler/resume.py)."""
         unit = UNITS.get(frame.f_code.co_filename)
-        where = None if unit is None else _loop_statements(unit).get(frame.f_lineno)
+        where = None if unit is None else _loop_statements(unit).get(_line_of(frame))
         if where is None:
             return None
         function, target = where
@@ -116,6 +117,25 @@ class Profile:
             self.stops[key] = self.stops.get(key, 0) + 1
             self.samples[key] = 0
         return wanted
+
+
+_LOCATED: dict = {}
+"""Code object -> (offsets, their lines): the instructions that have a line, in order."""
+
+
+def _line_of(frame) -> int | None:
+    """The line `frame` is at. Another thread mostly sees a loop at its back-edge, where it gives up
+    the GIL, and CPython's jump there may have no line (`f_lineno` None): then the line of the last
+    instruction before it that has one."""
+    if frame.f_lineno is not None:
+        return frame.f_lineno
+    code = frame.f_code
+    located = _LOCATED.get(code)
+    if located is None:
+        lines = [(start, line) for start, _, line in code.co_lines() if line is not None]
+        located = _LOCATED[code] = ([s for s, _ in lines], [line for _, line in lines])
+    k = bisect.bisect_right(located[0], frame.f_lasti) - 1
+    return located[1][k] if k >= 0 else None
 
 
 _LOOPS: dict = {}

@@ -23,6 +23,17 @@ def mixed(n):
     return total, count
 
 
+def lcg_inside(n):
+    """The loop ends with an `if`: CPython's jump back may have no line, where the monitor finds it."""
+    x = 42
+    inside = 0
+    for _ in range(n):
+        x = (1103515245 * x + 12345) % 2147483648
+        if x < 1073741824:
+            inside += 1
+    return inside
+
+
 def outgrows(n):
     x = 1
     i = 0
@@ -89,8 +100,9 @@ def ex():
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000),
-                                  (lambda_loop, 5_000_000)],
-                         ids=["while", "for-range-math", "in-a-callee", "calling-a-lambda-made-by-the-caller"])
+                                  (lambda_loop, 5_000_000), (lcg_inside, 6_000_000)],
+                         ids=["while", "for-range-math", "in-a-callee", "calling-a-lambda-made-by-the-caller",
+                              "ending-with-an-if"])
 def test_a_long_call_finishes_natively(ex, fn, n):
     started = time.perf_counter()
     future = ex.submit(fn, n)
