@@ -15,6 +15,7 @@ are Python. `PYFORA_DUMP=typed,llvm,opt,asm` prints each stage to stderr.
 """
 import array
 import ctypes
+import functools
 import os
 import sys
 import threading
@@ -119,13 +120,13 @@ class Piece:
     keep: object          # the execution engine the code lives in
     compile_seconds: float
 
-    @property
+    @functools.cached_property
     def numpy_scalars(self) -> bool:
         """Whether it computes with numpy scalars, whose faults it leaves for under numpy's default
         error state only (native_arith._numpy_fault)."""
         return any(t in NP_SCALARS for t in [*self.typed.locals.values(), *self.typed.expressions.values()])
 
-    @property
+    @functools.cached_property
     def leaves_at(self) -> dict:
         """Statement -> why: where this piece always leaves for tier 0 (code after its loops that
         native code does not run, native_types.Inference)."""

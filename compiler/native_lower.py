@@ -558,11 +558,16 @@ class Lowering:
                 b.position_at_end(more)
             left, lt = right, rt
         b.position_at_end(done)
-        phi = b.phi(I1)
-        for value, block in results:
-            phi.add_incoming(value, block)
+        phi = self._merge(I1, results)
         if t in UNIONS:     # one comparison (native_types): numpy's where either operand is
             self.tags[id(node)] = b.or_(self.tag_of(node.left), self.tag_of(node.comparators[0]))
+        return phi
+
+    def _merge(self, ll_type, incoming: list):
+        """The value of whichever (value, block) of `incoming` the builder's block was reached from."""
+        phi = self.builder.phi(ll_type)
+        for value, block in incoming:
+            phi.add_incoming(value, block)
         return phi
 
     def expr_BoolOp(self, node, t):
@@ -583,10 +588,7 @@ class Lowering:
                     b.cbranch(truth, done, more)
                 b.position_at_end(more)
         b.position_at_end(done)
-        phi = b.phi(LL[t])
-        for value, block in incoming:
-            phi.add_incoming(value, block)
-        return phi
+        return self._merge(LL[t], incoming)
 
     def expr_IfExp(self, node, t):
         b = self.builder
@@ -598,10 +600,7 @@ class Lowering:
             incoming.append((self.expr(value_node, t), b.block))
             b.branch(done)
         b.position_at_end(done)
-        phi = b.phi(LL[t])
-        for value, block in incoming:
-            phi.add_incoming(value, block)
-        return phi
+        return self._merge(LL[t], incoming)
 
     def expr_Call(self, node, t):
         from .native_arith import call_builtin, call_math
