@@ -14,6 +14,7 @@ LLVM's work (optimizing, machine code) runs in C; inference and IR building
 are Python. `PYFORA_DUMP=typed,llvm,opt,asm` prints each stage to stderr.
 """
 import array
+import ast
 import ctypes
 import functools
 import os
@@ -23,6 +24,8 @@ import time
 import types
 from dataclasses import dataclass, field
 
+from .astutil import GENEXPR
+from .native_fuse import fuse
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
 from .native_types import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base,
                            members, range_state, sequence_of, type_of_value)
@@ -119,6 +122,11 @@ class Piece:
     slots: int
     keep: object          # the execution engine the code lives in
     compile_seconds: float
+    fusions: tuple = ()   # generators fused into their consumers' loops (native_fuse)
+
+    def fits(self, values: dict) -> bool:
+        """Whether a frame with `values` may enter here (what native_fuse.Fusion.fits says)."""
+        return all(f.fits(values) for f in self.fusions)
 
     @functools.cached_property
     def numpy_scalars(self) -> bool:
@@ -132,9 +140,10 @@ class Piece:
         native code does not run, native_types.Inference)."""
         return dict(self.typed.exits.values())
 
-    def run(self, values: dict, types_: dict) -> tuple:
+    def run(self, values: dict, types_: dict, make=None) -> tuple:
         """("return", value) or ("exit", statement, locals), the locals as the frame's with native
-        code's changes. `types_` is `entry_types(values)` (a list's costs a pass over it)."""
+        code's changes. `types_` is `entry_types(values)` (a list's costs a pass over it); `make(line)`
+        makes the generator function defined at `line`, where leaving a fused loop needs one."""
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
         mask_slot = self.slots - 4
@@ -166,7 +175,10 @@ class Piece:
             return "return", None
         if status == 0:
             return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns, slots[mask_slot + 3])
-        mask = slots[mask_slot]
+        mask, statement = slots[mask_slot], slots[mask_slot + 1]
+        for fusion in self.fusions:    # an item being made is made again in tier 0
+            if statement in fusion.generator_ids:
+                slots[self.layout[fusion.source] + 3] -= 1
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
             t = self.typed.locals[name]
@@ -176,7 +188,9 @@ class Piece:
                 changed[name] = self._array_iterator(name, slots[self.layout[name] + 3], values)
             else:
                 changed[name] = self._value(slots, floats, self.layout[name], t)
-        return "exit", slots[mask_slot + 1], changed
+        for fusion in self.fusions:     # inner loops' first
+            statement = fusion.hand_over(statement, changed, make)
+        return "exit", statement, changed
 
     def _array_iterator(self, name: str, index: int, values: dict):
         """The iterator local `name` at `index` (None once let go): over the array local it was made
@@ -231,15 +245,20 @@ def entry_types(values: dict) -> dict:
     types_ = {}
     for name, value in values.items():
         t = type_of_value(value)
+        if t is NType.FUNC and value.__name__.startswith(GENEXPR):
+            continue    # a generator expression's function: fused where it is used, never called
         if t is not None and t is not NType.NONE:
             types_[name] = t
     return types_
 
 
-def compile_piece(statements: list, entry: dict, globals_: dict, name: str, functions: dict) -> Piece:
+def compile_piece(statements: list, entry: dict, globals_: dict, name: str, functions: dict,
+                  home: ast.FunctionDef | None = None) -> Piece:
     """Native code for `statements` entered with locals of the types `entry` (those of type FUNC
-    holding the functions `functions` gives); NotCompilable if not."""
+    holding the functions `functions` gives), the generator expressions of `home`, the def they are
+    part of, fused into the loops that consume them; NotCompilable if not."""
     started = time.perf_counter()
+    statements, fusions = fuse(statements, home) if home is not None else (statements, ())
     program = Program()
     inference = Inference(statements, entry, globals_, program.callee_return, leaving=True, functions=functions)
     typed = inference.run()
@@ -290,5 +309,5 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, func
     function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
     layout = slot_layout(typed)
     size = sum(slot_width(typed.locals[n]) for n in layout) + 4     # + mask, exit, result, its tag
-    return Piece(typed, layout, function, size, engine, time.perf_counter() - started)
+    return Piece(typed, layout, function, size, engine, time.perf_counter() - started, fusions)
 

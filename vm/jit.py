@@ -20,11 +20,14 @@ entered again on the spot (it is counted, and PYFORA_DUMP=jit prints why).
 """
 import ast
 import bisect
+import inspect
 import os
 import sys
+import types
 
+from pyfora.compiler.astutil import GENEXPR
 from pyfora.compiler.linker import UNITS
-from pyfora.compiler.resume import VALUE, Entry, ResumeKey, rest_of
+from pyfora.compiler.resume import VALUE, Entry, ResumeKey, function_node, rest_of
 
 THRESHOLD = 3
 """Monitor samples inside a function's loops that make it hot: about 60 ms of looping."""
@@ -81,35 +84,37 @@ class Profile:
         self.stops: dict = {}           # (unit, function) -> stops asked for it
 
     def hot(self, frame) -> tuple | None:
-        """Where to stop the run thread to enter a hot loop natively: (unit, statement), once `frame`
-        (its innermost, read on the monitor thread) has been seen in the loop often enough and the
-        loop's function compiled from there for the types of its locals now; else None. Compiling
-        here leaves the run thread running meanwhile, and a frame whose code does not compile is not
-        stopped (tier 0 could not be stopped again inside the resumed loop: compiler/resume.py)."""
-        unit = UNITS.get(frame.f_code.co_filename)
-        where = None if unit is None else _loop_statements(unit).get(_line_of(frame))
-        if where is None:
+        """Where to stop the run thread to enter a hot loop natively: (unit, statement), once a frame
+        of the stack that `frame` (the innermost, read on the monitor thread) is the top of has been
+        seen in one of its loops often enough and that function compiled from the loop for the types
+        of its locals now; else None. The outermost such frame goes first: its native code runs what
+        it calls (and the generators it consumes) too, and stops the computation once, not at each
+        short call of an inner loop. Compiling here leaves the run thread running meanwhile, and a
+        frame whose code does not compile is not stopped (tier 0 could not be stopped again inside
+        the resumed loop: compiler/resume.py)."""
+        stack = []
+        while frame is not None:
+            stack.append(frame)
+            frame = frame.f_back
+        looping = [(f, where) for f in reversed(stack)
+                   if not f.f_code.co_flags & inspect.CO_GENERATOR     # a generator is fused into its consumer
+                   and (unit := UNITS.get(f.f_code.co_filename)) is not None
+                   and (where := _loop_statements(unit).get(_line_of(f))) is not None]
+        if any((f.f_code.co_filename, where[0]) in self.wanted for f, where in looping):
             return None
-        function, target = where
-        key = (frame.f_code.co_filename, function)
-        if key in _GAVE_UP or key in self.wanted or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
-            return None
-        self.samples[key] = self.samples.get(key, 0) + 1
-        if self.samples[key] < max(threshold(), 1):
-            return None
-        code = frame.f_code
-        if code.co_cellvars or code.co_freevars:
-            _GAVE_UP.add(key)
-            return None
-        from pyfora.compiler.native_engine import entry_types
-        from .suspend import frame_locals
-        values = frame_locals(frame)
-        if _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
-                          frame.f_globals, code.co_qualname) is None:
-            _GAVE_UP.add(key)
-            return None
-        self.wanted.add(key)
-        return frame.f_code.co_filename, target
+        for f, (function, target) in looping:
+            key = (f.f_code.co_filename, function)
+            if key in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
+                continue
+            self.samples[key] = self.samples.get(key, 0) + 1
+            if self.samples[key] < max(threshold(), 1):
+                continue
+            if _compiled_for(f, function, target) is None:
+                _GAVE_UP.add(key)
+                continue
+            self.wanted.add(key)
+            return f.f_code.co_filename, target
+        return None
 
     def take_wanted(self) -> frozenset:
         wanted, self.wanted = frozenset(self.wanted), set()
@@ -117,6 +122,17 @@ class Profile:
             self.stops[key] = self.stops.get(key, 0) + 1
             self.samples[key] = 0
         return wanted
+
+
+def _compiled_for(frame, function: int, target: int):
+    """The piece that would go on with `frame` (of `function`) at `target`, compiled now if new; None
+    where it does not compile, or where it would write a local that a cell holds."""
+    code = frame.f_code
+    from pyfora.compiler.native_engine import entry_types
+    from .suspend import frame_locals
+    values = frame_locals(frame)
+    return _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
+                          frame.f_globals, code.co_qualname, frozenset(code.co_cellvars + code.co_freevars))
 
 
 _LOCATED: dict = {}
@@ -167,37 +183,55 @@ def enter(state, value) -> tuple | None:
     `state` then moved to where native code left (or left as it was, where none compiled)."""
     from .suspend import CONSTRUCTED, _Handover
     key = (state.unit, state.function)
-    if state.entry not in (Entry.START, Entry.VALUE) or state.cells or CONSTRUCTED in state.locals:
+    if state.entry not in (Entry.START, Entry.VALUE) or CONSTRUCTED in state.locals:
         _GAVE_UP.add(key)
         return None
     from pyfora.compiler.native_engine import entry_types
     values = dict(state.locals)
+    for name, cell in state.cells.items():     # read only: the piece writes none of them
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:
+            continue
     if state.entry is Entry.VALUE:
         values[VALUE] = value
     types_ = entry_types(values)
     piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, types_,
-                           state.globals, state.qualname)
+                           state.globals, state.qualname, frozenset(state.cells))
     if piece is None or not _may_run(piece):
         _GAVE_UP.add(key)
         return None
+    if not piece.fits(values):
+        return None
     COUNTS["osr_entries"] += 1
-    outcome, planned = _run(piece, values, types_)
+    outcome, planned = _run(piece, values, types_, _maker(state.unit, state.globals))
     if outcome[0] == "return":
         return (outcome[1],)
     if not planned:
         _GAVE_UP.add(key)
     _, statement, changed = outcome
-    changed.pop(VALUE, None)
+    for name in [VALUE, *state.cells]:
+        changed.pop(name, None)
     state.statement, state.entry, state.locals = statement, Entry.START, _Handover(changed)
     return None
 
 
 def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, types_: dict,
-                   globals_: dict, name: str):
+                   globals_: dict, name: str, cells: frozenset):
     """The piece that goes on with a frame of `function` at `statement`, with locals `values` of the
-    native types `types_`."""
+    native types `types_`; it may read the locals `cells` (the contents of the frame's cells), not
+    write them."""
     key = ResumeKey(function, statement, entry, frozenset(values))
-    return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, types_, globals_, name)
+
+    def statements():
+        from pyfora.compiler.native_types import NotCompilable
+        rest = rest_of(UNITS[unit], key)
+        written = sorted({n.id for s in rest for n in ast.walk(s)
+                          if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} & cells)
+        if written:
+            raise NotCompilable(f"`{written[0]}`, which a nested function reads, is written")
+        return rest
+    return _piece((unit, key), statements, values, types_, globals_, name, function_node(UNITS[unit], function))
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
@@ -213,10 +247,10 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
     types_ = entry_types(values)
     if len(types_) != len(values):
         return False, None
-    piece = _piece(fn.__code__, lambda: unit.ir.body, values, types_, fn.__globals__, fn.__qualname__)
+    piece = _piece(fn.__code__, lambda: unit.ir.body, values, types_, fn.__globals__, fn.__qualname__, unit.ir)
     if piece is None or not _may_run(piece):
         return False, None
-    outcome, _ = _run(piece, values, types_)
+    outcome, _ = _run(piece, values, types_, _maker(unit.code.co_filename, fn.__globals__))
     if outcome[0] == "return":
         return True, outcome[1]
     _, statement, changed = outcome
@@ -225,16 +259,16 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
                             statement, Entry.START, changed, {})
 
 
-def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: str):
-    """The piece compiled from `statements()` at `where` for `types_`, the types of `values` (and the
-    functions they hold), compiled now if new; None if it does not compile. A fault of the JIT's own
-    costs speed, never the answer: it counts as not compiling."""
+def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: str, home):
+    """The piece compiled from `statements()`, a part of the def `home`, at `where` for `types_`, the
+    types of `values` (and the functions they hold), compiled now if new; None if it does not compile.
+    A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
     from pyfora.compiler.native_types import NotCompilable, NType
     functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
     key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
-        piece = _compile(where, statements, types_, globals_, name, functions)
+        piece = _compile(where, statements, types_, globals_, name, functions, home)
         _PIECES[key] = piece
         if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
             if isinstance(piece, NotCompilable):
@@ -244,14 +278,14 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     return None if isinstance(piece, NotCompilable) else piece
 
 
-def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict):
+def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict, home):
     from pyfora.compiler.native_engine import compile_piece
     from pyfora.compiler.native_types import NotCompilable
     if _SPECIALIZED.get(where, 0) >= SPECIALIZATIONS:
         return NotCompilable(f"more than {SPECIALIZATIONS} combinations of types entered here")
     _SPECIALIZED[where] = _SPECIALIZED.get(where, 0) + 1
     try:
-        piece = compile_piece(statements(), types_, globals_, name, functions)
+        piece = compile_piece(statements(), types_, globals_, name, functions, home)
     except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
         return NotCompilable(why.reason, why.statement)
     except Exception as why:
@@ -273,11 +307,24 @@ def _may_run(piece) -> bool:
     return np.geterr() == _NUMPY_DEFAULT_ERRORS
 
 
-def _run(piece, values: dict, types_: dict) -> tuple:
+def _maker(unit: str, globals_: dict):
+    """What makes a generator expression's function of `unit`, given its def's id, as tier 0 makes it."""
+    def make(line: int) -> types.FunctionType:
+        codes = [UNITS[unit].code]
+        while codes:
+            code = codes.pop()
+            if code.co_firstlineno == line and code.co_name.startswith(GENEXPR):
+                return types.FunctionType(code, globals_)
+            codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+        raise LookupError(f"no generator function defined at statement {line} of {unit}")
+    return make
+
+
+def _run(piece, values: dict, types_: dict, make) -> tuple:
     """The piece's outcome (native_engine.Piece.run), and whether it left where it had to (code it
     does not run), not where its assumptions failed (a deoptimization)."""
     COUNTS["native_calls"] += 1
-    outcome = piece.run(values, types_)
+    outcome = piece.run(values, types_, make)
     planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
     if outcome[0] != "return" and not planned:
         COUNTS["deoptimizations"] += 1
