@@ -8,6 +8,7 @@ statement with Python's own semantics. Floor division and modulo follow
 CPython's `long_divmod` and `float_divmod` step by step, so the bits agree.
 """
 import ast
+import math
 
 from llvmlite import ir
 
@@ -316,6 +317,14 @@ def call_builtin(low, name: str, args: list, types_: list, result: NType):
         for value in args[1:]:
             best = builder.select(compare(low, op, value, result, best, result), value, best)
         return best
+    if name == "sum_total":     # vm/prelude.py _sum_total: a compensation that is zero or not finite is left out
+        if result is NType.INT:
+            return args[0]
+        compensation = args[1]
+        finite = builder.fcmp_ordered("<", builder.call(low.module.declare_intrinsic("llvm.fabs", [F64]),
+                                                         [compensation]), ir.Constant(F64, math.inf))
+        used = builder.and_(finite, builder.fcmp_unordered("!=", compensation, ir.Constant(F64, 0.0)))
+        return builder.select(used, builder.fadd(args[0], compensation), args[0])
     if name == "float":
         return low.convert(args[0], types_[0], NType.FLOAT)
     if name == "bool":

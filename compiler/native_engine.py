@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
+from .statements import display_name
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
 from .native_types import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base,
                            members, range_state, sequence_of, type_of_value)
@@ -245,7 +246,7 @@ def entry_types(values: dict) -> dict:
     types_ = {}
     for name, value in values.items():
         t = type_of_value(value)
-        if t is NType.FUNC and value.__name__.startswith(GENEXPR):
+        if t is NType.FUNC and value.__code__.co_name == display_name(GENEXPR):
             continue    # a generator expression's function: fused where it is used, never called
         if t is not None and t is not NType.NONE:
             types_[name] = t
@@ -253,12 +254,12 @@ def entry_types(values: dict) -> dict:
 
 
 def compile_piece(statements: list, entry: dict, globals_: dict, name: str, functions: dict,
-                  home: ast.FunctionDef | None = None) -> Piece:
+                  home: ast.FunctionDef | None = None, bound: frozenset = frozenset()) -> Piece:
     """Native code for `statements` entered with locals of the types `entry` (those of type FUNC
-    holding the functions `functions` gives), the generator expressions of `home`, the def they are
-    part of, fused into the loops that consume them; NotCompilable if not."""
+    holding the functions `functions` gives) among the locals `bound`, the generator expressions of
+    `home`, the def they are part of, fused into the loops that consume them; NotCompilable if not."""
     started = time.perf_counter()
-    statements, fusions = fuse(statements, home) if home is not None else (statements, ())
+    statements, fusions = fuse(statements, home, bound) if home is not None else (statements, ())
     program = Program()
     inference = Inference(statements, entry, globals_, program.callee_return, leaving=True, functions=functions)
     typed = inference.run()

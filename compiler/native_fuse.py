@@ -61,14 +61,15 @@ class Fusion:
         the generator function, where `changed` has none)."""
         for name in self.renamed:
             changed.pop(name, None)
+        function = self._function(changed, make)    # bound early where its def has not run: it is the same
         if statement in self.generator_ids:
             statement = self.loop
         changed.pop(self.consumer, None)
         changed.pop(self.made, None)
         if statement == self.loop or statement in self.consumer_ids:
-            changed[self.consumer] = self._function(changed, make)(changed[self.source])
+            changed[self.consumer] = function(changed[self.source])
         elif statement in self.between_ids:
-            changed[self.made] = self._function(changed, make)(changed[self.source])
+            changed[self.made] = function(changed[self.source])
         return statement
 
     def _function(self, changed: dict, make):
@@ -164,7 +165,8 @@ def _generator_shape(fn: ast.FunctionDef):
 @functools.lru_cache(maxsize=None)
 def patterns(fn: ast.FunctionDef) -> dict:
     """The consumer loop's id -> _Pattern, for each generator expression of `fn` that may be fused."""
-    makers = {s.name: s for s in fn.body if isinstance(s, ast.FunctionDef) and s.name.startswith(GENEXPR)}
+    makers = {s.name: s for block in _blocks(fn.body) for s in block
+              if isinstance(s, ast.FunctionDef) and s.name.startswith(GENEXPR)}
     caller_locals = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs} | {
         n.id for block in _blocks(fn.body) for s in block if not isinstance(s, ast.FunctionDef)
         for n in ast.walk(s) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
@@ -213,18 +215,18 @@ class _Renamer(ast.NodeTransformer):
         return node
 
 
-def fuse(statements: list, fn: ast.FunctionDef) -> tuple[list, tuple]:
-    """`statements` (a piece of `fn`) with each consumer loop fused with its generator, and the Fusions
-    made. A piece that makes a generator function itself (its def is in `statements`) fuses only
-    generators without free variables: native code has no cells to close them over."""
+def fuse(statements: list, fn: ast.FunctionDef, bound: frozenset) -> tuple[list, tuple]:
+    """`statements` (a piece of `fn` entered with the locals `bound`) with each consumer loop fused with
+    its generator, and the Fusions made. A generator function not bound where the piece is entered
+    is made again where native code leaves; one with free variables is not fused then (native code has
+    no cells to close it over)."""
     found = patterns(fn)
     fusions = []
-    dropped = frozenset().union(*(p.statements for p in found.values())) if found else frozenset()
 
     def block(stmts: list) -> list:
         out = []
         for s in stmts:
-            if s.lineno in dropped or isinstance(s, ast.FunctionDef) and s.name.startswith(GENEXPR):
+            if s.lineno in dropped or isinstance(s, ast.FunctionDef) and s.name in makers:
                 continue
             pattern = found.get(s.lineno) if isinstance(s, ast.For) else None
             if pattern is not None:
@@ -241,9 +243,13 @@ def fuse(statements: list, fn: ast.FunctionDef) -> tuple[list, tuple]:
         return out
     if not found:
         return statements, ()
+    makers, dropped = frozenset(), frozenset()
+    block(statements)       # which generators are fused here: only their defs and statements are left out
+    makers = frozenset(f.maker for f in fusions)
+    dropped = frozenset().union(*(found[f.loop].statements for f in fusions))
+    fusions = []
     result = block(statements)
-    made_here = {s.name for s in statements if isinstance(s, ast.FunctionDef)}
-    if any(f.maker in made_here and f.closes_over for f in fusions):
+    if any(f.maker not in bound and f.closes_over for f in fusions):
         return statements, ()
     return result, tuple(fusions)
 

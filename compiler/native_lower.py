@@ -27,7 +27,7 @@ import types
 from llvmlite import ir
 
 from .native_types import (ARRAYS, BASE, ITERATORS, MATH_INT, NP_SCALARS, UNIONS, NType, NotCompilable, Typed, base,
-                           constant_int)
+                           constant_int, sum_start)
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -266,6 +266,11 @@ class Lowering:
             for target, (value, tag) in zip(s.targets[0].elts, values):
                 self.store(target.id, value, tag)
             return
+        start = sum_start(s)
+        if start is not None:
+            self.store(s.targets[0].elts[0].id, ir.Constant(I64, start))
+            self.store(s.targets[0].elts[1].id, ir.Constant(I1, 0))
+            return
         if isinstance(s.targets[0], ast.Tuple):       # `n, m = a.shape`
             array = self.expr_Name(s.value.value, self.typed.locals[s.value.value.id])
             for k, target in enumerate(s.targets[0].elts):
@@ -305,6 +310,10 @@ class Lowering:
 
     def stmt_If(self, s: ast.If):
         b = self.builder
+        known = self.typed.known.get(id(s))
+        if known is not None:       # its test is decided by the types and has no effect: one branch
+            self.block(s.body if known else s.orelse)
+            return
         then, orelse, done = (self.fn.append_basic_block(n) for n in ("then", "else", "endif"))
         b.cbranch(self.truth(s.test), then, orelse)
         for block, body in ((then, s.body), (orelse, s.orelse)):
@@ -543,6 +552,12 @@ class Lowering:
     def expr_Compare(self, node, t):
         from .native_arith import compare
         b = self.builder
+        identity = self.typed.identities.get(id(node))
+        if isinstance(identity, bool):      # known from the types (native_types._identity)
+            return ir.Constant(I1, int(identity))
+        if identity is not None:            # a bool `is True` / `is False`: its value
+            wanted, negated = identity
+            return b.icmp_unsigned("!=" if negated else "==", self.expr(node.left), ir.Constant(I1, int(wanted)))
         done = self.fn.append_basic_block("endcmp")
         results = []
         left, lt = self.expr(node.left), base(self.typed.expressions[id(node.left)])

@@ -187,6 +187,28 @@ def _numpy_type(value) -> NType | None:
     return {np.int64: NType.NP_INT, np.float64: NType.NP_FLOAT, np.bool_: NType.NP_BOOL}.get(kind)
 
 
+SUM_STEPS = ("_pf_sum_start", "_pf_sum_add", "_pf_sum_total")
+"""The VM's steps of a 3.12+ `sum` that compiler/comprehensions.py's loops call (vm/prelude.py)."""
+
+
+def _steps_sum(s: ast.stmt) -> bool:
+    """Whether `s` is `total, state = _pf_sum_add(...)`, a 3.12+ sum's step past its fast paths."""
+    return isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name) \
+        and s.value.func.id == SUM_STEPS[1]
+
+
+def sum_start(s: ast.stmt) -> int | None:
+    """n where `s` is `total, state = _pf_sum_start(n)` of an int n in 64 bits, which starts a 3.12+
+    sum's state at (n, False)."""
+    if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) \
+            and len(s.targets[0].elts) == 2 and all(isinstance(t, ast.Name) for t in s.targets[0].elts) \
+            and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name) \
+            and s.value.func.id == SUM_STEPS[0] and len(s.value.args) == 1 and not s.value.keywords:
+        n = constant_int(s.value.args[0])
+        return n if n is not None and -2 ** 63 <= n < 2 ** 63 else None
+    return None
+
+
 def _parallel(s: ast.Assign) -> bool:
     """Whether `s` binds names to a tuple display's items, one each (`a, b = (b, a)`)."""
     target = s.targets[0]
@@ -226,6 +248,8 @@ MATH_INT = {math.floor: "floor", math.ceil: "ceil", math.trunc: "trunc"}
 """math functions that give an int (of a float: the rounded value, which must fit 64 bits)."""
 _NUMPY_SCALAR_MAKERS = {"float64": NType.NP_FLOAT, "int64": NType.NP_INT}
 """`numpy.float64(x)` of any number, `numpy.int64(n)` of an int: conversions native code makes."""
+PYTHON_TYPES = {NType.INT: int, NType.FLOAT: float, NType.BOOL: bool}
+"""The Python type of a value of each native type (numpy's scalars' types are not tested natively)."""
 BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range"}
 
 
@@ -246,6 +270,8 @@ class Typed:
     exits: dict = field(default_factory=dict)         # id(statement) -> (its id, why native code leaves there)
     skipped: set = field(default_factory=set)         # id(statement): a no-op for the types here
     iterated: dict = field(default_factory=dict)      # array iterator local -> the array local it goes over
+    identities: dict = field(default_factory=dict)    # id(`is` comparison) -> its value, or (True/False, negated)
+    known: dict = field(default_factory=dict)         # id(if statement) -> its test's value, where the types decide it
 
 
 class Inference:
@@ -259,7 +285,9 @@ class Inference:
     With `leaving`, a statement outside every loop of the user's that native code cannot run (`return
     total, count` after the hot loop) is where native code leaves for tier 0, not a reason to leave
     the whole piece in tier 0; what follows it in its block is tier 0's. Inside a loop it is still
-    NotCompilable: leaving there would end the native loop at its first pass.
+    NotCompilable (leaving there would end the native loop at its first pass), but for the VM's own
+    step of a `sum` past its fast paths (`_pf_sum_add`, compiler/comprehensions.py), which native
+    code's types never reach: where they would, it leaves.
     """
 
     def __init__(self, statements: list, entry: dict, globals_: dict, callee_return, leaving: bool = False,
@@ -299,13 +327,19 @@ class Inference:
                     raise NotCompilable(f"`{type(s).__name__}` statements", s.lineno)
                 handler(s)
             except NotCompilable as why:
-                if not self.leaving or self.loops or s.lineno <= 1 or why.in_loop:
+                rare = self.leaving and _steps_sum(s)
+                if not rare and (not self.leaving or self.loops or s.lineno <= 1 or why.in_loop):
                     raise
-                self.typed.exits[id(s)] = (s.lineno, why.reason)
+                self.typed.exits[id(s)] = (s.lineno, "a sum past its fast paths (past 64 bits, or of mixed numbers)"
+                                           if rare else why.reason)
                 self.changed = True
                 return
 
     def stmt_Assign(self, s: ast.Assign):
+        if sum_start(s) is not None:       # `total, state = _pf_sum_start(0)`: ints in a C long, state False
+            for target, value in zip(s.targets[0].elts, (NType.INT, NType.BOOL)):
+                self.bind(target.id, value)
+            return
         if len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) and self._shape_of(s.value) is not None:
             names = s.targets[0].elts
             if len(names) != ARRAYS[self._shape_of(s.value)][1] or not all(isinstance(n, ast.Name) for n in names):
@@ -373,8 +407,33 @@ class Inference:
             self.typed.skipped.add(id(s))
             return
         self.condition(s.test)
-        self.block(s.body)
-        self.block(s.orelse)
+        known = self._known(s.test)
+        if known is not None:       # the other branch is never taken for these types: not typed
+            self.typed.known[id(s)] = known
+        if known is not False:
+            self.block(s.body)
+        if known is not True:
+            self.block(s.orelse)
+
+    def _known(self, node: ast.expr) -> bool | None:
+        """The value of a test that the types decide (an `is` comparison of native_types._identity, and
+        `and`/`or`/`not` of those, where every operand evaluated before the deciding one is decided too)."""
+        if isinstance(node, ast.Compare):
+            value = self.typed.identities.get(id(node))
+            return value if isinstance(value, bool) else None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner = self._known(node.operand)
+            return None if inner is None else not inner
+        if isinstance(node, ast.BoolOp):
+            deciding = isinstance(node.op, ast.Or)
+            for operand in node.values:
+                value = self._known(operand)
+                if value is None:
+                    return None
+                if value is deciding:
+                    return deciding
+            return not deciding
+        return None
 
     def _check_after_augmented(self, s: ast.If) -> bool:
         """Whether `s` is the statement form's check after `x += y` (`if x is _pf_tN: <mutation
@@ -542,6 +601,8 @@ class Inference:
         return NType.INT if value is NType.BOOL else value
 
     def expr_Compare(self, node: ast.Compare) -> NType | None:
+        if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            return self._identity(node)
         values = [self.expr(operand) for operand in [node.left, *node.comparators]]
         for value in values:
             if value is not None and value not in SCALARS:
@@ -558,6 +619,36 @@ class Inference:
         if len(kinds) > 1 or len(values) > 2 and NType.BOOL_U in kinds:
             raise NotCompilable("a chained comparison giving both bool and numpy.bool", self.statement)
         return kinds.pop()
+
+    def _identity(self, node: ast.Compare) -> NType | None:
+        """`type(x) is int` and `x is False` / `x is None` as the statement form's sum steps test them:
+        known from x's type, but for a bool's `is True`/`is False`, which is its value."""
+        op, right = node.ops[0], node.comparators[0]
+        negated = isinstance(op, ast.IsNot)
+        left = node.left
+        if len(node.ops) != 1:
+            raise NotCompilable("a chain of `is` comparisons", self.statement)
+        if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and len(left.args) == 1 \
+                and not left.keywords and isinstance(right, ast.Name) and self.resolve(left.func) is type:
+            value = self.expr(left.args[0])
+            if value is None:
+                return None
+            if value not in PYTHON_TYPES:
+                raise NotCompilable(f"the type of a {value.value} tested", self.statement)
+            self.typed.identities[id(node)] = (PYTHON_TYPES[value] is self._global(right.id)) != negated
+            return NType.BOOL
+        if isinstance(right, ast.Constant) and right.value in (None, True, False) and type(right.value) is not int:
+            value = self.expr(left)
+            if value is None:
+                return None
+            if value not in SCALARS:
+                raise NotCompilable(f"a {value.value} tested with `is`", self.statement)
+            if value is NType.BOOL and right.value is not None:
+                self.typed.identities[id(node)] = (right.value, negated)
+            else:
+                self.typed.identities[id(node)] = negated
+            return NType.BOOL
+        raise NotCompilable("`is` comparisons of other than a type or a constant", self.statement)
 
     def expr_BoolOp(self, node: ast.BoolOp) -> NType | None:
         values = [self.expr(v) for v in node.values]
@@ -602,6 +693,8 @@ class Inference:
     def expr_Call(self, node: ast.Call) -> NType | None:
         if node.keywords:
             raise NotCompilable("a call with keyword arguments", self.statement)
+        if isinstance(node.func, ast.Name) and node.func.id == SUM_STEPS[2] and len(node.args) == 2:
+            return self._sum_total(node)
         target = self.resolve(node.func)
         args = [self.expr(a) for a in node.args]
         if target in MATH_UNARY or target in MATH_BINARY or target in MATH_INT:
@@ -628,6 +721,16 @@ class Inference:
             self.typed.calls[id(node)] = Callee(target, signature)
             return self.callee_return(target, signature)
         raise NotCompilable(f"a call of {getattr(target, '__qualname__', type(target).__name__)}", self.statement)
+
+    def _sum_total(self, node: ast.Call) -> NType | None:
+        """A 3.12+ sum's result from its state: of ints, (total, False); of floats, (total, compensation)."""
+        total, state = (self.expr(a) for a in node.args)
+        if None in (total, state):
+            return None
+        if (total, state) not in ((NType.INT, NType.BOOL), (NType.FLOAT, NType.FLOAT)):
+            raise NotCompilable(f"a sum's state of {total.value} and {state.value}", self.statement)
+        self.typed.calls[id(node)] = ("builtin", "sum_total")
+        return total
 
     def _builtin(self, name: str, args: list, node: ast.Call) -> NType | None:
         self.typed.calls[id(node)] = ("builtin", name)

@@ -27,6 +27,7 @@ import types
 
 from pyfora.compiler.astutil import GENEXPR
 from pyfora.compiler.linker import UNITS
+from pyfora.compiler.statements import display_name
 from pyfora.compiler.resume import VALUE, Entry, ResumeKey, function_node, rest_of
 
 THRESHOLD = 3
@@ -126,13 +127,13 @@ class Profile:
 
 def _compiled_for(frame, function: int, target: int):
     """The piece that would go on with `frame` (of `function`) at `target`, compiled now if new; None
-    where it does not compile, or where it would write a local that a cell holds."""
+    where it does not compile."""
     code = frame.f_code
     from pyfora.compiler.native_engine import entry_types
     from .suspend import frame_locals
     values = frame_locals(frame)
     return _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
-                          frame.f_globals, code.co_qualname, frozenset(code.co_cellvars + code.co_freevars))
+                          frame.f_globals, code.co_qualname)
 
 
 _LOCATED: dict = {}
@@ -188,7 +189,7 @@ def enter(state, value) -> tuple | None:
         return None
     from pyfora.compiler.native_engine import entry_types
     values = dict(state.locals)
-    for name, cell in state.cells.items():     # read only: the piece writes none of them
+    for name, cell in state.cells.items():     # native code holds their contents, written back where it leaves
         try:
             values[name] = cell.cell_contents
         except ValueError:
@@ -197,7 +198,7 @@ def enter(state, value) -> tuple | None:
         values[VALUE] = value
     types_ = entry_types(values)
     piece = _entered_piece(state.unit, state.function, state.statement, state.entry, values, types_,
-                           state.globals, state.qualname, frozenset(state.cells))
+                           state.globals, state.qualname)
     if piece is None or not _may_run(piece):
         _GAVE_UP.add(key)
         return None
@@ -210,28 +211,21 @@ def enter(state, value) -> tuple | None:
     if not planned:
         _GAVE_UP.add(key)
     _, statement, changed = outcome
-    for name in [VALUE, *state.cells]:
-        changed.pop(name, None)
+    changed.pop(VALUE, None)
+    for name, cell in state.cells.items():
+        if name in changed:
+            cell.cell_contents = changed.pop(name)
     state.statement, state.entry, state.locals = statement, Entry.START, _Handover(changed)
     return None
 
 
 def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, types_: dict,
-                   globals_: dict, name: str, cells: frozenset):
+                   globals_: dict, name: str):
     """The piece that goes on with a frame of `function` at `statement`, with locals `values` of the
-    native types `types_`; it may read the locals `cells` (the contents of the frame's cells), not
-    write them."""
+    native types `types_`."""
     key = ResumeKey(function, statement, entry, frozenset(values))
-
-    def statements():
-        from pyfora.compiler.native_types import NotCompilable
-        rest = rest_of(UNITS[unit], key)
-        written = sorted({n.id for s in rest for n in ast.walk(s)
-                          if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} & cells)
-        if written:
-            raise NotCompilable(f"`{written[0]}`, which a nested function reads, is written")
-        return rest
-    return _piece((unit, key), statements, values, types_, globals_, name, function_node(UNITS[unit], function))
+    return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, types_, globals_, name,
+                  function_node(UNITS[unit], function))
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
@@ -268,7 +262,7 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
-        piece = _compile(where, statements, types_, globals_, name, functions, home)
+        piece = _compile(where, statements, types_, globals_, name, functions, home, frozenset(values))
         _PIECES[key] = piece
         if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
             if isinstance(piece, NotCompilable):
@@ -278,14 +272,14 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     return None if isinstance(piece, NotCompilable) else piece
 
 
-def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict, home):
+def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict, home, bound):
     from pyfora.compiler.native_engine import compile_piece
     from pyfora.compiler.native_types import NotCompilable
     if _SPECIALIZED.get(where, 0) >= SPECIALIZATIONS:
         return NotCompilable(f"more than {SPECIALIZATIONS} combinations of types entered here")
     _SPECIALIZED[where] = _SPECIALIZED.get(where, 0) + 1
     try:
-        piece = compile_piece(statements(), types_, globals_, name, functions, home)
+        piece = compile_piece(statements(), types_, globals_, name, functions, home, bound)
     except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
         return NotCompilable(why.reason, why.statement)
     except Exception as why:
@@ -313,7 +307,7 @@ def _maker(unit: str, globals_: dict):
         codes = [UNITS[unit].code]
         while codes:
             code = codes.pop()
-            if code.co_firstlineno == line and code.co_name.startswith(GENEXPR):
+            if code.co_firstlineno == line and code.co_name == display_name(GENEXPR):
                 return types.FunctionType(code, globals_)
             codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
         raise LookupError(f"no generator function defined at statement {line} of {unit}")

@@ -324,6 +324,38 @@ def int_convert(x):
     return int(x) + int(-x) + float(3) + bool(x)
 
 
+def primes_generated(n):
+    return sum(is_prime(x) for x in range(n))
+
+
+def any_prime_between(a, b):
+    return any(is_prime(x) for x in range(a, b))
+
+
+def all_primes(xs):
+    return all(is_prime(x) for x in xs)
+
+
+def filtered_cubes(n):
+    return sum(cube(x) for x in range(n) if x % 3)
+
+
+def shifted(x, k):
+    return x << k
+
+
+def generated_sum_outgrows(n):
+    return sum(shifted(x, 58) for x in range(n))
+
+
+def generator_item_outgrows(n):
+    return sum(shifted(x, 60) for x in range(n))
+
+
+def generator_item_raises(n):
+    return sum(floor_ops(100, x) for x in range(n, -n, -1))
+
+
 NATIVE = [
     (loop_sum, (100_000,)), (is_prime, (1_000_003,)), (is_prime, (1_000_001,)), (fib, (20,)),
     (count_primes, (2_000,)), (sines, (1001, 0.5)), (sines, (100_001, 3.0)),
@@ -351,6 +383,8 @@ NATIVE = [
     (list_mean, ([1.0, 2.5, 3.25],)), (list_variance, ([1.0, 2.5, 3.25, 7.0, -1e300],)),
     (weighted, ([True, False, True, True], [1, 2, 3, -(1 << 62)])),
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
+    (primes_generated, (3000,)), (any_prime_between, (1000, 1100)), (any_prime_between, (24, 29)),
+    (all_primes, (np.array([2, 3, 5, 7, 11]),)), (all_primes, (np.array([2, 3, 4, 5]),)), (filtered_cubes, (300,)),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -383,6 +417,9 @@ LEAVES = [
     (reciprocals, (np.array([1.0, 2.0, 0.0, 4.0]),)),   # numpy's division by zero, mid-iteration
     (weighted, ([True, True, True], [1, 2])),           # IndexError of a list
     (weighted, ([True, True], [1 << 62, 1 << 62])),     # past 64 bits
+    (generated_sum_outgrows, (40,)),    # a generator expression's sum past 64 bits, in its consumer
+    (generator_item_outgrows, (40,)),   # an item past 64 bits, in the generator's own body
+    (generator_item_raises, (4,)),      # ZeroDivisionError in the generator's body
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 

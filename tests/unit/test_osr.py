@@ -84,6 +84,39 @@ def lambda_loop(n):
     return sum_of(n, lambda x: x * 10.0 + 20.0)
 
 
+def sine_total(n):
+    return sum(math.sin(i) * 0.5 for i in range(n))
+
+
+def primes_counted(n):
+    return sum(is_prime(x) for x in range(n))
+
+
+def scaled_roots(a, n):
+    """The generator reads `a`, a local of the caller's held in a cell."""
+    return sum(a * math.sqrt(i) for i in range(n))
+
+
+def weight(i, j):
+    return (i * j) % 7
+
+
+def pair_weights(n):
+    """A generator expression consumed inside an outer loop, reading the outer loop's `i` (a cell)."""
+    total = 0
+    for i in range(n):
+        total += sum(weight(i, j) for j in range(i))
+    return total
+
+
+def bump(i, n):
+    return i if i < n - 5 else i << 62
+
+
+def generator_outgrows(n):
+    return sum(bump(i, n) for i in range(n))
+
+
 def forever():
     x = 0
     while True:
@@ -110,6 +143,24 @@ def test_a_long_call_finishes_natively(ex, fn, n):
     m = future.metrics
     assert (m.osr_entries, m.native_calls, m.deoptimizations, m.suspensions) == (1, 1, 0, 0), m
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fn,args", [(sine_total, (3_000_000,)), (primes_counted, (300_000,)),
+                                     (scaled_roots, (1.5, 3_000_000)), (pair_weights, (2_500,))],
+                         ids=["float-sum", "int-sum-calling-a-function", "reading-a-cell", "inside-an-outer-loop"])
+def test_a_generator_expression_consumed_by_sum_is_fused_and_finishes_natively(ex, fn, args):
+    future = ex.submit(fn, *args)
+    assert future.result(timeout=100) == fn(*args)
+    m = future.metrics
+    assert (m.osr_entries, m.native_calls, m.deoptimizations) == (1, 1, 0), m
+
+
+@pytest.mark.timeout(120)
+def test_a_fused_generator_whose_item_outgrows_64_bits_leaves_for_tier0(ex):
+    future = ex.submit(generator_outgrows, 3_000_000)
+    assert future.result(timeout=100) == generator_outgrows(3_000_000)
+    assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 1
 
 
 @pytest.mark.timeout(120)
