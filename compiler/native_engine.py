@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
-from .statements import display_name
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
 from .native_types import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base,
                            members, range_state, sequence_of, type_of_value)
+from .statements import display_name
 
 
 _llvm = None

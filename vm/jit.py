@@ -27,8 +27,8 @@ import types
 
 from pyfora.compiler.astutil import GENEXPR
 from pyfora.compiler.linker import UNITS
-from pyfora.compiler.statements import display_name
 from pyfora.compiler.resume import VALUE, Entry, ResumeKey, function_node, rest_of
+from pyfora.compiler.statements import display_name
 
 THRESHOLD = 3
 """Monitor samples inside a function's loops that make it hot: about 60 ms of looping."""
@@ -88,16 +88,18 @@ class Profile:
         """Where to stop the run thread to enter a hot loop natively: (unit, statement), once a frame
         of the stack that `frame` (the innermost, read on the monitor thread) is the top of has been
         seen in one of its loops often enough and that function compiled from the loop for the types
-        of its locals now; else None. The outermost such frame goes first: its native code runs what
-        it calls (and the generators it consumes) too, and stops the computation once, not at each
-        short call of an inner loop. Compiling here leaves the run thread running meanwhile, and a
-        frame whose code does not compile is not stopped (tier 0 could not be stopped again inside
-        the resumed loop: compiler/resume.py)."""
+        of its locals now; else None. The innermost such frame goes first (its loop is entered on the
+        spot, where an outer frame would wait for the call in flight to return); once it is given up
+        or stopped for STOPS_PER_FUNCTION times (a short function called in a loop), the frame that
+        calls it, whose native code then runs those calls too (and consumes a generator expression
+        fused into its loop: a generator's own frame is never entered). Compiling here leaves the run
+        thread running meanwhile, and a frame whose code does not compile is not stopped (tier 0
+        could not be stopped again inside the resumed loop: compiler/resume.py)."""
         stack = []
         while frame is not None:
             stack.append(frame)
             frame = frame.f_back
-        looping = [(f, where) for f in reversed(stack)
+        looping = [(f, where) for f in stack
                    if not f.f_code.co_flags & inspect.CO_GENERATOR     # a generator is fused into its consumer
                    and (unit := UNITS.get(f.f_code.co_filename)) is not None
                    and (where := _loop_statements(unit).get(_line_of(f))) is not None]

@@ -74,6 +74,9 @@ class Computation:
         (Never over a stop the client asked for: `_asking` orders the two.)"""
         if self.suspender.pending:
             return
+        if self.suspender.given_up:     # that stop counts as one: its function may be asked for again
+            self.suspender.given_up = False
+            self.profile.take_wanted()
         target = self.profile.hot(frame)
         with self._asking:
             if target is not None and not (self.suspender.pending or self.asked or self.cancelling):

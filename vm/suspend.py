@@ -148,6 +148,7 @@ class Suspender:
         self.in_process = False      # the suspension asked for goes on in this process (vm/jit.py)
         self.target = None           # (unit, statement): stop only there (the JIT's on-stack entry)
         self.patience = 0            # statements the run thread may pass before a target is given up
+        self.given_up = False        # a target was given up since the JIT last looked
         self.thread = thread if thread is not None else threading.get_ident()
 
     def request(self):
@@ -261,7 +262,7 @@ class Suspender:
             return True
         self.patience -= 1
         if self.patience <= 0:      # the loop ended first: run on untraced
-            self.target, self.in_process = None, False
+            self.target, self.in_process, self.given_up = None, False, True
             self.stop_tracing()
         return False
 
