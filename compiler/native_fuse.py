@@ -57,8 +57,8 @@ class Fusion:
     closes_over: bool        # whether the generator reads the caller's locals (through cells)
 
     def hand_over(self, statement: int, changed: dict, make) -> int:
-        """Where tier 0 goes on from `statement`, `changed` made to hold what it holds there (`make()` is
-        the generator function, where `changed` has none)."""
+        """Where tier 0 goes on from `statement`, `changed` made to hold what it holds there (`make(line)`
+        makes the generator function defined at `line`, where `changed` holds none)."""
         for name in self.renamed:
             changed.pop(name, None)
         function = self._function(changed, make)    # bound early where its def has not run: it is the same
