@@ -153,7 +153,8 @@ def test_a_generator_expression_consumed_by_sum_is_fused_and_finishes_natively(e
     future = ex.submit(fn, *args)
     assert future.result(timeout=100) == fn(*args)
     m = future.metrics
-    assert (m.osr_entries, m.native_calls, m.deoptimizations) == (1, 1, 0), m
+    # A function the generator calls (is_prime) may be entered on its own first, a few times at most.
+    assert m.deoptimizations == 0 and 1 <= m.osr_entries == m.native_calls <= 1 + jit.STOPS_PER_FUNCTION, m
 
 
 @pytest.mark.timeout(120)
