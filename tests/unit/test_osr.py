@@ -146,7 +146,7 @@ def test_a_long_call_finishes_natively(ex, fn, n):
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("fn,args", [(sine_total, (3_000_000,)), (primes_counted, (300_000,)),
+@pytest.mark.parametrize("fn,args", [(sine_total, (10_000_000,)), (primes_counted, (300_000,)),
                                      (scaled_roots, (1.5, 3_000_000)), (pair_weights, (2_500,))],
                          ids=["float-sum", "int-sum-calling-a-function", "reading-a-cell", "inside-an-outer-loop"])
 def test_a_generator_expression_consumed_by_sum_is_fused_and_finishes_natively(ex, fn, args):
