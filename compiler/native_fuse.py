@@ -217,10 +217,16 @@ class _Renamer(ast.NodeTransformer):
 
 def fuse(statements: list, fn: ast.FunctionDef, bound: frozenset) -> tuple[list, tuple]:
     """`statements` (a piece of `fn` entered with the locals `bound`) with each consumer loop fused with
-    its generator, and the Fusions made. A generator function not bound where the piece is entered
-    is made again where native code leaves; one with free variables is not fused then (native code has
-    no cells to close it over)."""
+    its generator, and the Fusions made (inner loops' first). A generator function not bound where the
+    piece is entered is made again where native code leaves; one with free variables is not fused then
+    (native code has no cells to close it over)."""
     found = patterns(fn)
+    loops = {n.lineno for s in statements for n in ast.walk(s) if isinstance(n, ast.For)}
+    here = [found[line].fusion for line in sorted(loops & found.keys())]
+    if not here or any(f.maker not in bound and f.closes_over for f in here):
+        return statements, ()
+    makers = {f.maker for f in here}
+    dropped = frozenset().union(*(found[f.loop].statements for f in here))
     fusions = []
 
     def block(stmts: list) -> list:
@@ -241,17 +247,7 @@ def fuse(statements: list, fn: ast.FunctionDef, bound: frozenset) -> tuple[list,
                         setattr(s, name, block(getattr(s, name)))
             out.append(s)
         return out
-    if not found:
-        return statements, ()
-    makers, dropped = frozenset(), frozenset()
-    block(statements)       # which generators are fused here: only their defs and statements are left out
-    makers = frozenset(f.maker for f in fusions)
-    dropped = frozenset().union(*(found[f.loop].statements for f in fusions))
-    fusions = []
-    result = block(statements)
-    if any(f.maker not in bound and f.closes_over for f in fusions):
-        return statements, ()
-    return result, tuple(fusions)
+    return block(statements), tuple(fusions)
 
 
 def _fused(consumer: ast.For, pattern: _Pattern, block) -> ast.For:
