@@ -20,6 +20,10 @@ ABS_BUILTIN = "_pf_abs"
 FROZENSET_BUILTIN = "_pf_frozenset"
 INIT_RETURNED = "_pf_init_returned"
 SUSPENDING = "_pf_susp"
+SUM_START = "_pf_sum_start"
+SUM_ADD = "_pf_sum_add"
+SUM_TOTAL = "_pf_sum_total"
+"""The VM's steps of a 3.12+ `sum` (vm/prelude.py) that compiler/comprehensions.py's loops call."""
 
 MUTATING_METHODS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
                     "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",

@@ -21,8 +21,8 @@ import copy
 import struct
 import sys
 
-from .astutil import (ABS_BUILTIN, FLOAT_TYPE, GENEXPR, INT_TYPE, ITER_BUILTIN, ITERATOR, NESTED_SCOPES, TYPE_BUILTIN, calls_inside,
-                      located, var, walrus_targets)
+from .astutil import (ABS_BUILTIN, FLOAT_TYPE, GENEXPR, INT_TYPE, ITER_BUILTIN, ITERATOR, NESTED_SCOPES, SUM_ADD,
+                      SUM_START, SUM_TOTAL, TYPE_BUILTIN, calls_inside, located, var, walrus_targets)
 
 COMPENSATED_SUM = sys.version_info >= (3, 12)
 """Whether the running CPython's `sum` carries a Neumaier compensation for floats (gh-100425)."""
@@ -119,9 +119,9 @@ class ComprehensionRewrites:
         after = []
         if reduction == "_pf_sum" and COMPENSATED_SUM:
             state = self.temp()
-            pre.append(_assign_pair(result, state, _step("_pf_sum_start", ast.Constant(0)), e))
+            pre.append(_assign_pair(result, state, _step(SUM_START, ast.Constant(0)), e))
             body = [_compensated_add(result, state, item, self.temp(), e)]
-            after = [self.assign(result, _step("_pf_sum_total", var(result), var(state)), e)]
+            after = [self.assign(result, _step(SUM_TOTAL, var(result), var(state)), e)]
         elif reduction == "_pf_sum":
             pre.append(self.assign(result, ast.Constant(0), e))
             body = [self.assign(result, ast.BinOp(left=var(result), op=ast.Add(), right=var(item)), e)]
@@ -224,7 +224,7 @@ def _compensated_add(total: str, state: str, item: str, scratch: str, origin) ->
                                orelse=[assign(state, add(var(state), add(ast.BinOp(
                                    left=var(item), op=ast.Sub(), right=var(scratch)), var(total))))]), origin),
                 assign(total, var(scratch))]
-    step = _assign_pair(total, state, _step("_pf_sum_add", var(total), var(state), var(item)), origin)
+    step = _assign_pair(total, state, _step(SUM_ADD, var(total), var(state), var(item)), origin)
     objects = ast.If(test=ast.Compare(left=var(state), ops=[ast.Is()], comparators=[ast.Constant(None)]),
                      body=[assign(total, add(var(total), var(item)))], orelse=[step])
     float_step = ast.If(test=floats, body=neumaier, orelse=[located(objects, origin)])

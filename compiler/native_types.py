@@ -25,7 +25,7 @@ import math
 import types
 from dataclasses import dataclass, field
 
-from .astutil import ITER_BUILTIN, MUTATION_CHECK, TEMP
+from .astutil import ITER_BUILTIN, MUTATION_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
 
 
 class NType(enum.Enum):
@@ -187,14 +187,10 @@ def _numpy_type(value) -> NType | None:
     return {np.int64: NType.NP_INT, np.float64: NType.NP_FLOAT, np.bool_: NType.NP_BOOL}.get(kind)
 
 
-SUM_STEPS = ("_pf_sum_start", "_pf_sum_add", "_pf_sum_total")
-"""The VM's steps of a 3.12+ `sum` that compiler/comprehensions.py's loops call (vm/prelude.py)."""
-
-
 def _steps_sum(s: ast.stmt) -> bool:
     """Whether `s` is `total, state = _pf_sum_add(...)`, a 3.12+ sum's step past its fast paths."""
     return isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name) \
-        and s.value.func.id == SUM_STEPS[1]
+        and s.value.func.id == SUM_ADD
 
 
 def sum_start(s: ast.stmt) -> int | None:
@@ -203,7 +199,7 @@ def sum_start(s: ast.stmt) -> int | None:
     if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) \
             and len(s.targets[0].elts) == 2 and all(isinstance(t, ast.Name) for t in s.targets[0].elts) \
             and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name) \
-            and s.value.func.id == SUM_STEPS[0] and len(s.value.args) == 1 and not s.value.keywords:
+            and s.value.func.id == SUM_START and len(s.value.args) == 1 and not s.value.keywords:
         n = constant_int(s.value.args[0])
         return n if n is not None and -2 ** 63 <= n < 2 ** 63 else None
     return None
@@ -623,11 +619,9 @@ class Inference:
     def _identity(self, node: ast.Compare) -> NType | None:
         """`type(x) is int` and `x is False` / `x is None` as the statement form's sum steps test them:
         known from x's type, but for a bool's `is True`/`is False`, which is its value."""
-        op, right = node.ops[0], node.comparators[0]
-        negated = isinstance(op, ast.IsNot)
-        left = node.left
         if len(node.ops) != 1:
             raise NotCompilable("a chain of `is` comparisons", self.statement)
+        left, right, negated = node.left, node.comparators[0], isinstance(node.ops[0], ast.IsNot)
         if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and len(left.args) == 1 \
                 and not left.keywords and isinstance(right, ast.Name) and self.resolve(left.func) is type:
             value = self.expr(left.args[0])
@@ -693,7 +687,7 @@ class Inference:
     def expr_Call(self, node: ast.Call) -> NType | None:
         if node.keywords:
             raise NotCompilable("a call with keyword arguments", self.statement)
-        if isinstance(node.func, ast.Name) and node.func.id == SUM_STEPS[2] and len(node.args) == 2:
+        if isinstance(node.func, ast.Name) and node.func.id == SUM_TOTAL and len(node.args) == 2:
             return self._sum_total(node)
         target = self.resolve(node.func)
         args = [self.expr(a) for a in node.args]
