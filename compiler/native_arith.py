@@ -13,7 +13,8 @@ import math
 from llvmlite import ir
 
 from .native_lower import F64, I1, I64
-from .native_types import UNIONS, NType, NotCompilable
+from .native_types import NotCompilable
+from .native_values import UNIONS, NType
 
 _ZERO, _ONE = ir.Constant(I64, 0), ir.Constant(I64, 1)
 _FZERO = ir.Constant(F64, 0.0)

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from .astutil import GENEXPR
 from .native_fuse import fuse
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
-from .native_types import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, Inference, NotCompilable, NType, base,
-                           members, range_state, sequence_of, type_of_value)
+from .native_types import Inference, NotCompilable
+from .native_values import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, NType, base, members, range_state,
+                            sequence_of, type_of_value)
 from .statements import display_name
 
 

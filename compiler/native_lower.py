@@ -26,8 +26,8 @@ import types
 
 from llvmlite import ir
 
-from .native_types import (ARRAYS, BASE, ITERATORS, MATH_INT, NP_SCALARS, UNIONS, NType, NotCompilable, Typed, base,
-                           constant_int, sum_start)
+from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
+from .native_values import ARRAYS, BASE, ITERATORS, NP_SCALARS, UNIONS, NType, base
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()

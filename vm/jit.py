@@ -259,7 +259,8 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     """The piece compiled from `statements()`, a part of the def `home`, at `where` for `types_`, the
     types of `values` (and the functions they hold), compiled now if new; None if it does not compile.
     A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
-    from pyfora.compiler.native_types import NotCompilable, NType
+    from pyfora.compiler.native_types import NotCompilable
+    from pyfora.compiler.native_values import NType
     functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
     key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
     piece = _PIECES.get(key)

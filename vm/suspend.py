@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pyfora.compiler.linker import FOREIGN_OBJECTS, MODULE_VIEWS, SUSPENDING, UNITS, forget_foreign, mark_foreign
 from pyfora.compiler.resume import (RESUME_FLAG, STATE, VALUE, Entry, ResumeKey, build_resume_code,
                                     first_statement, function_node, is_generator, resumable, statement_node)
-from pyfora.compiler.native_types import POLL_FLAG
+from pyfora.compiler.native_values import POLL_FLAG
 from pyfora.compiler.statements import is_call
 
 from . import continuation_pickler, frames, jit

@@ -1,0 +1,173 @@
+"""Native code's types, and the type of a live Python value: which values native code can hold, and how.
+
+The types: 64-bit `INT` (a Python int outside that range is no `INT`: a
+piece is not entered with it; one made by arithmetic leaves native code, see
+native_lower), `FLOAT`, `BOOL`, `RANGE` (an iterator over a range: the
+statement form names every loop's iterator), numpy's float64/int64/bool
+scalars, read-only numpy arrays and lists of one kind of number with their
+iterators, functions (specialized by identity), and unions of a Python number
+and numpy's of the same kind. compiler/native_types.py infers them for a
+piece's locals and expressions.
+"""
+import ctypes
+import enum
+import math
+import types
+
+class NType(enum.Enum):
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    RANGE = "range_iterator"
+    NONE = "None"
+    NP_INT = "numpy.int64"
+    NP_FLOAT = "numpy.float64"
+    NP_BOOL = "numpy.bool"
+    INT_1 = "1-D array of int64"
+    INT_2 = "2-D array of int64"
+    FLOAT_1 = "1-D array of float64"
+    FLOAT_2 = "2-D array of float64"
+    BOOL_1 = "1-D array of bool"
+    BOOL_2 = "2-D array of bool"
+    INT_1_IT = "iterator over a 1-D array of int64"
+    FLOAT_1_IT = "iterator over a 1-D array of float64"
+    BOOL_1_IT = "iterator over a 1-D array of bool"
+    INT_LIST = "list of ints"
+    FLOAT_LIST = "list of floats"
+    BOOL_LIST = "list of bools"
+    INT_LIST_IT = "iterator over a list of ints"
+    FLOAT_LIST_IT = "iterator over a list of floats"
+    BOOL_LIST_IT = "iterator over a list of bools"
+    FUNC = "function"
+    FLOAT_U = "float or numpy.float64"
+    INT_U = "int or numpy.int64"
+    BOOL_U = "bool or numpy.bool"
+
+
+NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+NP_SCALARS = (NType.NP_INT, NType.NP_FLOAT, NType.NP_BOOL)
+UNIONS = {NType.FLOAT_U: (NType.FLOAT, NType.NP_FLOAT), NType.INT_U: (NType.INT, NType.NP_INT),
+          NType.BOOL_U: (NType.BOOL, NType.NP_BOOL)}
+"""A local that holds a Python number and, at other times, numpy's of the same kind (`t = 0.0` then
+`t += a[i]`): held as the number with a tag that says which (native_lower), so the type is exact."""
+SCALARS = NUMBERS + NP_SCALARS + tuple(UNIONS)
+BASE = {NType.NP_INT: NType.INT, NType.NP_FLOAT: NType.FLOAT, NType.NP_BOOL: NType.BOOL}
+BASE.update({union: members[0] for union, members in UNIONS.items()})
+"""A numpy scalar is held as the Python number of its kind; only its arithmetic and its type differ."""
+
+
+def members(t: NType) -> tuple:
+    """The concrete types a value of type `t` may have."""
+    return UNIONS.get(t, (t,))
+
+
+def join(*types_: NType) -> NType | None:
+    """The one type that holds values of all of `types_`, or None."""
+    wanted = {m for t in types_ for m in members(t)}
+    if len(wanted) == 1:
+        return wanted.pop()
+    return next((union for union, held in UNIONS.items() if wanted == set(held)), None)
+
+
+NUMPY_ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),
+                NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
+"""Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
+LISTS = {NType.INT_LIST: ("list of int", 1), NType.FLOAT_LIST: ("list of float", 1),
+         NType.BOOL_LIST: ("list of bool", 1)}
+"""Lists of one kind of Python number, read (never changed) by native code through a copy of their
+numbers made where it is entered (native_engine.Piece.run): indexed and looped over as 1-D arrays
+whose elements are Python's numbers."""
+ARRAYS = {**NUMPY_ARRAYS, **LISTS}
+_ARRAY_OF = {spec: t for t, spec in ARRAYS.items()}
+ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL,
+           "list of int": NType.INT, "list of float": NType.FLOAT, "list of bool": NType.BOOL}
+ITERATORS = {NType.INT_1_IT: NType.INT_1, NType.FLOAT_1_IT: NType.FLOAT_1, NType.BOOL_1_IT: NType.BOOL_1,
+             NType.INT_LIST_IT: NType.INT_LIST, NType.FLOAT_LIST_IT: NType.FLOAT_LIST,
+             NType.BOOL_LIST_IT: NType.BOOL_LIST}
+"""A `for` over a 1-D array or a list: it, and the index of the next element (-1 once let go)."""
+ITERATOR_OF = {array: it for it, array in ITERATORS.items()}
+LOOPED = (NType.RANGE, *ITERATORS)
+"""The types of the iterators a native `for` goes over."""
+
+
+def base(t: NType) -> NType:
+    """The Python number type a value of type `t` is held as."""
+    return BASE.get(t, t)
+
+
+def row(t: NType) -> NType:
+    """The type of one index into an array of type `t`: an element, or a row of a 2-D array."""
+    dtype, ndim = ARRAYS[t]
+    return ELEMENT[dtype] if ndim == 1 else _ARRAY_OF[(dtype, 1)]
+
+
+POLL_FLAG = ctypes.c_int32(0)
+"""Native loops read this at every back-edge and leave where it is not 0: the VM sets it while a
+suspension (or cancel) is pending (vm/suspend.py). Here, not beside the engine, so setting it never
+loads llvmlite."""
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def type_of_value(value) -> NType | None:
+    """The native type of a live value, or None where native code cannot hold it."""
+    kind = type(value)
+    if kind.__module__ == "numpy":
+        return _numpy_type(value)
+    if kind is _SEQUENCE_ITERATOR or kind is _LIST_ITERATOR:
+        return ITERATOR_OF.get(type_of_value(sequence_of(value)))
+    if kind is list:
+        return _list_type(value)
+    if kind is types.FunctionType:
+        return NType.FUNC
+    if kind is bool:
+        return NType.BOOL
+    if kind is int:
+        return NType.INT if INT_MIN <= value <= INT_MAX else None
+    if kind is float:
+        return NType.FLOAT
+    if kind is type(iter(range(0))) and range_state(value) is not None:
+        return NType.RANGE
+    if value is None:
+        return NType.NONE
+    return None
+
+
+_SEQUENCE_ITERATOR = type(iter(type("_Indexed", (), {"__getitem__": lambda self, i: i})()))
+_LIST_ITERATOR = type(iter([]))
+
+
+def _list_type(value: list) -> NType | None:
+    """The type of a list of one kind of Python number (ints within 64 bits; floats with no NaN, whose
+    identity a copy would lose: `x in xs` finds a NaN by identity), else None. Empty: None."""
+    kinds = set(map(type, value))
+    if kinds == {float}:
+        return None if any(map(math.isnan, value)) else NType.FLOAT_LIST
+    if kinds == {int}:
+        return NType.INT_LIST if INT_MIN <= min(value) and max(value) <= INT_MAX else None
+    return NType.BOOL_LIST if kinds == {bool} else None
+
+
+def sequence_of(iterator):
+    """The sequence an iterator over it by index goes over (None once it is exhausted)."""
+    reduced = iterator.__reduce__()
+    return reduced[1][0] if len(reduced) == 3 else None
+
+
+def _numpy_type(value) -> NType | None:
+    import numpy as np
+    kind = type(value)
+    if kind is np.ndarray:
+        if value.ndim not in (1, 2) or not value.flags.aligned or value.dtype.byteorder not in "=|":
+            return None
+        return _ARRAY_OF.get((value.dtype.name, value.ndim))
+    return {np.int64: NType.NP_INT, np.float64: NType.NP_FLOAT, np.bool_: NType.NP_BOOL}.get(kind)
+
+
+def range_state(iterator) -> tuple | None:
+    """(start, stop, step, index) of a range iterator whose numbers all fit 64 bits, else None. (From
+    3.12 on its `__reduce__` gives the range still to go and no index.)"""
+    _, (r,), index = iterator.__reduce__()
+    index = index or 0
+    if all(INT_MIN <= v <= INT_MAX for v in (r.start, r.stop, r.step)) and len(r) <= INT_MAX:
+        return r.start, r.stop, r.step, index
+    return None
