@@ -1,13 +1,16 @@
 """The VM's side of the JIT: which frames run as native code, and going back to tier 0 where it leaves.
 
 Policy. The frame monitor hands each sample's innermost frame to `Profile.hot`
-(every 20 ms or more, vm/monitor.py); a function seen inside one of its loops
-in PYFORA_JIT_THRESHOLD samples (default `THRESHOLD`) is hot. The computation
-then stops at its next statement, as a suspension does, but the continuation
-goes on in this process at once (vm/run.py), and each frame of a hot function
-is entered as native code from the statement it is at, with its live locals
-(on-stack entry: `enter`), when that rest of the function compiles for their
-types. So a loop that becomes hot inside one long call finishes natively.
+(every 20 ms or more, vm/monitor.py); a function seen inside one of its loops,
+or recursing (on the stack more than once), in PYFORA_JIT_THRESHOLD samples
+(default `THRESHOLD`) is hot. The computation then stops at its loop's next
+iteration (or where the recursion next begins), as a suspension does, but the
+continuation goes on in this process at once (vm/run.py), and each frame of a
+hot function is entered as native code from the statement it is at, with its
+live locals (on-stack entry: `enter`), when that rest of the function compiles
+for their types. So a loop that becomes hot inside one long call finishes
+natively, and so does a recursion: each of its frames waiting on the stack
+goes on natively with the value of the call it waits for.
 With PYFORA_JIT_THRESHOLD=0 every computation's function is tried as native
 code at its start (`call`): the differential suite runs so, to check native
 code against tier 0.
@@ -27,18 +30,18 @@ import types
 
 from pyfora.compiler.astutil import GENEXPR
 from pyfora.compiler.linker import UNITS
-from pyfora.compiler.resume import VALUE, Entry, ResumeKey, function_node, rest_of
+from pyfora.compiler.resume import VALUE, Entry, ResumeKey, first_statement, function_node, rest_of
 from pyfora.compiler.statements import display_name
 
 THRESHOLD = 3
-"""Monitor samples inside a function's loops that make it hot: about 60 ms of looping."""
+"""Monitor samples inside a function's loops (or its recursion) that make it hot: about 60 ms."""
 PATIENCE = 10_000
 """Statements the run thread may pass, traced, before the stop at a hot loop is given up (the loop
 ended first): about 10 ms."""
 _PIECES: dict = {}
 """Key of a piece -> the Piece, or the NotCompilable it raised."""
 SPECIALIZATIONS = 16
-"""Pieces compiled at one place of one function (its start, or a loop's), one per combination of
+"""Pieces compiled at one place of one function (a statement it is entered at), one per combination of
 entry types (the guide's `typeExplosion`); past this, a new combination stays in tier 0."""
 _SPECIALIZED: dict = {}
 """Where a piece is entered -> pieces compiled there."""
@@ -85,34 +88,43 @@ class Profile:
         self.stops: dict = {}           # (unit, function) -> stops asked for it
 
     def hot(self, frame) -> tuple | None:
-        """Where to stop the run thread to enter a hot loop natively: (unit, statement), once a frame
-        of the stack that `frame` (the innermost, read on the monitor thread) is the top of has been
-        seen in one of its loops often enough and that function compiled from the loop for the types
-        of its locals now; else None. The innermost such frame goes first (its loop is entered on the
-        spot, where an outer frame would wait for the call in flight to return); once it is given up
-        or stopped for STOPS_PER_FUNCTION times (a short function called in a loop), the frame that
-        calls it, whose native code then runs those calls too (and consumes a generator expression
-        fused into its loop: a generator's own frame is never entered). Compiling here leaves the run
-        thread running meanwhile, and a frame whose code does not compile is not stopped (tier 0
-        could not be stopped again inside the resumed loop: compiler/resume.py)."""
+        """Where to stop the run thread to enter a hot function natively: (unit, statement), once a
+        frame of the stack that `frame` (the innermost, read on the monitor thread) is the top of has
+        been seen often enough in one of its loops, or in a recursion (its function on the stack more
+        than once), and that function compiled for the types of its locals now; else None. A loop is
+        entered at its next iteration; a recursion where its function next begins, every frame of it
+        on the stack then entered where it waits (vm/suspend.resume), so the rest of the recursion runs
+        natively. The innermost such frame goes first (its loop is entered on the spot, where an outer
+        frame would wait for the call in flight to return); once it is given up or stopped for
+        STOPS_PER_FUNCTION times (a short function called in a loop), the frame that calls it, whose
+        native code then runs those calls too (and consumes a generator expression fused into its
+        loop: a generator's own frame is never entered). Compiling here leaves the run thread running
+        meanwhile, and a frame whose code does not compile is not stopped (tier 0 could not be stopped
+        again inside the resumed loop: compiler/resume.py)."""
         stack = []
         while frame is not None:
             stack.append(frame)
             frame = frame.f_back
-        looping = [(f, where) for f in stack
-                   if not f.f_code.co_flags & inspect.CO_GENERATOR     # a generator is fused into its consumer
-                   and (unit := UNITS.get(f.f_code.co_filename)) is not None
-                   and (where := _loop_statements(unit).get(_line_of(f))) is not None]
-        if any((f.f_code.co_filename, where[0]) in self.wanted for f, where in looping):
+        placed = [(f, where) for f in stack
+                  if not f.f_code.co_flags & inspect.CO_GENERATOR     # a generator is fused into its consumer
+                  and (unit := UNITS.get(f.f_code.co_filename)) is not None
+                  and (where := _statements(unit).get(_line_of(f))) is not None]
+        depth: dict = {}
+        for f, (function, _) in placed:
+            depth[f.f_code.co_filename, function] = depth.get((f.f_code.co_filename, function), 0) + 1
+        candidates = [(f, function, loop) for f, (function, loop) in placed
+                      if loop is not None or depth[f.f_code.co_filename, function] > 1]
+        if any((f.f_code.co_filename, function) in self.wanted for f, function, _ in candidates):
             return None
-        for f, (function, target) in looping:
+        for f, function, loop in candidates:
             key = (f.f_code.co_filename, function)
             if key in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
                 continue
             self.samples[key] = self.samples.get(key, 0) + 1
             if self.samples[key] < max(threshold(), 1):
                 continue
-            if _compiled_for(f, function, target) is None:
+            target = loop if loop is not None else _recursion_entry(f, function)
+            if target is None or loop is not None and _compiled_for(f, function, target) is None:
                 _GAVE_UP.add(key)
                 continue
             self.wanted.add(key)
@@ -157,16 +169,16 @@ def _line_of(frame) -> int | None:
     return located[1][k] if k >= 0 else None
 
 
-_LOOPS: dict = {}
+_STATEMENTS: dict = {}
 
 
-def _loop_statements(unit) -> dict:
+def _statements(unit) -> dict:
     """Statement id -> (the id of its function's def, the first statement of the innermost loop it is
-    in, or is), for the loops of each function and the statements in them: the first statement of a
+    in, or is, or None outside loops), for the statements of each function: the first statement of a
     loop's body is where each iteration begins."""
-    found = _LOOPS.get(unit.code.co_filename)
+    found = _STATEMENTS.get(unit.code.co_filename)
     if found is None:
-        found = _LOOPS[unit.code.co_filename] = {}
+        found = _STATEMENTS[unit.code.co_filename] = {}
 
         def visit(node, function, loop_start):
             for child in ast.iter_child_nodes(node):
@@ -174,11 +186,34 @@ def _loop_statements(unit) -> dict:
                     visit(child, child.lineno, None)
                 elif isinstance(child, ast.stmt):
                     start = child.body[0].lineno if isinstance(child, (ast.For, ast.While)) else loop_start
-                    if start is not None:
-                        found[child.lineno] = (function, start)
+                    found[child.lineno] = (function, start)
                     visit(child, function, start)
         visit(unit.ir, unit.ir.lineno, None)
     return found
+
+
+def _recursion_entry(frame, function: int) -> int | None:
+    """Where a recursion of `function` (which `frame` runs) is stopped for: its first statement, which
+    the next call reaches at once, when the whole function compiles for the types of `frame`'s
+    arguments (those it was called with, where it has not rebound them); else None."""
+    from pyfora.compiler.native_engine import entry_types
+    from .suspend import frame_locals
+    unit = UNITS[frame.f_code.co_filename]
+    node = function_node(unit, function)
+    if node is None or node.args.vararg or node.args.kwarg or node.args.kwonlyargs or node.args.posonlyargs:
+        return None
+    values = frame_locals(frame)
+    arguments = {a.arg: values[a.arg] for a in node.args.args if a.arg in values}
+    if len(arguments) != len(node.args.args):
+        return None
+    target = first_statement(node)
+    if ast.get_docstring(node, clean=False) is not None and target == node.body[0].lineno:
+        if len(node.body) == 1:
+            return None
+        target = node.body[1].lineno      # a docstring is no statement that runs
+    piece = _entered_piece(frame.f_code.co_filename, function, target, Entry.START, arguments,
+                           entry_types(arguments), frame.f_globals, frame.f_code.co_qualname)
+    return None if piece is None else target
 
 
 def enter(state, value) -> tuple | None:
@@ -262,7 +297,9 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     from pyfora.compiler.native_types import NotCompilable
     from pyfora.compiler.native_values import NType
     functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
-    key = (where, tuple(sorted((k, functions.get(k, t.value)) for k, t in types_.items())))
+    # A function is compiled in by its code (a plain one has no cells or defaults): the lambda a
+    # caller makes anew each call is the same piece.
+    key = (where, tuple(sorted((k, functions[k].__code__ if k in functions else t.value) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
         piece = _compile(where, statements, types_, globals_, name, functions, home, frozenset(values))

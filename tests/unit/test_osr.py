@@ -117,6 +117,45 @@ def generator_outgrows(n):
     return sum(bump(i, n) for i in range(n))
 
 
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def halves(a, b, f):
+    """f(a) + ... + f(b - 1), halving the range each time (the pyfora guide's divide-and-conquer sum)."""
+    if b - a <= 1:
+        return f(a) if b > a else 0.0
+    mid = (a + b) // 2
+    return halves(a, mid, f) + halves(mid, b, f)
+
+
+def root_sum(n):
+    return halves(0, n, lambda x: x ** 0.5)
+
+
+def even_tree(n):
+    """Mutual recursion: each function on the stack again and again."""
+    if n < 2:
+        return 1
+    return odd_tree(n - 1) + odd_tree(n - 2)
+
+
+def odd_tree(n):
+    if n < 2:
+        return n
+    return even_tree(n - 1) + even_tree(n - 2) + 1
+
+
+def cubes(lo, hi):
+    """The sum of i ** 3 over [lo, hi): partial sums in the upper half outgrow 64 bits."""
+    if hi - lo == 1:
+        return lo * lo * lo
+    mid = (lo + hi) // 2
+    return cubes(lo, mid) + cubes(mid, hi)
+
+
 def forever():
     x = 0
     while True:
@@ -155,6 +194,38 @@ def test_a_generator_expression_consumed_by_sum_is_fused_and_finishes_natively(e
     m = future.metrics
     # A function the generator calls (is_prime) may be entered on its own first, a few times at most.
     assert m.deoptimizations == 0 and 1 <= m.osr_entries == m.native_calls <= 1 + jit.STOPS_PER_FUNCTION, m
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fn,args,expected", [(fib, (34,), lambda n: _linear(n)[0]),
+                                              (root_sum, (2_000_000,), root_sum),
+                                              (even_tree, (33,), lambda n: _linear(n)[1])],
+                         ids=["fib", "divide-and-conquer-with-a-lambda", "mutual"])
+def test_a_hot_recursion_finishes_natively(ex, fn, args, expected):
+    """A function with no loop, on the stack more than once, is entered where it next begins, and every
+    frame of it waiting on the stack where it waits: the rest of the recursion runs natively."""
+    future = ex.submit(fn, *args)
+    assert future.result(timeout=100) == expected(*args)
+    m = future.metrics
+    assert m.deoptimizations == 0 and 1 <= m.osr_entries == m.native_calls, m
+
+
+def _linear(n):
+    """fib(n) and even_tree(n), computed without the recursion (CPython takes a second or two for it)."""
+    fibs, evens, odds = [0, 1], [1, 1], [0, 1]
+    for k in range(2, n + 1):
+        fibs.append(fibs[-1] + fibs[-2])
+        evens.append(odds[k - 1] + odds[k - 2])
+        odds.append(evens[k - 1] + evens[k - 2] + 1)
+    return fibs[n], evens[n]
+
+
+@pytest.mark.timeout(120)
+def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
+    n = 2 ** 21
+    future = ex.submit(cubes, 0, n)
+    assert future.result(timeout=100) == (n * (n - 1) // 2) ** 2 == sum(i ** 3 for i in range(n))
+    assert future.metrics.osr_entries >= 1 and future.metrics.deoptimizations >= 1, future.metrics
 
 
 @pytest.mark.timeout(120)
