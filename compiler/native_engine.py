@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from .astutil import GENEXPR
 from .native_fuse import fuse
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
+from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
-from .native_values import (ARRAYS, ITERATORS, NP_SCALARS, POLL_FLAG, UNIONS, NType, base, members, range_state,
-                            sequence_of, type_of_value)
+from .native_values import (ARRAYS, ITERATORS, KNOWN, NP_SCALARS, POLL_FLAG, UNIONS, NType, base, members,
+                            range_state, sequence_of, type_of_value)
 from .statements import display_name
 
 
@@ -96,11 +97,12 @@ class Program:
         params = tuple(a.arg for a in node.args.args)
         if len(params) != len(signature) or node.args.defaults:
             raise NotCompilable(f"a call of {function.__qualname__} with other than all its arguments")
-        entry = {p: NType.FUNC if isinstance(t, types.FunctionType) else t for p, t in zip(params, signature)}
-        functions = {p: t for p, t in zip(params, signature) if isinstance(t, types.FunctionType)}
+        entry = {p: NType.FUNC if isinstance(t, types.FunctionType) else NType.OBJECT if isinstance(t, Known) else t
+                 for p, t in zip(params, signature)}
+        objects = {p: t.value if isinstance(t, Known) else t for p, t in zip(params, signature) if entry[p] in KNOWN}
         spec = _Specialization(f"f{len(self.specializations)}_{function.__name__}", node.body, params,
                                Inference(node.body, entry, function.__globals__, self.callee_return,
-                                         functions=functions))
+                                         objects=objects))
         self.specializations[(function.__code__, signature)] = spec
         return spec
 
@@ -249,20 +251,22 @@ def entry_types(values: dict) -> dict:
         t = type_of_value(value)
         if t is NType.FUNC and value.__code__.co_name == display_name(GENEXPR):
             continue    # a generator expression's function: fused where it is used, never called
+        if t is NType.OBJECT and state_key(value) is None:
+            continue    # too deep or too large to compile in
         if t is not None and t is not NType.NONE:
             types_[name] = t
     return types_
 
 
-def compile_piece(statements: list, entry: dict, globals_: dict, name: str, functions: dict,
+def compile_piece(statements: list, entry: dict, globals_: dict, name: str, objects: dict,
                   home: ast.FunctionDef | None = None, bound: frozenset = frozenset()) -> Piece:
-    """Native code for `statements` entered with locals of the types `entry` (those of type FUNC
-    holding the functions `functions` gives) among the locals `bound`, the generator expressions of
+    """Native code for `statements` entered with locals of the types `entry` (those of type FUNC or
+    OBJECT holding what `objects` gives) among the locals `bound`, the generator expressions of
     `home`, the def they are part of, fused into the loops that consume them; NotCompilable if not."""
     started = time.perf_counter()
     statements, fusions = fuse(statements, home, bound) if home is not None else (statements, ())
     program = Program()
-    inference = Inference(statements, entry, globals_, program.callee_return, leaving=True, functions=functions)
+    inference = Inference(statements, entry, globals_, program.callee_return, leaving=True, objects=objects)
     typed = inference.run()
     program.settle()
     typed = inference.run()

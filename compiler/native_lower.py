@@ -27,7 +27,7 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
-from .native_values import ARRAYS, BASE, ITERATORS, NP_SCALARS, UNIONS, NType, base
+from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, NP_SCALARS, UNIONS, NType, base
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -63,7 +63,7 @@ def slot_layout(typed: Typed) -> dict:
     """Local -> its first slot."""
     layout, n = {}, 0
     for name in sorted(typed.locals):
-        if typed.locals[name] in (NType.NONE, NType.FUNC):     # a function is compiled in, not held
+        if typed.locals[name] is NType.NONE or typed.locals[name] in KNOWN:    # compiled in, not held
             continue
         layout[name] = n
         n += slot_width(typed.locals[name])
@@ -96,7 +96,7 @@ class Lowering:
             fnty = ir.FunctionType(I32, [I64.as_pointer()])
         else:
             out = LL.get(ret, I64).as_pointer()
-            params = tuple(p for p in params if typed.locals[p] is not NType.FUNC)
+            params = tuple(p for p in params if typed.locals[p] not in KNOWN)
             arguments = [ll for p in params for ll in ([I64] * slot_width(typed.locals[p]) if typed.locals[p] in ARRAYS
                                                        else [LL[typed.locals[p]]])]
             fnty = ir.FunctionType(I32, arguments + [out])
@@ -283,6 +283,8 @@ class Lowering:
             return
         name = s.targets[0].id
         t = self.typed.locals.get(name)
+        if t in KNOWN:
+            return      # compiled in (native_types.Inference._bind_object)
         if t is NType.RANGE or t in ITERATORS:
             if isinstance(s.value, ast.Constant):
                 self.builder.store(ir.Constant(I64, -1), self.vars[name][3])
@@ -488,6 +490,10 @@ class Lowering:
             self.tags[id(node)] = b.load(self.tag_vars[node.id])
         return b.load(self.vars[node.id])
 
+    def expr_Attribute(self, node, t):
+        """An attribute of a compiled-in instance: its value where the piece was compiled."""
+        return const(t, int(self.typed.constants[id(node)]) if t is NType.BOOL else self.typed.constants[id(node)])
+
     def expr_Subscript(self, node, t):
         """An element or row of an array (its value: data address, then length and stride of each
         dimension), or a length from its shape. An index out of range leaves (IndexError)."""
@@ -637,7 +643,7 @@ class Lowering:
         b = self.builder
         args = []
         for a in node.args:
-            if self.typed.expressions[id(a)] is not NType.FUNC:
+            if self.typed.expressions[id(a)] not in KNOWN:
                 value = self.expr(a)
                 args.extend(value if isinstance(value, tuple) else (value,))
         function = self.callee_name(callee)

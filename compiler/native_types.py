@@ -18,9 +18,10 @@ import math
 import types
 from dataclasses import dataclass, field
 
-from .astutil import ITER_BUILTIN, MUTATION_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
-from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, LOOPED, NP_SCALARS, NUMBERS,
-                            NUMPY_ARRAYS, SCALARS, UNIONS, NType, base, join, members, row, type_of_value)
+from .astutil import ITER_BUILTIN, MUTATION_CHECK, OUT_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
+from .native_objects import Known, NotAnAttribute, attribute, called, class_function
+from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LOOPED, NP_SCALARS,
+                            NUMBERS, NUMPY_ARRAYS, SCALARS, UNIONS, NType, base, join, members, row, type_of_value)
 
 
 class NotCompilable(Exception):
@@ -85,6 +86,18 @@ PYTHON_TYPES = {NType.INT: int, NType.FLOAT: float, NType.BOOL: bool}
 BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range"}
 
 
+@dataclass(frozen=True, eq=False)
+class _Method:
+    """A function called with an instance first: a method, or an instance's `__call__`."""
+    function: types.FunctionType
+    instance: object
+
+
+def _signed(value):
+    """How a compiled-in function or instance stands in a callee's signature."""
+    return value if isinstance(value, types.FunctionType) else Known(value)
+
+
 @dataclass
 class Callee:
     """A user function a piece calls, resolved when the piece is compiled."""
@@ -104,15 +117,19 @@ class Typed:
     iterated: dict = field(default_factory=dict)      # array iterator local -> the array local it goes over
     identities: dict = field(default_factory=dict)    # id(`is` comparison) -> its value, or (True/False, negated)
     known: dict = field(default_factory=dict)         # id(if statement) -> its test's value, where the types decide it
+    constants: dict = field(default_factory=dict)     # id(attribute) -> its value (native_objects: compiled in)
 
 
 class Inference:
     """Infer the types of `statements` entered with `entry` (name -> NType) under `globals_`.
 
     `callee_return(function, signature)` gives a user callee's return type (None while unknown:
-    recursion), raising NotCompilable where the callee cannot be compiled. `functions` gives the
-    function each local of type FUNC holds: native code is specialized on it (a lambda passed in), and
-    a signature holds the function itself in place of FUNC.
+    recursion), raising NotCompilable where the callee cannot be compiled. `objects` gives the
+    function or instance each local of type FUNC or OBJECT holds: native code is specialized on it (a
+    lambda passed in; compiler/native_objects.py), and a signature holds the function itself, or the
+    instance as `Known`, in place of its type. A local binds such an object in native code only where
+    it always binds the same one (`f = self.f`), and, in the piece a frame enters, only one it was
+    entered with: leaving writes back no object.
 
     With `leaving`, a statement outside every loop of the user's that native code cannot run (`return
     total, count` after the hot loop) is where native code leaves for tier 0, not a reason to leave
@@ -123,9 +140,10 @@ class Inference:
     """
 
     def __init__(self, statements: list, entry: dict, globals_: dict, callee_return, leaving: bool = False,
-                 functions: dict | None = None):
+                 objects: dict | None = None):
         self.statements = statements
-        self.functions = functions or {}
+        self.objects = dict(objects or {})
+        self.entered_with = dict(self.objects)
         self.globals = globals_
         self.callee_return = callee_return
         self.typed = Typed(dict(entry))
@@ -182,7 +200,7 @@ class Inference:
         if _parallel(s):        # `zr, zi = (zr * zr - zi * zi + cr, 2.0 * zr * zi + ci)`
             values = [self.expr(v) for v in s.value.elts]
             for target, value in zip(s.targets[0].elts, values):
-                if value in ARRAYS or value is NType.FUNC:
+                if value in ARRAYS or value in KNOWN:
                     raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
                                         s.lineno)
                 self.bind(target.id, value)
@@ -207,10 +225,28 @@ class Inference:
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
-            if value in ARRAYS or value is NType.FUNC:
+            if value in ARRAYS:
                 raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
                                     s.lineno)
+            if value in KNOWN:
+                self._bind_object(name, self._object(s.value))
             self.bind(name, value)
+
+    def _bind_object(self, name: str, value):
+        """`name` bound to the function or instance `value` (see the class's docstring)."""
+        if name in self.objects and self.objects[name] is not value \
+                or self.leaving and self.entered_with.get(name, value) is not value:
+            raise NotCompilable(f"`{name}` bound to another function or instance in native code", self.statement)
+        if self.leaving and name not in self.entered_with:
+            raise NotCompilable(f"`{name}` bound to a function or instance in the frame native code enters",
+                                self.statement)
+        self.objects[name] = value
+
+    def _object(self, node: ast.expr):
+        """The function or instance `node` (a local, or an attribute of an instance) holds."""
+        if isinstance(node, ast.Name):
+            return self.objects[node.id]
+        return self.typed.constants[id(node)]
 
     def _array_iterator(self, value: ast.expr) -> NType | None:
         """The type of the 1-D array local `value` iterates over, if it is `_pf_iter(a)` of one."""
@@ -312,7 +348,7 @@ class Inference:
         value = NType.NONE if none else self.expr(s.value)
         if value is None:
             return      # a recursive call's type is not known yet
-        if value in ARRAYS or value is NType.FUNC:
+        if value in ARRAYS or value in KNOWN:
             raise NotCompilable(f"a {value.value} returned", s.lineno)
         if self.typed.returns is None:
             self.typed.returns, self.changed = value, True
@@ -323,8 +359,36 @@ class Inference:
         pass
 
     def stmt_Expr(self, s: ast.Expr):
-        if not isinstance(s.value, ast.Constant):    # a docstring, or `...`
+        if self._method_call_check(s.value) or self._no_output_argument(s.value):
+            self.typed.skipped.add(id(s))
+        elif not isinstance(s.value, ast.Constant):    # a docstring, or `...`
             raise NotCompilable("an expression statement", s.lineno)
+
+    def _no_output_argument(self, value: ast.expr) -> bool:
+        """Whether `value` is the statement form's check of a call's output arguments (`_pf_out(f, ...)`,
+        compiler/linker.check_positional_out) where `f` is a user function with no `out` parameter,
+        which it never refuses."""
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == OUT_CHECK
+                and value.args):
+            return False
+        target = self.resolve(value.args[0])
+        function = target.function if isinstance(target, _Method) else target
+        return isinstance(function, types.FunctionType) \
+            and "out" not in function.__code__.co_varnames[:function.__code__.co_argcount]
+
+    def _method_call_check(self, value: ast.expr) -> bool:
+        """Whether `value` is the statement form's mutation check before a method call on a compiled-in
+        instance (`(...) and _pf_mut(self, "...`self.f()`")`, compiler/anf.py), which never refuses a
+        user object's call (compiler/linker.check_mutation: its own methods are checked where they
+        change it, and native code changes nothing)."""
+        if not (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.And)):
+            return False
+        check = value.values[-1]
+        return (isinstance(check, ast.Call) and isinstance(check.func, ast.Name) and check.func.id == MUTATION_CHECK
+                and len(check.args) == 2 and isinstance(check.args[0], ast.Name)
+                and self.typed.locals.get(check.args[0].id) is NType.OBJECT
+                and isinstance(check.args[1], ast.Constant) and isinstance(check.args[1].value, str)
+                and len(check.args[1].value.split("\x00")) == 3)
 
     def stmt_Break(self, s):
         pass
@@ -372,9 +436,24 @@ class Inference:
         value = self.typed.locals.get(node.id)
         if value is None and node.id not in self._assigned():
             raise NotCompilable(f"`{node.id}` is no local of a native type", self.statement)
-        if value is NType.FUNC and node.id in self._assigned():
-            raise NotCompilable(f"the function `{node.id}` bound in native code", self.statement)
         return value
+
+    def expr_Attribute(self, node: ast.Attribute) -> NType | None:
+        """An attribute of an instance native code is specialized on: what it holds now, compiled in."""
+        owner = node.value
+        if not (isinstance(owner, ast.Name) and self.typed.locals.get(owner.id) is NType.OBJECT):
+            raise NotCompilable("an attribute of something other than an instance", self.statement)
+        try:
+            value, method_of = attribute(self.objects[owner.id], node.attr)
+        except NotAnAttribute as why:
+            raise NotCompilable(f"the attribute {why}", self.statement) from None
+        if method_of is not None:
+            raise NotCompilable(f"the method `{node.attr}` other than called", self.statement)
+        t = type_of_value(value)
+        if t not in NUMBERS + KNOWN:
+            raise NotCompilable(f"the attribute `{node.attr}`, a {type(value).__qualname__}", self.statement)
+        self.typed.constants[id(node)] = value
+        return t
 
     def expr_BinOp(self, node: ast.BinOp) -> NType | None:
         left, right = self.expr(node.left), self.expr(node.right)
@@ -496,7 +575,7 @@ class Inference:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body is not None and orelse is not None and body is not orelse:
             raise NotCompilable("a conditional expression of two types", self.statement)
-        if {body, orelse} & {*ARRAYS, *UNIONS, NType.FUNC}:
+        if {body, orelse} & {*ARRAYS, *UNIONS, *KNOWN}:
             raise NotCompilable("a conditional expression of arrays or of mixed numbers", self.statement)
         return body if orelse is None else orelse
 
@@ -542,12 +621,15 @@ class Inference:
             return NType.INT
         if target in BUILTINS and target is not range:
             return self._builtin(BUILTINS[target], args, node)
-        if isinstance(target, types.FunctionType):
+        if isinstance(target, _Method) or isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS + NP_SCALARS + (NType.FUNC, *ARRAYS) for a in args):
-                raise NotCompilable("a call with arguments other than numbers, arrays and functions", self.statement)
-            signature = tuple(self.functions[n.id] if a is NType.FUNC else a for a, n in zip(args, node.args))
+            if any(a not in NUMBERS + NP_SCALARS + KNOWN + tuple(ARRAYS) for a in args):
+                raise NotCompilable("a call with arguments other than numbers, arrays, functions and instances",
+                                    self.statement)
+            signature = tuple(_signed(self._object(n)) if a in KNOWN else a for a, n in zip(args, node.args))
+            if isinstance(target, _Method):
+                target, signature = target.function, (Known(target.instance), *signature)
             self.typed.calls[id(node)] = Callee(target, signature)
             return self.callee_return(target, signature)
         raise NotCompilable(f"a call of {getattr(target, '__qualname__', type(target).__name__)}", self.statement)
@@ -587,17 +669,38 @@ class Inference:
     def resolve(self, func: ast.expr):
         """The object a called name or `module.name` means, from the globals and the builtins."""
         if isinstance(func, ast.Name):
-            if self.typed.locals.get(func.id) is NType.FUNC and func.id not in self._assigned():
-                return self.functions[func.id]
+            if self.typed.locals.get(func.id) in KNOWN:
+                return self._callable(self.objects[func.id])
             if func.id in self.typed.locals or func.id in self._assigned():
                 raise NotCompilable("a call of a local", self.statement)
             return self._global(func.id)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and self.typed.locals.get(func.value.id) is NType.OBJECT:
+            try:
+                value, method_of = attribute(self.objects[func.value.id], func.attr)
+            except NotAnAttribute as why:
+                raise NotCompilable(f"the attribute {why}", self.statement) from None
+            return self._callable(value) if method_of is None else _Method(value, method_of)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and func.value.id not in self.typed.locals:
             owner = self._global(func.value.id)
             if isinstance(owner, types.ModuleType) and owner.__name__ in ("math", "numpy"):
                 return getattr(owner, func.attr, None)
+            function = class_function(owner, func.attr)
+            if function is not None:        # `Base.method(self, x)`
+                return function
         raise NotCompilable("a call of something other than a global function", self.statement)
+
+    def _callable(self, value):
+        """What a call of `value` calls: a function, or an instance's `__call__` with it first."""
+        if isinstance(value, types.FunctionType):
+            return value
+        if type_of_value(value) is NType.OBJECT:
+            try:
+                return _Method(called(value), value)
+            except NotAnAttribute as why:
+                raise NotCompilable(str(why), self.statement) from None
+        raise NotCompilable(f"a call of a {type(value).__qualname__}", self.statement)
 
     def _global(self, name: str):
         if name in self.globals:

@@ -5,14 +5,17 @@ piece is not entered with it; one made by arithmetic leaves native code, see
 native_lower), `FLOAT`, `BOOL`, `RANGE` (an iterator over a range: the
 statement form names every loop's iterator), numpy's float64/int64/bool
 scalars, read-only numpy arrays and lists of one kind of number with their
-iterators, functions (specialized by identity), and unions of a Python number
-and numpy's of the same kind. compiler/native_types.py infers them for a
-piece's locals and expressions.
+iterators, functions and instances of user classes (compiled in, never held:
+native_objects), and unions of a Python number and numpy's of the same kind.
+compiler/native_types.py infers them for a piece's locals and expressions.
 """
 import ctypes
 import enum
 import math
 import types
+
+from .native_objects import is_user_instance
+
 
 class NType(enum.Enum):
     INT = "int"
@@ -39,12 +42,15 @@ class NType(enum.Enum):
     FLOAT_LIST_IT = "iterator over a list of floats"
     BOOL_LIST_IT = "iterator over a list of bools"
     FUNC = "function"
+    OBJECT = "instance"
     FLOAT_U = "float or numpy.float64"
     INT_U = "int or numpy.int64"
     BOOL_U = "bool or numpy.bool"
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+KNOWN = (NType.FUNC, NType.OBJECT)
+"""Compiled in, never held: a function, or an instance of a user class (compiler/native_objects.py)."""
 NP_SCALARS = (NType.NP_INT, NType.NP_FLOAT, NType.NP_BOOL)
 UNIONS = {NType.FLOAT_U: (NType.FLOAT, NType.NP_FLOAT), NType.INT_U: (NType.INT, NType.NP_INT),
           NType.BOOL_U: (NType.BOOL, NType.NP_BOOL)}
@@ -119,6 +125,8 @@ def type_of_value(value) -> NType | None:
         return _list_type(value)
     if kind is types.FunctionType:
         return NType.FUNC
+    if is_user_instance(value):
+        return NType.OBJECT
     if kind is bool:
         return NType.BOOL
     if kind is int:

@@ -294,15 +294,16 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     """The piece compiled from `statements()`, a part of the def `home`, at `where` for `types_`, the
     types of `values` (and the functions they hold), compiled now if new; None if it does not compile.
     A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
+    from pyfora.compiler.native_objects import state_key
     from pyfora.compiler.native_types import NotCompilable
-    from pyfora.compiler.native_values import NType
-    functions = {k: values[k] for k, t in types_.items() if t is NType.FUNC}
-    # A function is compiled in by its code (a plain one has no cells or defaults): the lambda a
+    from pyfora.compiler.native_values import KNOWN
+    objects = {k: values[k] for k, t in types_.items() if t in KNOWN}
+    # A function or instance is compiled in by its state (native_objects): the lambda or instance a
     # caller makes anew each call is the same piece.
-    key = (where, tuple(sorted((k, functions[k].__code__ if k in functions else t.value) for k, t in types_.items())))
+    key = (where, tuple(sorted((k, state_key(objects[k]) if k in objects else t.value) for k, t in types_.items())))
     piece = _PIECES.get(key)
     if piece is None:
-        piece = _compile(where, statements, types_, globals_, name, functions, home, frozenset(values))
+        piece = _compile(where, statements, types_, globals_, name, objects, home, frozenset(values))
         _PIECES[key] = piece
         if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
             if isinstance(piece, NotCompilable):
@@ -312,14 +313,14 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     return None if isinstance(piece, NotCompilable) else piece
 
 
-def _compile(where, statements, types_: dict, globals_: dict, name: str, functions: dict, home, bound):
+def _compile(where, statements, types_: dict, globals_: dict, name: str, objects: dict, home, bound):
     from pyfora.compiler.native_engine import compile_piece
     from pyfora.compiler.native_types import NotCompilable
     if _SPECIALIZED.get(where, 0) >= SPECIALIZATIONS:
         return NotCompilable(f"more than {SPECIALIZATIONS} combinations of types entered here")
     _SPECIALIZED[where] = _SPECIALIZED.get(where, 0) + 1
     try:
-        piece = compile_piece(statements(), types_, globals_, name, functions, home, bound)
+        piece = compile_piece(statements(), types_, globals_, name, objects, home, bound)
     except NotCompilable as why:    # kept without its traceback, whose frames hold the locals' values
         return NotCompilable(why.reason, why.statement)
     except Exception as why:

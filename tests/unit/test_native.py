@@ -285,6 +285,97 @@ def listed(x):
     return float(len([x]))
 
 
+class Add:
+    def __init__(self, arg):
+        self.arg = arg
+
+    def __call__(self, x):
+        return self.arg + x
+
+
+class Multiply:
+    def __init__(self, arg):
+        self.arg = arg
+
+    def __call__(self, x):
+        return self.arg * x
+
+
+class Compose:
+    """The pyfora guide's composition of callables: compiled in, it runs as its lambda does."""
+    def __init__(self, f, g):
+        self.f = f
+        self.g = g
+
+    def __call__(self, x):
+        return self.f(self.g(x))
+
+
+class Doubled(Add):
+    """Its `__call__` inherited, a method of its own calling the instance."""
+    def twice(self, x):
+        return 2 * self(x)
+
+    def __call__(self, x):
+        return Add.__call__(self, x) if x < 0 else self.arg - x
+
+
+class Integrator:
+    steps_per_unit = 10     # a class attribute
+
+    def __init__(self, dt, damping):
+        self.dt = dt
+        self.damping = damping
+
+    def rate(self, x):
+        return -self.damping * x + math.sin(x)
+
+    def run(self, x0, units):
+        x = x0
+        for _ in range(units * self.steps_per_unit):
+            x = x + self.dt * self.rate(x)
+        return x
+
+
+def integrate(integrator, x0, units):
+    return integrator.run(x0, units)
+
+
+def doubled_total(n, d):
+    total = 0
+    for i in range(n):
+        total += d.twice(i)
+    return total
+
+
+class Reciprocal:
+    def __init__(self, at):
+        self.at = at
+
+    def __call__(self, x):
+        return 1.0 / (x - self.at)
+
+
+class Measured:
+    def __init__(self, side):
+        self.side = side
+
+    @property
+    def area(self):
+        return self.side * self.side
+
+    def __call__(self, x):
+        return self.area * x
+
+
+class Holder:
+    def __init__(self, items):
+        self.items = items
+
+    def __call__(self, x):
+        return self.items[0] * x
+
+
 def list_mean(xs):
     s = 0.0
     for x in xs:
@@ -385,6 +476,8 @@ NATIVE = [
     (int_convert, (2.75,)), (int_convert, (-1e18,)),
     (primes_generated, (3000,)), (any_prime_between, (1000, 1100)), (any_prime_between, (24, 29)),
     (all_primes, (np.array([2, 3, 5, 7, 11]),)), (all_primes, (np.array([2, 3, 4, 5]),)), (filtered_cubes, (300,)),
+    (sum_of, (1000, Compose(Add(20.0), Multiply(10.0)))), (sum_of, (300, Compose(Multiply(3), Compose(Add(-2), cube)))),
+    (integrate, (Integrator(0.01, 0.5), 1.0, 30)), (doubled_total, (50, Doubled(7))),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -420,6 +513,8 @@ LEAVES = [
     (generated_sum_outgrows, (40,)),    # a generator expression's sum past 64 bits, in its consumer
     (generator_item_outgrows, (40,)),   # an item past 64 bits, in the generator's own body
     (generator_item_raises, (4,)),      # ZeroDivisionError in the generator's body
+    (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
+    (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 
@@ -479,6 +574,17 @@ def test_native_code_compiles_once_per_types(native):
     assert floats.result() == fib(15.0) and floats.metrics.compiles == 1
 
 
+def test_an_instance_compiles_by_its_state(native):
+    """The same state made anew finds its piece; another state compiles its own (its fields are
+    compiled in as constants)."""
+    native.submit(sum_of, 100, Compose(Add(20.0), Multiply(10.0))).result()
+    again = native.submit(sum_of, 100, Compose(Add(20.0), Multiply(10.0)))
+    assert again.result() == sum_of(100, Compose(Add(20.0), Multiply(10.0))) and again.metrics.compiles == 0
+    other = native.submit(sum_of, 100, Compose(Add(21.0), Multiply(10.0)))
+    assert other.result() == sum_of(100, Compose(Add(21.0), Multiply(10.0))) == 52_600.0
+    assert (other.metrics.compiles, other.metrics.native_calls) == (1, 1)
+
+
 def three(a, b, c):
     return a * 2 + b - c
 
@@ -495,7 +601,10 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
 
 @pytest.mark.parametrize("fn,args", [(lambda n: [i for i in range(n)], (5,)), (sum_of, (10, listed)),
                                      (list_mean, ([1.0, math.nan],)),       # a copy would lose the NaN's identity
-                                     (list_mean, ([1, 2.5],)), (list_mean, ([1 << 64, 1],)), (list_mean, ([[1.0]],))])
+                                     (list_mean, ([1, 2.5],)), (list_mean, ([1 << 64, 1],)), (list_mean, ([[1.0]],)),
+                                     (sum_of, (10, Measured(2.0))),     # a property: computed, not a field
+                                     (sum_of, (10, Holder([1.5]))),     # a field native code cannot hold
+                                     (sum_of, (10, Add(1 << 70)))])
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
     future = native.submit(fn, *args)
     assert _same(_outcome(lambda: fn(*args)), _outcome(future.result))

@@ -10,7 +10,7 @@ import pytest
 
 import pyfora
 from pyfora.vm import jit
-from test_native import is_prime, loop_sum, sum_of
+from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, sum_of
 
 
 def mixed(n):
@@ -84,6 +84,11 @@ def lambda_loop(n):
     return sum_of(n, lambda x: x * 10.0 + 20.0)
 
 
+def compose_total(n):
+    """The guide's Compose loop: instances made in the computation, compiled in."""
+    return sum_of(n, Compose(Add(20.0), Multiply(10.0)))
+
+
 def sine_total(n):
     return sum(math.sin(i) * 0.5 for i in range(n))
 
@@ -121,14 +126,6 @@ def fib(n):
     if n < 2:
         return n
     return fib(n - 1) + fib(n - 2)
-
-
-def halves(a, b, f):
-    """f(a) + ... + f(b - 1), halving the range each time (the pyfora guide's divide-and-conquer sum)."""
-    if b - a <= 1:
-        return f(a) if b > a else 0.0
-    mid = (a + b) // 2
-    return halves(a, mid, f) + halves(mid, b, f)
 
 
 def root_sum(n):
@@ -172,9 +169,9 @@ def ex():
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000),
-                                  (lambda_loop, 5_000_000), (lcg_inside, 6_000_000)],
+                                  (lambda_loop, 5_000_000), (compose_total, 3_000_000), (lcg_inside, 6_000_000)],
                          ids=["while", "for-range-math", "in-a-callee", "calling-a-lambda-made-by-the-caller",
-                              "ending-with-an-if"])
+                              "calling-instances", "ending-with-an-if"])
 def test_a_long_call_finishes_natively(ex, fn, n):
     started = time.perf_counter()
     future = ex.submit(fn, n)
