@@ -13,7 +13,6 @@ left them (compiler/native_lower.py says why that is exact).
 LLVM's work (optimizing, machine code) runs in C; inference and IR building
 are Python. `PYFORA_DUMP=typed,llvm,opt,asm` prints each stage to stderr.
 """
-import array
 import ast
 import ctypes
 import functools
@@ -29,8 +28,9 @@ from .native_fuse import fuse
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
-from .native_values import (ARRAYS, ITERATORS, KNOWN, NP_SCALARS, POLL_FLAG, UNIONS, NType, base, members,
-                            range_state, sequence_of, type_of_value)
+from .native_lists import ListBuffers
+from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS, NType, base,
+                            members, range_state, sequence_of, type_of_value)
 from .statements import display_name
 
 
@@ -128,10 +128,6 @@ class Piece:
     compile_seconds: float
     fusions: tuple = ()   # generators fused into their consumers' loops (native_fuse)
 
-    def fits(self, values: dict) -> bool:
-        """Whether a frame with `values` may enter here (what native_fuse.Fusion.fits says)."""
-        return all(f.fits(values) for f in self.fusions)
-
     @functools.cached_property
     def numpy_scalars(self) -> bool:
         """Whether it computes with numpy scalars, whose faults it leaves for under numpy's default
@@ -144,15 +140,23 @@ class Piece:
         native code does not run, native_types.Inference)."""
         return dict(self.typed.exits.values())
 
-    def run(self, values: dict, types_: dict, make=None) -> tuple:
+    def run(self, values: dict, types_: dict, make=None) -> tuple | None:
         """("return", value) or ("exit", statement, locals), the locals as the frame's with native
-        code's changes. `types_` is `entry_types(values)` (a list's costs a pass over it); `make(line)`
-        makes the generator function defined at `line`, where leaving a fused loop needs one."""
+        code's changes (and the lists it changed written back); None where a frame with `values` may
+        not enter here (native_fuse.Fusion.fits, native_lists.ListBuffers.fits). `types_` is
+        `entry_types(values)` (a list's costs a pass over it); `make(line)` makes the generator
+        function defined at `line`, where leaving a fused loop needs one."""
+        if not all(f.fits(values) for f in self.fusions):
+            return None
+        lists = ListBuffers([(values[n] if t in LISTS else sequence_of(values[n]), ITERATORS.get(t, t))
+                             for n, t in types_.items() if t in LISTS or ITERATORS.get(t) in LISTS],
+                            bool(self.typed.written))
+        if not lists.fits(values[n] for n in self.typed.written if n in values):
+            return None
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
         mask_slot = self.slots - 4
         mask = 0
-        copies = []     # the numbers of the lists entered, alive while native code reads them
         for i, name in enumerate(sorted(self.layout)):
             if name not in values:
                 continue
@@ -163,18 +167,23 @@ class Piece:
             mask |= 1 << i
             if t in UNIONS:
                 slots[first + 1] = held in NP_SCALARS
-            if t in ARRAYS:
-                slots[first:first + slot_width(t)] = _buffer(value, copies)
+            if t in LISTS:
+                slots[first:first + slot_width(t)] = lists.slots(value)
+            elif t in ARRAYS:
+                slots[first:first + slot_width(t)] = _array_slots(value)
             elif base(t) is NType.FLOAT:
                 floats[first] = value
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
             elif t in ITERATORS:
-                slots[first:first + 4] = [*_buffer(sequence_of(value), copies), value.__reduce__()[2]]
+                sequence = sequence_of(value)
+                slots[first:first + 4] = [*(lists.slots(sequence) if ITERATORS[t] in LISTS else _array_slots(sequence)),
+                                          value.__reduce__()[2]]
             else:
                 slots[first] = int(value)
         slots[mask_slot] = mask
         status = self.function(slots)
+        lists.write_back()
         if status == 3 or status == 0 and self.typed.returns is NType.NONE:   # fell off the end, `return`
             return "return", None
         if status == 0:
@@ -185,24 +194,32 @@ class Piece:
                 slots[self.layout[fusion.source] + 3] -= 1
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
-            t = self.typed.locals[name]
-            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in ARRAYS:
-                continue
-            if t in ITERATORS:
-                changed[name] = self._array_iterator(name, slots[self.layout[name] + 3], values)
+            t, first = self.typed.locals[name], self.layout[name]
+            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in NUMPY_ARRAYS:
+                continue    # a numpy array is never bound in native code: the frame keeps its own
+            if t in LISTS:
+                changed[name] = lists.object_at(slots[first], LISTS[t][1])
+            elif t in ITERATORS:
+                changed[name] = self._array_iterator(name, slots[first:first + 4], values, lists)
             else:
-                changed[name] = self._value(slots, floats, self.layout[name], t)
+                changed[name] = self._value(slots, floats, first, t)
         for fusion in self.fusions:     # inner loops' first
             statement = fusion.hand_over(statement, changed, make)
         return "exit", statement, changed
 
-    def _array_iterator(self, name: str, index: int, values: dict):
-        """The iterator local `name` at `index` (None once let go): over the array local it was made
-        from in native code, else over the one it was entered with."""
+    def _array_iterator(self, name: str, state: list, values: dict, lists):
+        """The iterator local `name` from its slots `state` (its array's address, length and stride,
+        and its index: -1 once let go): over the list at that address; over the array local it was
+        made from in native code, else over the one it was entered with."""
+        index = state[3]
         if index < 0:
             return None
         source = self.typed.iterated.get(name)
-        iterator = iter(values[source] if source in values else sequence_of(values[name]))
+        if ITERATORS[self.typed.locals[name]] in LISTS:
+            sequence = lists.object_at(state[0], 1)
+        else:
+            sequence = values[source] if source in values else sequence_of(values[name])
+        iterator = iter(sequence)
         iterator.__setstate__(index)
         return iterator
 
@@ -230,18 +247,9 @@ class Piece:
         return slots[index]
 
 
-_LIST_CODES = {float: "d", int: "q", bool: "b"}
-
-
-def _buffer(sequence, copies: list) -> list:
-    """An array's data address, then each dimension's length and stride; of a list, those of a copy
-    of its numbers (kept in `copies`)."""
-    if isinstance(sequence, list):
-        numbers = array.array(_LIST_CODES[type(sequence[0])], sequence)
-        copies.append(numbers)
-        return [numbers.buffer_info()[0], len(numbers), numbers.itemsize]
-    return [sequence.ctypes.data] + [v for k in range(sequence.ndim)
-                                     for v in (sequence.shape[k], sequence.strides[k])]
+def _array_slots(a) -> list:
+    """A numpy array's data address, then each dimension's length and stride."""
+    return [a.ctypes.data] + [v for k in range(a.ndim) for v in (a.shape[k], a.strides[k])]
 
 
 def entry_types(values: dict) -> dict:

@@ -219,10 +219,10 @@ class Lowering:
         if self.mode is Mode.ENTRY:
             for name in self.names:
                 first, t = self.layout[name], self.typed.locals[name]
-                if t is NType.RANGE or t in ITERATORS:
+                if t is NType.RANGE or t in ITERATORS or t in ARRAYS:   # a list's address says which
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(var), self._slot(first + k))
-                elif t not in ARRAYS:       # arrays are read-only: the frame keeps its own
+                else:
                     b.store(self._to_slot(b.load(self.vars[name]), t), self._slot(first))
                 if name in self.tag_vars:
                     b.store(b.zext(b.load(self.tag_vars[name]), I64), self._slot(first + 1))
@@ -260,6 +260,16 @@ class Lowering:
             getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_Assign(self, s: ast.Assign):
+        if isinstance(s.targets[0], ast.Subscript):     # `lst[i] = v`: the value, the place, then the store
+            target = s.targets[0]
+            element = self.typed.expressions[id(target)]
+            value = self.expr(s.value, element)
+            address = self.item_address(target)
+            if element is NType.BOOL:
+                value = self.builder.zext(value, _BYTE)
+            memory = _BYTE if element is NType.BOOL else LL[element]
+            self.builder.store(value, self.builder.inttoptr(address, memory.as_pointer()))
+            return
         if isinstance(s.value, ast.Tuple):      # every item first, then the names: `a, b = (b, a)`
             values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v))
                       for t, v in zip(s.targets[0].elts, s.value.elts)]
@@ -411,7 +421,8 @@ class Lowering:
         """Bind local `name` to `value`; `tag` says whether it is numpy's (for a union local: None is
         a Python number)."""
         b = self.builder
-        b.store(value, self.vars[name])
+        for var, part in zip(self.vars[name], value) if isinstance(value, tuple) else ((self.vars[name], value),):
+            b.store(part, var)      # an array: its address, then each dimension's length and stride
         if name in self.tag_vars:
             b.store(ir.Constant(I1, 0) if tag is None else tag, self.tag_vars[name])
         self.mark_bound(name)
@@ -497,10 +508,21 @@ class Lowering:
     def expr_Subscript(self, node, t):
         """An element or row of an array (its value: data address, then length and stride of each
         dimension), or a length from its shape. An index out of range leaves (IndexError)."""
-        b = self.builder
         if isinstance(node.value, ast.Attribute):       # `a.shape[k]`
             array = self.expr_Name(node.value.value, self.typed.locals[node.value.value.id])
             return array[1 + 2 * (constant_int(node.slice) % ((len(array) - 1) // 2))]
+        address, rest = self._indexed(node)
+        if rest:
+            return (address, *rest)
+        return self.element(address, self.typed.expressions[id(node.value)])
+
+    def item_address(self, node: ast.Subscript):
+        """The address of the element `node` names."""
+        return self._indexed(node)[0]
+
+    def _indexed(self, node: ast.Subscript) -> tuple:
+        """(the address `node` indexes to, the lengths and strides of the dimensions left)."""
+        b = self.builder
         array = self.expr(node.value)
         address = array[0]
         indices = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -510,10 +532,7 @@ class Lowering:
             i = b.select(b.icmp_signed("<", i, ir.Constant(I64, 0)), b.add(i, length), i)
             self.leave_if(b.icmp_unsigned(">=", i, length))
             address = b.add(address, b.mul(i, stride))
-        rest = array[1 + 2 * len(indices):]
-        if rest:
-            return (address, *rest)
-        return self.element(address, self.typed.expressions[id(node.value)])
+        return address, array[1 + 2 * len(indices):]
 
     def element(self, address, array: NType):
         """The element at `address` of an array of type `array`."""

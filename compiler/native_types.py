@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from .astutil import ITER_BUILTIN, MUTATION_CHECK, OUT_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
 from .native_objects import Known, NotAnAttribute, attribute, called, class_function
-from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LOOPED, NP_SCALARS,
-                            NUMBERS, NUMPY_ARRAYS, SCALARS, UNIONS, NType, base, join, members, row, type_of_value)
+from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LISTS, LOOPED,
+                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, UNIONS, NType, base, join, members, row,
+                            type_of_value)
 
 
 class NotCompilable(Exception):
@@ -118,6 +119,8 @@ class Typed:
     identities: dict = field(default_factory=dict)    # id(`is` comparison) -> its value, or (True/False, negated)
     known: dict = field(default_factory=dict)         # id(if statement) -> its test's value, where the types decide it
     constants: dict = field(default_factory=dict)     # id(attribute) -> its value (native_objects: compiled in)
+    roots: dict = field(default_factory=dict)         # list local -> the locals entered with whose lists it may be
+    written: set = field(default_factory=set)         # locals entered with whose lists native code may change
 
 
 class Inference:
@@ -144,6 +147,7 @@ class Inference:
         self.statements = statements
         self.objects = dict(objects or {})
         self.entered_with = dict(self.objects)
+        self.entered = frozenset(entry)
         self.globals = globals_
         self.callee_return = callee_return
         self.typed = Typed(dict(entry))
@@ -186,6 +190,9 @@ class Inference:
                 return
 
     def stmt_Assign(self, s: ast.Assign):
+        if len(s.targets) == 1 and isinstance(s.targets[0], ast.Subscript):
+            self._store_item(s.targets[0], s.value)
+            return
         if sum_start(s) is not None:       # `total, state = _pf_sum_start(0)`: ints in a C long, state False
             for target, value in zip(s.targets[0].elts, (NType.INT, NType.BOOL)):
                 self.bind(target.id, value)
@@ -225,12 +232,52 @@ class Inference:
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
-            if value in ARRAYS:
+            if value in LISTS:
+                self._bind_list(name, s.value)
+            elif value in ARRAYS:
                 raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
                                     s.lineno)
             if value in KNOWN:
                 self._bind_object(name, self._object(s.value))
             self.bind(name, value)
+
+    def _store_item(self, target: ast.Subscript, value: ast.expr):
+        """`lst[i] = value` (or `table[i][j] = value`) into a list native code holds: of the list's own
+        kind of number only (another would change what the list holds), in the frame it enters (a
+        callee changes nothing: compiler/native_lists.py writes back the entered piece's lists)."""
+        t = self.expr(value)
+        array = self.expr(target.value)
+        if array not in LISTS:
+            raise NotCompilable(f"an item stored into {'a value' if array is None else array.value}", self.statement)
+        if not self.leaving:
+            raise NotCompilable("an item stored into a list by a called function", self.statement)
+        element = self.expr(target)
+        if t is not None and element is not t:
+            raise NotCompilable(f"a {t.value} stored into a {array.value}", self.statement)
+        self._write(target.value)
+
+    def _write(self, node: ast.expr):
+        """The lists `node` may be are written (or checked for writing) in native code."""
+        roots = self._roots(node)
+        if not roots <= self.typed.written:
+            self.typed.written |= roots
+            self.changed = True
+
+    def _roots(self, node: ast.expr) -> frozenset:
+        """The locals entered with whose lists (or their rows) `node`, a list expression, may be."""
+        while isinstance(node, ast.Subscript):
+            node = node.value
+        if not isinstance(node, ast.Name):
+            raise NotCompilable("a list other than a local's or its row", self.statement)
+        return self.typed.roots.get(node.id, frozenset({node.id}) if node.id in self.entered else frozenset())
+
+    def _bind_list(self, name: str, value: ast.expr):
+        """`name = other` or `name = table[i]`: the same list object (a view of the same numbers)."""
+        roots = self._roots(value) | self.typed.roots.get(name, frozenset({name}) if name in self.entered
+                                                          else frozenset())
+        if self.typed.roots.get(name) != roots:
+            self.typed.roots[name] = roots
+            self.changed = True
 
     def _bind_object(self, name: str, value):
         """`name` bound to the function or instance `value` (see the class's docstring)."""
@@ -359,7 +406,7 @@ class Inference:
         pass
 
     def stmt_Expr(self, s: ast.Expr):
-        if self._method_call_check(s.value) or self._no_output_argument(s.value):
+        if self._mutation_check(s.value) or self._no_output_argument(s.value):
             self.typed.skipped.add(id(s))
         elif not isinstance(s.value, ast.Constant):    # a docstring, or `...`
             raise NotCompilable("an expression statement", s.lineno)
@@ -376,19 +423,25 @@ class Inference:
         return isinstance(function, types.FunctionType) \
             and "out" not in function.__code__.co_varnames[:function.__code__.co_argcount]
 
-    def _method_call_check(self, value: ast.expr) -> bool:
-        """Whether `value` is the statement form's mutation check before a method call on a compiled-in
-        instance (`(...) and _pf_mut(self, "...`self.f()`")`, compiler/anf.py), which never refuses a
-        user object's call (compiler/linker.check_mutation: its own methods are checked where they
-        change it, and native code changes nothing)."""
+    def _mutation_check(self, value: ast.expr) -> bool:
+        """Whether `value` is the statement form's mutation check (`(...) and _pf_mut(x, where)`,
+        compiler/anf.py) where native code knows it passes: before a method call on a compiled-in
+        instance, which it never refuses (compiler/linker.check_mutation: a user object's own methods
+        are checked where they change it, and native code changes nothing); on a list, which it refuses
+        only where the list came from outside the computation: native code is not entered with one it
+        may write (compiler/native_lists.py)."""
         if not (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.And)):
             return False
         check = value.values[-1]
-        return (isinstance(check, ast.Call) and isinstance(check.func, ast.Name) and check.func.id == MUTATION_CHECK
+        if not (isinstance(check, ast.Call) and isinstance(check.func, ast.Name) and check.func.id == MUTATION_CHECK
                 and len(check.args) == 2 and isinstance(check.args[0], ast.Name)
-                and self.typed.locals.get(check.args[0].id) is NType.OBJECT
-                and isinstance(check.args[1], ast.Constant) and isinstance(check.args[1].value, str)
-                and len(check.args[1].value.split("\x00")) == 3)
+                and isinstance(check.args[1], ast.Constant) and isinstance(check.args[1].value, str)):
+            return False
+        checked = self.typed.locals.get(check.args[0].id)
+        if checked in LISTS and self.leaving:
+            self._write(check.args[0])
+            return True
+        return checked is NType.OBJECT and len(check.args[1].value.split("\x00")) == 3
 
     def stmt_Break(self, s):
         pass
@@ -592,7 +645,7 @@ class Inference:
         if array not in ARRAYS:
             raise NotCompilable(f"indexing {'a value' if array is None else array.value}", self.statement)
         indices = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        if len(indices) > ARRAYS[array][1]:
+        if len(indices) > ARRAYS[array][1] or len(indices) > 1 and array in LISTS:
             raise NotCompilable("more indices than the array has dimensions", self.statement)
         for index in indices:
             if self.expr(index) not in (NType.INT, NType.NP_INT, NType.INT_U, None):

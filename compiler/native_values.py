@@ -38,6 +38,9 @@ class NType(enum.Enum):
     INT_LIST = "list of ints"
     FLOAT_LIST = "list of floats"
     BOOL_LIST = "list of bools"
+    INT_TABLE = "list of lists of ints"
+    FLOAT_TABLE = "list of lists of floats"
+    BOOL_TABLE = "list of lists of bools"
     INT_LIST_IT = "iterator over a list of ints"
     FLOAT_LIST_IT = "iterator over a list of floats"
     BOOL_LIST_IT = "iterator over a list of bools"
@@ -79,11 +82,13 @@ NUMPY_ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOA
                 NType.FLOAT_2: ("float64", 2), NType.BOOL_1: ("bool", 1), NType.BOOL_2: ("bool", 2)}
 """Read-only numpy arrays native code indexes in place: (dtype, number of dimensions)."""
 LISTS = {NType.INT_LIST: ("list of int", 1), NType.FLOAT_LIST: ("list of float", 1),
-         NType.BOOL_LIST: ("list of bool", 1)}
-"""Lists of one kind of Python number, read (never changed) by native code through a copy of their
-numbers made where it is entered (native_engine.Piece.run): indexed and looped over as 1-D arrays
-whose elements are Python's numbers."""
+         NType.BOOL_LIST: ("list of bool", 1), NType.INT_TABLE: ("list of int", 2),
+         NType.FLOAT_TABLE: ("list of float", 2), NType.BOOL_TABLE: ("list of bool", 2)}
+"""Lists of one kind of Python number, and lists of such lists of one length (tables), read and
+written by native code in a copy of their numbers made where it is entered (compiler/native_lists.py):
+indexed and looped over as 1-D and 2-D arrays whose elements are Python's numbers."""
 ARRAYS = {**NUMPY_ARRAYS, **LISTS}
+_TABLE_OF = {NType.INT_LIST: NType.INT_TABLE, NType.FLOAT_LIST: NType.FLOAT_TABLE, NType.BOOL_LIST: NType.BOOL_TABLE}
 _ARRAY_OF = {spec: t for t, spec in ARRAYS.items()}
 ELEMENT = {"int64": NType.NP_INT, "float64": NType.NP_FLOAT, "bool": NType.NP_BOOL,
            "list of int": NType.INT, "list of float": NType.FLOAT, "list of bool": NType.BOOL}
@@ -146,8 +151,14 @@ _LIST_ITERATOR = type(iter([]))
 
 def _list_type(value: list) -> NType | None:
     """The type of a list of one kind of Python number (ints within 64 bits; floats with no NaN, whose
-    identity a copy would lose: `x in xs` finds a NaN by identity), else None. Empty: None."""
+    identity a copy would lose: `x in xs` finds a NaN by identity), or of a table of them (distinct
+    rows of one length), else None. Empty: None."""
     kinds = set(map(type, value))
+    if kinds == {list}:
+        rows = {_list_type(row) for row in value}
+        if len(rows) != 1 or len({len(row) for row in value}) != 1 or len(set(map(id, value))) != len(value):
+            return None
+        return _TABLE_OF.get(rows.pop())
     if kinds == {float}:
         return None if any(map(math.isnan, value)) else NType.FLOAT_LIST
     if kinds == {int}:

@@ -46,7 +46,8 @@ entry types (the guide's `typeExplosion`); past this, a new combination stays in
 _SPECIALIZED: dict = {}
 """Where a piece is entered -> pieces compiled there."""
 _GAVE_UP: set = set()
-"""(unit, function) that native code is not tried for again on the spot."""
+"""(unit, function) that native code is not tried for again on the spot, and (unit, function, loop)
+for a loop of it that did not compile (None for its recursion)."""
 STOPS_PER_FUNCTION = 3
 """Stops for on-stack entry into one function in one computation: a function whose calls are short
 (an `is_prime` called in a loop) is hot again and again, and each stop costs a suspension of the
@@ -118,14 +119,15 @@ class Profile:
             return None
         for f, function, loop in candidates:
             key = (f.f_code.co_filename, function)
-            if key in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
+            place = (*key, loop)        # a loop of it, or (None) its recursion
+            if key in _GAVE_UP or place in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
                 continue
             self.samples[key] = self.samples.get(key, 0) + 1
             if self.samples[key] < max(threshold(), 1):
                 continue
             target = loop if loop is not None else _recursion_entry(f, function)
             if target is None or loop is not None and _compiled_for(f, function, target) is None:
-                _GAVE_UP.add(key)
+                _GAVE_UP.add(place)     # another loop of the function may still compile
                 continue
             self.wanted.add(key)
             return f.f_code.co_filename, target
@@ -142,10 +144,9 @@ class Profile:
 def _compiled_for(frame, function: int, target: int):
     """The piece that would go on with `frame` (of `function`) at `target`, compiled now if new; None
     where it does not compile."""
-    code = frame.f_code
-    from pyfora.compiler.native_engine import entry_types
     from .suspend import frame_locals
-    values = frame_locals(frame)
+    code, values = frame.f_code, frame_locals(frame)     # before the first import of the engine (slow)
+    from pyfora.compiler.native_engine import entry_types
     return _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
                           frame.f_globals, code.co_qualname)
 
@@ -196,13 +197,13 @@ def _recursion_entry(frame, function: int) -> int | None:
     """Where a recursion of `function` (which `frame` runs) is stopped for: its first statement, which
     the next call reaches at once, when the whole function compiles for the types of `frame`'s
     arguments (those it was called with, where it has not rebound them); else None."""
-    from pyfora.compiler.native_engine import entry_types
     from .suspend import frame_locals
+    values = frame_locals(frame)      # before the first import of the engine (slow)
+    from pyfora.compiler.native_engine import entry_types
     unit = UNITS[frame.f_code.co_filename]
     node = function_node(unit, function)
     if node is None or node.args.vararg or node.args.kwarg or node.args.kwonlyargs or node.args.posonlyargs:
         return None
-    values = frame_locals(frame)
     arguments = {a.arg: values[a.arg] for a in node.args.args if a.arg in values}
     if len(arguments) != len(node.args.args):
         return None
@@ -239,10 +240,11 @@ def enter(state, value) -> tuple | None:
     if piece is None or not _may_run(piece):
         _GAVE_UP.add(key)
         return None
-    if not piece.fits(values):
+    ran = _run(piece, values, types_, _maker(state.unit, state.globals))
+    if ran is None:
         return None
     COUNTS["osr_entries"] += 1
-    outcome, planned = _run(piece, values, types_, _maker(state.unit, state.globals))
+    outcome, planned = ran
     if outcome[0] == "return":
         return (outcome[1],)
     if not planned:
@@ -281,7 +283,10 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
     piece = _piece(fn.__code__, lambda: unit.ir.body, values, types_, fn.__globals__, fn.__qualname__, unit.ir)
     if piece is None or not _may_run(piece):
         return False, None
-    outcome, _ = _run(piece, values, types_, _maker(unit.code.co_filename, fn.__globals__))
+    ran = _run(piece, values, types_, _maker(unit.code.co_filename, fn.__globals__))
+    if ran is None:
+        return False, None
+    outcome, _ = ran
     if outcome[0] == "return":
         return True, outcome[1]
     _, statement, changed = outcome
@@ -355,12 +360,16 @@ def _maker(unit: str, globals_: dict):
     return make
 
 
-def _run(piece, values: dict, types_: dict, make) -> tuple:
+def _run(piece, values: dict, types_: dict, make) -> tuple | None:
     """The piece's outcome (native_engine.Piece.run), and whether it left where it had to (code it
-    does not run), not where its assumptions failed (a deoptimization)."""
-    COUNTS["native_calls"] += 1
+    does not run), not where its assumptions failed (a deoptimization); None where the frame may not
+    enter it."""
     outcome = piece.run(values, types_, make)
+    if outcome is None:
+        return None
+    COUNTS["native_calls"] += 1
     planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
     if outcome[0] != "return" and not planned:
         COUNTS["deoptimizations"] += 1
     return outcome, planned
+

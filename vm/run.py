@@ -79,7 +79,8 @@ class Computation:
             self.profile.take_wanted()
         target = self.profile.hot(frame)
         with self._asking:
-            if target is not None and not (self.suspender.pending or self.asked or self.cancelling):
+            if target is not None and self.suspender.running and not (self.suspender.pending or self.asked
+                                                                     or self.cancelling):
                 self.suspender.request_at(target, jit.PATIENCE)
 
     def run(self, image: ProgramImage) -> Outcome:
@@ -106,35 +107,39 @@ class Computation:
             self.suspender.start_tracing(sys._getframe())
         try:
             with monitor, self.isolation:
-                while True:
-                    try:
-                        value = thunk()
-                        break
-                    except suspend.Suspended as stop:
-                        linker.SUSPENDING.active = False
-                        continuation = stop.continuation
-                        if self.suspender.in_process and not (self.asked or self.cancelling):
-                            # The JIT's stop: go on here, its hot frames entered as native code.
+                try:
+                    while True:
+                        try:
+                            value = thunk()
+                            break
+                        except suspend.Suspended as stop:
+                            linker.SUSPENDING.active = False
+                            continuation = stop.continuation
+                            if self.suspender.in_process and not (self.asked or self.cancelling):
+                                # The JIT's stop: go on here, its hot frames entered as native code.
+                                self.suspender.in_process = False
+                                hot = self.profile.take_wanted()
+                                thunk = lambda c=continuation, h=hot: suspend.resume(c, self.suspender, h)  # noqa: E731
+                                continue
                             self.suspender.in_process = False
-                            hot = self.profile.take_wanted()
-                            thunk = lambda c=continuation, h=hot: suspend.resume(c, self.suspender, h)  # noqa: E731
-                            continue
-                        self.suspender.in_process = False
-                        self.metrics.suspensions += 1
-                        outcome = self._suspended(continuation)
-                        if outcome is not None:
-                            return Outcome(*outcome, self.metrics)
-                        # It could not be serialised: go on with it here, as if not asked.
-                        thunk = lambda c=continuation: suspend.resume(c, self.suspender)  # noqa: E731
-                    except BaseException as exc:
-                        # The computation is over. Its frames' locals may be what filled the memory (a
-                        # MemoryError keeps them alive through its traceback): let go of them before
-                        # anything here needs memory to stop the monitor and send the exception.
-                        _let_go(exc.__traceback__)
-                        raise
-                    finally:
-                        self.suspender.stop_tracing()
-                        monitor.sample()
+                            self.metrics.suspensions += 1
+                            outcome = self._suspended(continuation)
+                            if outcome is not None:
+                                return Outcome(*outcome, self.metrics)
+                            # It could not be serialised: go on with it here, as if not asked.
+                            thunk = lambda c=continuation: suspend.resume(c, self.suspender)  # noqa: E731
+                        except BaseException as exc:
+                            # The computation is over. Its frames' locals may be what filled the memory (a
+                            # MemoryError keeps them alive through its traceback): let go of them before
+                            # anything here needs memory to stop the monitor and send the exception.
+                            _let_go(exc.__traceback__)
+                            raise
+                        finally:
+                            self.suspender.stop_tracing()
+                            monitor.sample()
+                finally:
+                    with self._asking:     # a stop the JIT asks for from now on (its compile ran late) finds
+                        self.suspender.running = False     # nothing to stop: the computation is over
             status, payload = Status.DONE, dump_result(value, origins)
         except BaseException as exc:
             # KeyboardInterrupt and SystemExit raised by user code are its exceptions like any other;

@@ -285,6 +285,17 @@ def listed(x):
     return float(len([x]))
 
 
+def table_total(t, u):
+    s = 0.0
+    for i in range(len(t)):
+        for j in range(len(t[i])):
+            s += t[i][j] * u[i][j]
+    return s
+
+
+_ROWS = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]
+
+
 class Add:
     def __init__(self, arg):
         self.arg = arg
@@ -478,6 +489,7 @@ NATIVE = [
     (all_primes, (np.array([2, 3, 5, 7, 11]),)), (all_primes, (np.array([2, 3, 4, 5]),)), (filtered_cubes, (300,)),
     (sum_of, (1000, Compose(Add(20.0), Multiply(10.0)))), (sum_of, (300, Compose(Multiply(3), Compose(Add(-2), cube)))),
     (integrate, (Integrator(0.01, 0.5), 1.0, 30)), (doubled_total, (50, Doubled(7))),
+    (table_total, ([[1.0, 2.0], [3.0, 4.0]], [[0.5, 0.5], [2.0, -1.0]])), (table_total, ([[1, 2]], [[3, 4]])),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -604,7 +616,9 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
                                      (list_mean, ([1, 2.5],)), (list_mean, ([1 << 64, 1],)), (list_mean, ([[1.0]],)),
                                      (sum_of, (10, Measured(2.0))),     # a property: computed, not a field
                                      (sum_of, (10, Holder([1.5]))),     # a field native code cannot hold
-                                     (sum_of, (10, Add(1 << 70)))])
+                                     (sum_of, (10, Add(1 << 70))),
+                                     (table_total, (_ROWS[:2], _ROWS[1:])),     # a row in two tables
+                                     (table_total, ([[1.0, 2.0], [3.0]], [[1.0, 1.0], [1.0, 1.0]]))])    # ragged
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
     future = native.submit(fn, *args)
     assert _same(_outcome(lambda: fn(*args)), _outcome(future.result))

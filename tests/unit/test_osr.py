@@ -153,6 +153,86 @@ def cubes(lo, hi):
     return cubes(lo, mid) + cubes(mid, hi)
 
 
+def running_means(n, passes):
+    """A list made here, each item rewritten from the one before: unboxed, written back at the end."""
+    xs = [float(i % 7) for i in range(n)]
+    for _ in range(passes):
+        for i in range(1, n):
+            xs[i] = xs[i - 1] * 0.25 + xs[i] * 0.75
+    return xs[-1], xs[n // 2], len(xs), xs.count(0.0)
+
+
+def edit_distance(a, b):
+    """A table of ints, read by row and written by item: `t[i][j] = ...`; `a` and `b` lists of ints
+    from outside, only read."""
+    n, m = len(a), len(b)
+    t = [[0] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        t[0][j] = j
+    for i in range(1, n + 1):
+        t[i][0] = i
+        for j in range(1, m + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            t[i][j] = min(t[i - 1][j] + 1, t[i][j - 1] + 1, t[i - 1][j - 1] + cost)
+    return t[n][m], t[n // 2][m // 3]
+
+
+def product_trace(n):
+    """Rows bound to locals (`ci = c[i]`) and written through them: one buffer, so `c` sees it."""
+    x = 1
+    a, b = [], []
+    for _ in range(n):
+        row_a, row_b = [], []
+        for _ in range(n):
+            x = (1103515245 * x + 12345) % 2147483648
+            row_a.append(x / 2147483648)
+            row_b.append(1.0 - x / 2147483648)
+        a.append(row_a)
+        b.append(row_b)
+    c = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        ci = c[i]
+        for k in range(n):
+            aik = a[i][k]
+            bk = b[k]
+            for j in range(n):
+                ci[j] += aik * bk[j]
+    return sum(c[i][i] for i in range(n)), c[n - 1][0]
+
+
+def late_overflow(n):
+    """Ints in a list past 64 bits near the end: the items written so far are written back, tier 0
+    finishes with the big ints."""
+    xs = [0] * n
+    for i in range(1, n):
+        xs[i] = (xs[i - 1] * 31 + i) % 1000003 if i < n - 5 else xs[i - 1] * 1000003
+    return xs[-1], sum(xs) % 1000
+
+
+def off_the_end(n):
+    xs = [0.0] * n
+    for i in range(n + 1):
+        xs[i] = i * 0.5
+    return xs[0]
+
+
+def first_of(box):
+    return box[0]
+
+
+def late_store(box, n):
+    """Writes into a list from outside (which only a run can tell) at the last step: native code is
+    not entered with a list from outside the computation that it may change, and tier 0 refuses the
+    store."""
+    xs = first_of(box)
+    total = 0.0
+    for i in range(n):
+        total += i * 0.5
+        if i == n - 1:
+            xs[0] = total
+    return total
+
+
 def forever():
     x = 0
     while True:
@@ -223,6 +303,41 @@ def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
     future = ex.submit(cubes, 0, n)
     assert future.result(timeout=100) == (n * (n - 1) // 2) ** 2 == sum(i ** 3 for i in range(n))
     assert future.metrics.osr_entries >= 1 and future.metrics.deoptimizations >= 1, future.metrics
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)), (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
+                                     (product_trace, (180,))], ids=["list", "table", "rows-bound-in-the-loop"])
+def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
+    future = ex.submit(fn, *args)
+    assert future.result(timeout=100) == fn(*args)
+    m = future.metrics
+    assert m.deoptimizations == 0 and 1 <= m.osr_entries == m.native_calls, m
+
+
+@pytest.mark.timeout(120)
+def test_a_list_item_past_64_bits_leaves_with_the_items_written_so_far(ex):
+    future = ex.submit(late_overflow, 2_000_000)
+    assert future.result(timeout=100) == late_overflow(2_000_000)
+    assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 1, future.metrics
+
+
+@pytest.mark.timeout(120)
+def test_a_store_past_the_end_of_a_list_raises_pythons_index_error(ex):
+    with pytest.raises(IndexError) as expected:
+        off_the_end(2_000_000)
+    with pytest.raises(IndexError) as got:
+        ex.submit(off_the_end, 2_000_000).result(timeout=100)
+    assert str(got.value) == str(expected.value) == "list assignment index out of range"
+
+
+@pytest.mark.timeout(120)
+def test_native_code_does_not_write_into_a_list_from_outside(ex):
+    box = [[1.0, 2.0]]
+    future = ex.submit(late_store, box, 20_000_000)
+    with pytest.raises(pyfora.PythonToForaConversionError, match="came from outside the computation"):
+        future.result(timeout=100)
+    assert box == [[1.0, 2.0]]
 
 
 @pytest.mark.timeout(120)

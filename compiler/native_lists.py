@@ -1,0 +1,109 @@
+"""Lists native code reads and writes: one buffer of numbers per list object, written back where native
+code stops.
+
+Policy. A list of one kind of number (and a list of such lists, all of one
+length: a table) is entered as a copy of its numbers (an `array.array`): a
+table's rows lie one after the other in one buffer, so a row bound in native
+code (`row = table[i]`) is a view into it, and a list that is also a row of a
+table entered with it is that view: each list object has one place in native
+code, as it has one in Python. Entry is refused where that cannot hold (a row
+shared by two tables) and where native code would write into a list that came
+from outside the computation (tier 0 then refuses that store itself, as it
+does for any). Where native code stops (it returns, or leaves for tier 0),
+each element it changed is stored into its list, and only those: an element
+it did not touch keeps its object. The numbers are compared by their bits, so
+a -0.0 written over 0.0 is a change.
+"""
+from .native_values import LISTS
+
+_DTYPES = {"list of float": "float64", "list of int": "int64", "list of bool": "bool"}
+_KINDS = {"list of float": float, "list of int": int, "list of bool": bool}
+
+
+class _Buffer:
+    """The numbers of one list (or of one table, its rows one after the other), and a copy of them as
+    they were entered where native code may change them."""
+
+    def __init__(self, lst: list, dtype: str, table: bool, written: bool):
+        import numpy as np      # not at import: the monitor thread imports this module while the run thread runs
+        self.lst, self.table = lst, table
+        self.kind = _KINDS[dtype]
+        self.numbers = np.array(lst, dtype=_DTYPES[dtype]).reshape(-1)
+        self.width = len(lst[0]) if table else len(lst)
+        self.entered = self.numbers.copy() if written else None
+        self.address = self.numbers.ctypes.data
+        self.itemsize = self.numbers.itemsize
+
+    def write_back(self):
+        """Store into the list (or the table's rows) each element native code changed (compared by
+        their bits): each run of changed elements of a row by one slice assignment."""
+        if self.entered is None:
+            return
+        import numpy as np
+        bits = np.uint8 if self.itemsize == 1 else np.int64
+        changed = np.flatnonzero(self.numbers.view(bits) != self.entered.view(bits))
+        if not len(changed):
+            return
+        breaks = np.flatnonzero((np.diff(changed) != 1) | (changed[1:] % self.width == 0)) + 1
+        for run in np.split(changed, breaks):
+            start, stop = int(run[0]), int(run[-1]) + 1
+            values = self.numbers[start:stop].tolist()      # Python's floats, ints and bools
+            row, first = (self.lst[start // self.width], start % self.width) if self.table else (self.lst, start)
+            row[first:first + stop - start] = values
+
+
+class ListBuffers:
+    """The buffers of the lists of one entry into native code: `entered` is (list, its native type)
+    for each list a local holds or a local iterator goes over; `written`, whether the piece stores into
+    lists (they are then kept as entered, to write back what changed). `fits` says whether native code
+    may be entered with them: no row shared in a way one buffer cannot hold, and none of
+    `written_lists` (those it may store into) from outside the computation."""
+
+    def __init__(self, entered: list, written: bool):
+        self.written = written
+        self.buffers = []
+        self.places = {}     # id(list) -> (its buffer, its first element's index, number of dimensions)
+        self.objects = {}    # (address, dimensions) -> the list there
+        self.shared = False  # a row of two tables, or a list that is a table and a row
+        for lst, t in sorted(entered, key=lambda pair: -LISTS[pair[1]][1]):    # tables first: rows are views
+            self._place(lst, *LISTS[t])
+
+    def fits(self, written_lists) -> bool:
+        from .linker import is_foreign
+        return not self.shared and not any(
+            is_foreign(lst) or self.places[id(lst)][2] == 2 and any(map(is_foreign, lst)) for lst in written_lists)
+
+    def _place(self, lst: list, dtype: str, dimensions: int):
+        if id(lst) in self.places:
+            self.shared |= self.places[id(lst)][2] != dimensions
+            return
+        if dimensions == 2:
+            if any(id(row) in self.places for row in lst):
+                self.shared = True
+                return
+            buffer = _Buffer(lst, dtype, True, self.written)
+            for k, row in enumerate(lst):
+                self.places[id(row)] = (buffer, k * buffer.width, 1)
+                self.objects[buffer.address + k * buffer.width * buffer.itemsize, 1] = row
+        else:
+            buffer = _Buffer(lst, dtype, False, self.written)
+        self.buffers.append(buffer)
+        self.places[id(lst)] = (buffer, 0, dimensions)
+        self.objects[buffer.address, dimensions] = lst
+
+    def slots(self, lst: list) -> list:
+        """A list's slots: its data's address, then each dimension's length and stride."""
+        buffer, first, dimensions = self.places[id(lst)]
+        size = buffer.itemsize
+        address = buffer.address + first * size
+        if dimensions == 2:
+            return [address, len(lst), buffer.width * size, buffer.width, size]
+        return [address, len(lst), size]
+
+    def object_at(self, address: int, dimensions: int) -> list:
+        """The list whose data native code held at `address`."""
+        return self.objects[address, dimensions]
+
+    def write_back(self):
+        for buffer in self.buffers:
+            buffer.write_back()
