@@ -29,8 +29,8 @@ from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, 
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers
-from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS, NType, base,
-                            members, range_state, sequence_of, type_of_value)
+from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS, NType,
+                            TupleType, base, members, range_state, sequence_of, type_of_value)
 from .statements import display_name
 
 
@@ -126,6 +126,7 @@ class Piece:
     slots: int
     keep: object          # the execution engine the code lives in
     compile_seconds: float
+    mask_slot: int        # after the locals' slots: the bound mask, the exit, a union's tag, the value
     fusions: tuple = ()   # generators fused into their consumers' loops (native_fuse)
 
     @functools.cached_property
@@ -155,7 +156,7 @@ class Piece:
             return None
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
-        mask_slot = self.slots - 4
+        mask_slot = self.mask_slot
         mask = 0
         for i, name in enumerate(sorted(self.layout)):
             if name not in values:
@@ -171,6 +172,12 @@ class Piece:
                 slots[first:first + slot_width(t)] = lists.slots(value)
             elif t in ARRAYS:
                 slots[first:first + slot_width(t)] = _array_slots(value)
+            elif isinstance(t, TupleType):
+                for k, (item, v) in enumerate(zip(t.items, value)):
+                    if item is NType.FLOAT:
+                        floats[first + k] = v
+                    else:
+                        slots[first + k] = int(v)
             elif base(t) is NType.FLOAT:
                 floats[first] = value
             elif t is NType.RANGE:
@@ -187,7 +194,7 @@ class Piece:
         if status == 3 or status == 0 and self.typed.returns is NType.NONE:   # fell off the end, `return`
             return "return", None
         if status == 0:
-            return "return", self._value(slots, floats, mask_slot + 2, self.typed.returns, slots[mask_slot + 3])
+            return "return", self._value(slots, floats, mask_slot + 3, self.typed.returns, slots[mask_slot + 2])
         mask, statement = slots[mask_slot], slots[mask_slot + 1]
         for fusion in self.fusions:    # an item being made is made again in tier 0
             if statement in fusion.generator_ids:
@@ -227,6 +234,8 @@ class Piece:
     def _value(slots, floats, index: int, t: NType, tag: int | None = None):
         """The Python value of the local of type `t` in the slots from `index` (of a union, `tag` says
         whose number it is; by default the slot after)."""
+        if isinstance(t, TupleType):
+            return tuple(Piece._value(slots, floats, index + k, item) for k, item in enumerate(t.items))
         if t in UNIONS:
             t = UNIONS[t][int(slots[index + 1] if tag is None else tag)]
         if t in NP_SCALARS:
@@ -322,6 +331,7 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
     address = engine.get_function_address("entry")
     function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
     layout = slot_layout(typed)
-    size = sum(slot_width(typed.locals[n]) for n in layout) + 4     # + mask, exit, result, its tag
-    return Piece(typed, layout, function, size, engine, time.perf_counter() - started, fusions)
+    mask_slot = sum(slot_width(typed.locals[n]) for n in layout)
+    size = mask_slot + 3 + slot_width(typed.returns)        # + mask, exit, a union's tag, the value
+    return Piece(typed, layout, function, size, engine, time.perf_counter() - started, mask_slot, fusions)
 

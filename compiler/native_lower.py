@@ -27,7 +27,7 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
-from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, NP_SCALARS, UNIONS, NType, base
+from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, NP_SCALARS, UNIONS, NType, TupleType, base
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -51,7 +51,10 @@ class Mode(enum.Enum):
 
 def slot_width(t: NType) -> int:
     """Slots a local of type `t` takes: a range iterator four (start, stop, step, index; -1 when let
-    go), an array its data's address then each dimension's length and stride, a number one."""
+    go), an array its data's address then each dimension's length and stride, a tuple one per item, a
+    number one."""
+    if isinstance(t, TupleType):
+        return len(t.items)
     if t is NType.RANGE or t in ITERATORS:
         return 4        # start, stop, step, index; an array's data, length, stride, index
     if t in UNIONS:
@@ -72,6 +75,13 @@ def slot_layout(typed: Typed) -> dict:
 
 def const(t: NType, value) -> ir.Constant:
     return ir.Constant(LL[t], value)
+
+
+def ll_type(t: NType):
+    """How a value of type `t` is held in LLVM: a tuple as a struct of its items."""
+    if isinstance(t, TupleType):
+        return ir.LiteralStructType([LL[item] for item in t.items])
+    return LL[t]
 
 
 class Lowering:
@@ -95,10 +105,10 @@ class Lowering:
         if mode is Mode.ENTRY:
             fnty = ir.FunctionType(I32, [I64.as_pointer()])
         else:
-            out = LL.get(ret, I64).as_pointer()
+            out = (I64 if ret is None or ret is NType.NONE else ll_type(ret)).as_pointer()
             params = tuple(p for p in params if typed.locals[p] not in KNOWN)
             arguments = [ll for p in params for ll in ([I64] * slot_width(typed.locals[p]) if typed.locals[p] in ARRAYS
-                                                       else [LL[typed.locals[p]]])]
+                                                       else [ll_type(typed.locals[p])])]
             fnty = ir.FunctionType(I32, arguments + [out])
         self.fn = ir.Function(module, fnty, name)
         self.fn.linkage = "external" if mode is Mode.ENTRY else "internal"
@@ -156,7 +166,7 @@ class Lowering:
             elif t in ARRAYS:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
-                self.vars[name] = b.alloca(LL[t], name=name)
+                self.vars[name] = b.alloca(ll_type(t), name=name)
                 if t in UNIONS:
                     self.tag_vars[name] = b.alloca(I1, name=f"{name}.numpy")
         self.vars["$mask"] = b.alloca(I64, name="mask")
@@ -164,9 +174,15 @@ class Lowering:
         if self.mode is Mode.ENTRY:
             for name in self.names:
                 first = self.layout[name]
+                t = self.typed.locals[name]
                 if isinstance(self.vars[name], tuple):
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(self._slot(first + k)), var)
+                elif isinstance(t, TupleType):
+                    value = ir.Constant(ll_type(t), ir.Undefined)
+                    for k, item in enumerate(t.items):
+                        value = b.insert_value(value, self._from_slot(b.load(self._slot(first + k)), item), k)
+                    b.store(value, self.vars[name])
                 else:
                     b.store(self._from_slot(b.load(self._slot(first)), self.typed.locals[name]), self.vars[name])
                 if name in self.tag_vars:
@@ -180,6 +196,11 @@ class Lowering:
                     b.store(next(args), var)
                 mask |= self.bits[name]
             b.store(ir.Constant(I64, mask), self.vars["$mask"])
+
+    def _tuple_to_slots(self, value, t: TupleType, first: int):
+        b = self.builder
+        for k, item in enumerate(t.items):
+            b.store(self._to_slot(b.extract_value(value, k), item), self._slot(first + k))
 
     @property
     def _mask_slot(self) -> int:
@@ -222,6 +243,8 @@ class Lowering:
                 if t is NType.RANGE or t in ITERATORS or t in ARRAYS:   # a list's address says which
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(var), self._slot(first + k))
+                elif isinstance(t, TupleType):
+                    self._tuple_to_slots(b.load(self.vars[name]), t, first)
                 else:
                     b.store(self._to_slot(b.load(self.vars[name]), t), self._slot(first))
                 if name in self.tag_vars:
@@ -270,7 +293,7 @@ class Lowering:
             memory = _BYTE if element is NType.BOOL else LL[element]
             self.builder.store(value, self.builder.inttoptr(address, memory.as_pointer()))
             return
-        if isinstance(s.value, ast.Tuple):      # every item first, then the names: `a, b = (b, a)`
+        if isinstance(s.value, ast.Tuple) and isinstance(s.targets[0], ast.Tuple):   # the items, then the names
             values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v))
                       for t, v in zip(s.targets[0].elts, s.value.elts)]
             for target, (value, tag) in zip(s.targets[0].elts, values):
@@ -280,6 +303,13 @@ class Lowering:
         if start is not None:
             self.store(s.targets[0].elts[0].id, ir.Constant(I64, start))
             self.store(s.targets[0].elts[1].id, ir.Constant(I1, 0))
+            return
+        if isinstance(s.targets[0], ast.Tuple) and isinstance(self.typed.expressions.get(id(s.value)), TupleType):
+            t = self.typed.expressions[id(s.value)]      # `x, v = step(x, v)`
+            value = self.expr(s.value)
+            for k, (target, item) in enumerate(zip(s.targets[0].elts, t.items)):
+                self.store(target.id, self.convert(self.builder.extract_value(value, k), item,
+                                                   self.typed.locals[target.id]))
             return
         if isinstance(s.targets[0], ast.Tuple):       # `n, m = a.shape`
             array = self.expr_Name(s.value.value, self.typed.locals[s.value.value.id])
@@ -409,10 +439,13 @@ class Lowering:
         t = self.typed.returns
         if t is not NType.NONE:
             value = self.expr(s.value, t)
-            if self.mode is Mode.ENTRY:
-                b.store(self._to_slot(value, t), self._slot(self._mask_slot + 2))
+            if self.mode is Mode.ENTRY:     # after the mask and the exit: the union's tag, then the value
+                if isinstance(t, TupleType):
+                    self._tuple_to_slots(value, t, self._mask_slot + 3)
+                else:
+                    b.store(self._to_slot(value, t), self._slot(self._mask_slot + 3))
                 if t in UNIONS:
-                    b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 3))
+                    b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 2))
             else:
                 b.store(value, self.fn.args[-1])
         self._ret(0)
@@ -501,6 +534,28 @@ class Lowering:
             self.tags[id(node)] = b.load(self.tag_vars[node.id])
         return b.load(self.vars[node.id])
 
+    def expr_Tuple(self, node, t):
+        value = ir.Constant(ll_type(t), ir.Undefined)
+        for k, (item, element) in enumerate(zip(t.items, node.elts)):
+            value = self.builder.insert_value(value, self.expr(element, item), k)
+        return value
+
+    def tuple_item(self, value, t: TupleType, index: ast.expr):
+        """Item `index` of the tuple `value`: by a constant, picked out; by a computed int (all items of
+        one type), chosen among them, leaving where it is out of range (IndexError)."""
+        b = self.builder
+        k = constant_int(index)
+        if k is not None:
+            return b.extract_value(value, k % len(t.items))
+        n = ir.Constant(I64, len(t.items))
+        i = self.expr(index, NType.INT)
+        i = b.select(b.icmp_signed("<", i, ir.Constant(I64, 0)), b.add(i, n), i)
+        self.leave_if(b.icmp_unsigned(">=", i, n))
+        chosen = b.extract_value(value, 0)
+        for k in range(1, len(t.items)):
+            chosen = b.select(b.icmp_unsigned("==", i, ir.Constant(I64, k)), b.extract_value(value, k), chosen)
+        return chosen
+
     def expr_Attribute(self, node, t):
         """An attribute of a compiled-in instance: its value where the piece was compiled."""
         return const(t, int(self.typed.constants[id(node)]) if t is NType.BOOL else self.typed.constants[id(node)])
@@ -511,6 +566,9 @@ class Lowering:
         if isinstance(node.value, ast.Attribute):       # `a.shape[k]`
             array = self.expr_Name(node.value.value, self.typed.locals[node.value.value.id])
             return array[1 + 2 * (constant_int(node.slice) % ((len(array) - 1) // 2))]
+        held = self.typed.expressions[id(node.value)]
+        if isinstance(held, TupleType):
+            return self.tuple_item(self.expr(node.value), held, node.slice)
         address, rest = self._indexed(node)
         if rest:
             return (address, *rest)
@@ -646,7 +704,8 @@ class Lowering:
         from .native_arith import call_builtin, call_math
         what = self.typed.calls[id(node)]
         if what == ("builtin", "len"):
-            return self.expr(node.args[0])[1]
+            held = self.typed.expressions[id(node.args[0])]
+            return ir.Constant(I64, len(held.items)) if isinstance(held, TupleType) else self.expr(node.args[0])[1]
         if isinstance(what, tuple):
             args = [self.expr(a) for a in node.args]
             types_ = [base(self.typed.expressions[id(a)]) for a in node.args]
@@ -666,7 +725,7 @@ class Lowering:
                 value = self.expr(a)
                 args.extend(value if isinstance(value, tuple) else (value,))
         function = self.callee_name(callee)
-        out = b.alloca(LL.get(t, I64))
+        out = b.alloca(I64 if t is NType.NONE else ll_type(t))
         status = b.call(function, args + [out])
         self.leave_if(b.icmp_signed("!=", status, ir.Constant(I32, 0)))
         return b.load(out)

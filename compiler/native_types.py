@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from .astutil import ITER_BUILTIN, MUTATION_CHECK, OUT_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
 from .native_objects import Known, NotAnAttribute, attribute, called, class_function
 from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LISTS, LOOPED,
-                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, UNIONS, NType, base, join, members, row,
-                            type_of_value)
+                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, TUPLE_ITEMS, UNIONS, NType, TupleType, base,
+                            join, members, row, tuple_of, type_of_value)
 
 
 class NotCompilable(Exception):
@@ -196,6 +196,18 @@ class Inference:
         if sum_start(s) is not None:       # `total, state = _pf_sum_start(0)`: ints in a C long, state False
             for target, value in zip(s.targets[0].elts, (NType.INT, NType.BOOL)):
                 self.bind(target.id, value)
+            return
+        if len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) and not _parallel(s) \
+                and self._shape_of(s.value) is None:       # `x, v = step(x, v)`: a tuple's items
+            names = s.targets[0].elts
+            value = self.expr(s.value)
+            if value is None:
+                return
+            if not isinstance(value, TupleType) or len(names) != len(value.items) \
+                    or not all(isinstance(n, ast.Name) for n in names):
+                raise NotCompilable("unpacking other than a tuple of numbers into one name per item", s.lineno)
+            for n, item in zip(names, value.items):
+                self.bind(n.id, item)
             return
         if len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple) and self._shape_of(s.value) is not None:
             names = s.targets[0].elts
@@ -642,6 +654,8 @@ class Inference:
                 raise NotCompilable("an array's shape indexed other than by a constant in range", self.statement)
             return NType.INT
         array = self.expr(node.value)
+        if isinstance(array, TupleType):
+            return self._tuple_item(array, node.slice)
         if array not in ARRAYS:
             raise NotCompilable(f"indexing {'a value' if array is None else array.value}", self.statement)
         indices = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -651,6 +665,27 @@ class Inference:
             if self.expr(index) not in (NType.INT, NType.NP_INT, NType.INT_U, None):
                 raise NotCompilable("an array indexed by other than an int", self.statement)
         return row(array) if len(indices) == 1 else ELEMENT[ARRAYS[array][0]]
+
+    def _tuple_item(self, t: TupleType, index: ast.expr) -> NType | None:
+        """`t[k]`: of a constant k its item's type; of a computed one, where all items have one type."""
+        k = constant_int(index)
+        if k is not None:
+            if not -len(t.items) <= k < len(t.items):
+                raise NotCompilable("a tuple indexed past its end", self.statement)
+            return t.items[k]
+        if self.expr(index) not in (NType.INT, NType.BOOL, None):
+            raise NotCompilable("a tuple indexed by other than an int", self.statement)
+        if len(set(t.items)) > 1:
+            raise NotCompilable(f"a {t.value} indexed by a computed index", self.statement)
+        return t.items[0]
+
+    def expr_Tuple(self, node: ast.Tuple) -> TupleType | None:
+        items = [self.expr(e) for e in node.elts]
+        if None in items:
+            return None
+        if not 0 < len(items) <= TUPLE_ITEMS or not all(t in NUMBERS for t in items):
+            raise NotCompilable("a tuple of other than numbers", self.statement)
+        return tuple_of(items)
 
     def expr_Call(self, node: ast.Call) -> NType | None:
         if node.keywords:
@@ -669,7 +704,7 @@ class Inference:
                                                                 (NType.INT, NType.NP_INT)):
             self.typed.calls[id(node)] = ("builtin", "float" if made is NType.NP_FLOAT else "int")
             return made
-        if target is len and len(args) == 1 and args[0] in ARRAYS:
+        if target is len and len(args) == 1 and (args[0] in ARRAYS or isinstance(args[0], TupleType)):
             self.typed.calls[id(node)] = ("builtin", "len")
             return NType.INT
         if target in BUILTINS and target is not range:
@@ -677,7 +712,8 @@ class Inference:
         if isinstance(target, _Method) or isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS + NP_SCALARS + KNOWN + tuple(ARRAYS) for a in args):
+            if any(a not in NUMBERS + NP_SCALARS + KNOWN + tuple(ARRAYS) and not isinstance(a, TupleType)
+                   for a in args):
                 raise NotCompilable("a call with arguments other than numbers, arrays, functions and instances",
                                     self.statement)
             signature = tuple(_signed(self._object(n)) if a in KNOWN else a for a, n in zip(args, node.args))

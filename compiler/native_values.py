@@ -4,10 +4,11 @@ The types: 64-bit `INT` (a Python int outside that range is no `INT`: a
 piece is not entered with it; one made by arithmetic leaves native code, see
 native_lower), `FLOAT`, `BOOL`, `RANGE` (an iterator over a range: the
 statement form names every loop's iterator), numpy's float64/int64/bool
-scalars, read-only numpy arrays and lists of one kind of number with their
-iterators, functions and instances of user classes (compiled in, never held:
-native_objects), and unions of a Python number and numpy's of the same kind.
-compiler/native_types.py infers them for a piece's locals and expressions.
+scalars, tuples of numbers, read-only numpy arrays and lists of one kind of
+number (and tables of them) with their iterators, functions and instances of
+user classes (compiled in, never held: native_objects), and unions of a Python
+number and numpy's of the same kind. compiler/native_types.py infers them for
+a piece's locals and expressions.
 """
 import ctypes
 import enum
@@ -52,6 +53,32 @@ class NType(enum.Enum):
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
+
+
+class TupleType:
+    """A tuple of numbers of fixed types (`tuple_of`): held as its items, one slot each; one type per
+    shape, as the guide's tuples are."""
+
+    def __init__(self, items: tuple):
+        self.items = items
+        self.value = f"tuple of ({', '.join(t.value for t in items)})"
+
+    def __repr__(self):
+        return f"<{self.value}>"
+
+
+_TUPLES: dict = {}
+TUPLE_ITEMS = 16
+"""Items of a tuple native code holds at most."""
+
+
+def tuple_of(items) -> TupleType:
+    """The one TupleType of these item types (types are compared by identity)."""
+    items = tuple(items)
+    found = _TUPLES.get(items)
+    if found is None:
+        found = _TUPLES[items] = TupleType(items)
+    return found
 KNOWN = (NType.FUNC, NType.OBJECT)
 """Compiled in, never held: a function, or an instance of a user class (compiler/native_objects.py)."""
 NP_SCALARS = (NType.NP_INT, NType.NP_FLOAT, NType.NP_BOOL)
@@ -130,6 +157,9 @@ def type_of_value(value) -> NType | None:
         return _list_type(value)
     if kind is types.FunctionType:
         return NType.FUNC
+    if kind is tuple:
+        items = [type_of_value(v) for v in value]
+        return tuple_of(items) if 0 < len(items) <= TUPLE_ITEMS and all(t in NUMBERS for t in items) else None
     if is_user_instance(value):
         return NType.OBJECT
     if kind is bool:

@@ -296,6 +296,43 @@ def table_total(t, u):
 _ROWS = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]
 
 
+def step(x, v, dt):
+    a = -x - 0.1 * v
+    return x + v * dt, v + a * dt
+
+
+def oscillate(n):
+    """Tuples as values: returned by a callee, unpacked, and returned."""
+    x, v = 1.0, 0.0
+    for _ in range(n):
+        x, v = step(x, v, 0.001)
+    return x, v
+
+
+def best_sine(n):
+    best = (0, 0.0)
+    for i in range(n):
+        val = math.sin(i)
+        if val > best[1]:
+            best = (i, val)
+    return best
+
+
+def cycled(p, n):
+    """A tuple passed in, indexed by a computed index."""
+    s = p[0] * 0
+    for i in range(n):
+        s += p[i % len(p)] if i % 5 else p[-1]
+    return s
+
+
+def picked(p, n):
+    s = 0
+    for i in range(n):
+        s += p[i]
+    return s
+
+
 class Add:
     def __init__(self, arg):
         self.arg = arg
@@ -490,6 +527,8 @@ NATIVE = [
     (sum_of, (1000, Compose(Add(20.0), Multiply(10.0)))), (sum_of, (300, Compose(Multiply(3), Compose(Add(-2), cube)))),
     (integrate, (Integrator(0.01, 0.5), 1.0, 30)), (doubled_total, (50, Doubled(7))),
     (table_total, ([[1.0, 2.0], [3.0, 4.0]], [[0.5, 0.5], [2.0, -1.0]])), (table_total, ([[1, 2]], [[3, 4]])),
+    (oscillate, (300,)), (best_sine, (1000,)), (picked, ((1, 2, 3), 3)), (picked, ((True, False), 2)),
+    (cycled, ((1, 2, 3), 20)), (cycled, ((0.5, -1.5), 7)),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -527,6 +566,8 @@ LEAVES = [
     (generator_item_raises, (4,)),      # ZeroDivisionError in the generator's body
     (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
     (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
+    (picked, ((1, 2, 3), 4)),               # IndexError: tuple index out of range
+    (picked, ((1 << 62, 1 << 62), 2)),      # past 64 bits
 ]
 """(function, arguments) where native code leaves and tier 0 gives Python's value or exception."""
 
@@ -618,6 +659,8 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
                                      (sum_of, (10, Holder([1.5]))),     # a field native code cannot hold
                                      (sum_of, (10, Add(1 << 70))),
                                      (table_total, (_ROWS[:2], _ROWS[1:])),     # a row in two tables
+                                     (cycled, ((1, 2.5), 10)),      # a computed index of items of two types
+                                     (picked, ((1 << 64, 1), 2)),   # an item native code cannot hold
                                      (table_total, ([[1.0, 2.0], [3.0]], [[1.0, 1.0], [1.0, 1.0]]))])    # ragged
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
     future = native.submit(fn, *args)

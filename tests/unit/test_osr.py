@@ -10,7 +10,7 @@ import pytest
 
 import pyfora
 from pyfora.vm import jit
-from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, sum_of
+from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, oscillate, sum_of
 
 
 def mixed(n):
@@ -249,9 +249,10 @@ def ex():
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,n", [(loop_sum, 30_000_000), (mixed, 3_000_000), (helper, 30_000_000),
-                                  (lambda_loop, 5_000_000), (compose_total, 3_000_000), (lcg_inside, 6_000_000)],
+                                  (lambda_loop, 5_000_000), (compose_total, 3_000_000), (lcg_inside, 6_000_000),
+                                  (oscillate, 3_000_000)],
                          ids=["while", "for-range-math", "in-a-callee", "calling-a-lambda-made-by-the-caller",
-                              "calling-instances", "ending-with-an-if"])
+                              "calling-instances", "ending-with-an-if", "tuples-returned-and-unpacked"])
 def test_a_long_call_finishes_natively(ex, fn, n):
     started = time.perf_counter()
     future = ex.submit(fn, n)
