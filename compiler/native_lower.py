@@ -9,7 +9,8 @@ with the bit mask of the bound ones and the id of the statement it was in,
 and returns 1; tier 0 then runs that statement again from its start, with
 Python's semantics and exception types (compiler/native_engine.py). This is
 exact because nothing native code does has an effect before the statement
-ends but binding a local. A native callee (`CALLEE`) computes pure values
+ends but binding a local, and storing into a list is a statement's last step
+(compiler/native_lists.py writes the lists back before tier 0 goes on). A native callee (`CALLEE`) computes pure values
 only, so its exit just returns 1, and its caller leaves at the statement of
 the call, which tier 0 runs again, call included.
 
