@@ -12,7 +12,7 @@ import math
 
 from llvmlite import ir
 
-from .native_lower import F64, I1, I64
+from .native_lower import F64, I1, I64, Why
 from .native_types import NotCompilable
 from .native_values import UNIONS, NType
 
@@ -35,7 +35,7 @@ def _checked(name: str):
         builder = low.builder
         fn = _with_overflow(low.module, name)
         pair = builder.call(fn, [a, b])
-        low.leave_if(builder.extract_value(pair, 1))
+        low.leave_if(builder.extract_value(pair, 1), Why.OVERFLOW)
         return builder.extract_value(pair, 0)
     return rule
 
@@ -43,9 +43,9 @@ def _checked(name: str):
 def _int_divmod(low, a, b):
     """(a // b, a % b) as Python floors them."""
     builder = low.builder
-    low.leave_if(builder.icmp_signed("==", b, _ZERO))
+    low.leave_if(builder.icmp_signed("==", b, _ZERO), Why.ZERO_DIVISION)
     low.leave_if(builder.and_(builder.icmp_signed("==", a, ir.Constant(I64, -(1 << 63))),
-                              builder.icmp_signed("==", b, ir.Constant(I64, -1))))
+                              builder.icmp_signed("==", b, ir.Constant(I64, -1))), Why.OVERFLOW)
     q, r = builder.sdiv(a, b), builder.srem(a, b)
     adjust = builder.and_(builder.icmp_signed("!=", r, _ZERO),
                           builder.icmp_signed("<", builder.xor(r, b), _ZERO))
@@ -55,7 +55,7 @@ def _int_divmod(low, a, b):
 def _float_divmod(low, a, b):
     """(a // b, a % b) for floats, as CPython's float_divmod computes them."""
     builder = low.builder
-    low.leave_if(builder.fcmp_ordered("==", b, _FZERO))
+    low.leave_if(builder.fcmp_ordered("==", b, _FZERO), Why.ZERO_DIVISION)
     mod = builder.frem(a, b)
     div = builder.fdiv(builder.fsub(a, mod), b)
     nonzero = builder.fcmp_unordered("!=", mod, _FZERO)
@@ -85,9 +85,9 @@ def _intrinsic(module, name: str, arity: int):
 def int_true_divide(low, a, b):
     """a / b of two ints: exact in doubles while both are at most 2**53 in size, else left to tier 0."""
     builder = low.builder
-    low.leave_if(builder.icmp_signed("==", b, _ZERO))
+    low.leave_if(builder.icmp_signed("==", b, _ZERO), Why.ZERO_DIVISION)
     for v in (a, b):
-        low.leave_if(_exceeds_2_53(builder, v))
+        low.leave_if(_exceeds_2_53(builder, v), Why.BEYOND_2_53)
     return builder.fdiv(builder.sitofp(a, F64), builder.sitofp(b, F64))
 
 
@@ -97,14 +97,14 @@ def _exceeds_2_53(builder, v):
 
 
 def _float_true_divide(low, a, b):
-    low.leave_if(low.builder.fcmp_ordered("==", b, _FZERO))
+    low.leave_if(low.builder.fcmp_ordered("==", b, _FZERO), Why.ZERO_DIVISION)
     return low.builder.fdiv(a, b)
 
 
 def _int_power(low, a, b):
     """a ** b by squaring, with every product checked; a negative exponent (a float result) leaves."""
     builder = low.builder
-    low.leave_if(builder.icmp_signed("<", b, _ZERO))
+    low.leave_if(builder.icmp_signed("<", b, _ZERO), Why.NEGATIVE_POWER)
     multiply = _with_overflow(low.module, "smul")
     head, body, done = (low.fn.append_basic_block(n) for n in ("pow", "powstep", "powdone"))
     before = builder.block
@@ -118,11 +118,11 @@ def _int_power(low, a, b):
     builder.position_at_end(body)
     odd = builder.icmp_signed("!=", builder.and_(exp, _ONE), _ZERO)
     product = builder.call(multiply, [result, base])
-    low.leave_if(builder.and_(odd, builder.extract_value(product, 1)))
+    low.leave_if(builder.and_(odd, builder.extract_value(product, 1)), Why.OVERFLOW)
     new_result = builder.select(odd, builder.extract_value(product, 0), result)
     new_exp = builder.ashr(exp, _ONE)
     square = builder.call(multiply, [base, base])
-    low.leave_if(builder.and_(builder.icmp_signed(">", new_exp, _ZERO), builder.extract_value(square, 1)))
+    low.leave_if(builder.and_(builder.icmp_signed(">", new_exp, _ZERO), builder.extract_value(square, 1)), Why.OVERFLOW)
     result.add_incoming(new_result, builder.block)
     base.add_incoming(builder.extract_value(square, 0), builder.block)
     exp.add_incoming(new_exp, builder.block)
@@ -136,12 +136,12 @@ def _float_power(low, a, b):
     power, a negative number to a non-integral one, an infinite result of finite operands."""
     builder = low.builder
     pow_ = _libm(low, "pow", 2)
-    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)))
+    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)), Why.ZERO_POWER)
     floor = builder.call(low.module.declare_intrinsic("llvm.floor", [F64]), [b])
     fractional = builder.fcmp_ordered("!=", floor, b)
-    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), fractional))
+    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), fractional), Why.COMPLEX_POWER)
     result = builder.call(pow_, [a, b])
-    low.leave_if(builder.and_(_is_inf(low, result), builder.and_(_is_finite(low, a), _is_finite(low, b))))
+    low.leave_if(builder.and_(_is_inf(low, result), builder.and_(_is_finite(low, a), _is_finite(low, b))), Why.FLOAT_RANGE)
     return result
 
 
@@ -168,15 +168,15 @@ def _libm(low, name: str, arity: int):
 
 def _shift_left(low, a, b):
     builder = low.builder
-    low.leave_if(builder.icmp_unsigned(">=", b, ir.Constant(I64, 64)))       # negative, or past 64 bits
+    low.leave_if(builder.icmp_unsigned(">=", b, ir.Constant(I64, 64)), Why.SHIFT)       # negative, or past 64 bits
     shifted = builder.shl(a, b)
-    low.leave_if(builder.icmp_signed("!=", builder.ashr(shifted, b), a))
+    low.leave_if(builder.icmp_signed("!=", builder.ashr(shifted, b), a), Why.SHIFT)
     return shifted
 
 
 def _shift_right(low, a, b):
     builder = low.builder
-    low.leave_if(builder.icmp_signed("<", b, _ZERO))
+    low.leave_if(builder.icmp_signed("<", b, _ZERO), Why.SHIFT)
     return builder.ashr(a, builder.select(builder.icmp_signed(">", b, ir.Constant(I64, 63)), ir.Constant(I64, 63), b))
 
 
@@ -224,9 +224,9 @@ def _numpy_float(rule, finite_operands: bool = False):
     floor division, modulo and power of those have rules of their own)."""
     def checked(low, a, b):
         if finite_operands:
-            low.leave_if(low.builder.not_(low.builder.and_(_is_finite(low, a), _is_finite(low, b))))
+            low.leave_if(low.builder.not_(low.builder.and_(_is_finite(low, a), _is_finite(low, b))), Why.NUMPY)
         result = rule(low, a, b)
-        low.leave_if(_numpy_fault(low, a, b, result))
+        low.leave_if(_numpy_fault(low, a, b, result), Why.NUMPY)
         return result
     return checked
 
@@ -235,9 +235,9 @@ def _numpy_power(low, a, b):
     """float64 ** float64 is C's pow in numpy, as in CPython, but where CPython raises (a zero to a
     negative power, a negative number to a fractional one) numpy sets a flag: both leave."""
     builder = low.builder
-    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)))
+    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)), Why.ZERO_POWER)
     floor = builder.call(low.module.declare_intrinsic("llvm.floor", [F64]), [b])
-    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), builder.fcmp_ordered("!=", floor, b)))
+    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), builder.fcmp_ordered("!=", floor, b)), Why.COMPLEX_POWER)
     return builder.call(_libm(low, "pow", 2), [a, b])
 
 
@@ -271,7 +271,7 @@ def compare(low, op, a, at: NType, b, bt: NType):
         return builder.icmp_signed(predicate, low.convert(a, at, NType.INT), low.convert(b, bt, NType.INT))
     for value, t in ((a, at), (b, bt)):
         if t is NType.INT:
-            low.leave_if(_exceeds_2_53(builder, value))
+            low.leave_if(_exceeds_2_53(builder, value), Why.BEYOND_2_53)
     a, b = low.convert(a, at, NType.FLOAT), low.convert(b, bt, NType.FLOAT)
     if predicate == "!=":
         return builder.fcmp_unordered("!=", a, b)
@@ -290,17 +290,17 @@ def call_math(low, name: str, args: list, types_: list, result: NType):
         rounded = builder.call(low.module.declare_intrinsic(f"llvm.{name}", [F64]), [args[0]])
         fits = builder.and_(builder.fcmp_ordered(">=", rounded, ir.Constant(F64, -2.0 ** 63)),
                             builder.fcmp_ordered("<", rounded, ir.Constant(F64, 2.0 ** 63)))
-        low.leave_if(builder.not_(fits))
+        low.leave_if(builder.not_(fits), Why.FLOAT_TO_INT)
         return builder.fptosi(rounded, I64)
     value = builder.call(_libm(low, name, len(args)), args)
     if name == "copysign" or name == "fabs":
         return value
     inputs_nan = _is_nan(low, args[0]) if len(args) == 1 else builder.or_(_is_nan(low, args[0]),
                                                                           _is_nan(low, args[1]))
-    low.leave_if(builder.and_(_is_nan(low, value), builder.not_(inputs_nan)))
+    low.leave_if(builder.and_(_is_nan(low, value), builder.not_(inputs_nan)), Why.MATH_DOMAIN)
     finite = _is_finite(low, args[0]) if len(args) == 1 else builder.and_(_is_finite(low, args[0]),
                                                                           _is_finite(low, args[1]))
-    low.leave_if(builder.and_(_is_inf(low, value), finite))
+    low.leave_if(builder.and_(_is_inf(low, value), finite), Why.FLOAT_RANGE)
     return value
 
 
@@ -310,7 +310,7 @@ def call_builtin(low, name: str, args: list, types_: list, result: NType):
         value = low.convert(args[0], types_[0], result)
         if result is NType.FLOAT:
             return builder.call(low.module.declare_intrinsic("llvm.fabs", [F64]), [value])
-        low.leave_if(builder.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))))
+        low.leave_if(builder.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))), Why.OVERFLOW)
         return builder.select(builder.icmp_signed("<", value, _ZERO), builder.neg(value), value)
     if name in ("min", "max"):
         best = args[0]
@@ -335,7 +335,7 @@ def call_builtin(low, name: str, args: list, types_: list, result: NType):
             return low.convert(args[0], types_[0], NType.INT)
         fits = builder.and_(builder.fcmp_ordered(">", args[0], ir.Constant(F64, -2.0 ** 63 - 1.0)),
                             builder.fcmp_ordered("<", args[0], ir.Constant(F64, 2.0 ** 63)))
-        low.leave_if(builder.not_(fits))
+        low.leave_if(builder.not_(fits), Why.FLOAT_TO_INT)
         return builder.fptosi(args[0], I64)
     raise NotCompilable(f"the builtin `{name}`", low.statement)
 

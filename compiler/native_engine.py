@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
-from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, is_plain_function, slot_layout, slot_width
+from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, Why, is_plain_function, slot_layout, slot_width
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers
@@ -39,7 +39,8 @@ _lock = threading.Lock()
 
 
 def _binding():
-    """llvmlite's binding, initialised for this CPU once (it takes about 30 ms)."""
+    """llvmlite's binding, initialised for this CPU once (it takes about 30 ms), and a maker of target
+    machines for it: each engine gets its own (about 0.2 ms), as an engine frees its machine with it."""
     global _llvm
     with _lock:
         if _llvm is None:
@@ -48,10 +49,8 @@ def _binding():
             llvm.initialize_native_asmprinter()
             llvm.add_symbol(POLL, ctypes.addressof(POLL_FLAG))
             target = llvm.Target.from_default_triple()
-            machine = target.create_target_machine(cpu=llvm.get_host_cpu_name(),
-                                                   features=llvm.get_host_cpu_features().flatten(),
-                                                   opt=3, jit=True)
-            _llvm = (llvm, machine)
+            cpu, features = llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
+            _llvm = (llvm, lambda: target.create_target_machine(cpu=cpu, features=features, opt=3, jit=True))
     return _llvm
 
 
@@ -141,19 +140,21 @@ class Piece:
         native code does not run, native_types.Inference)."""
         return dict(self.typed.exits.values())
 
-    def run(self, values: dict, types_: dict, make=None) -> tuple | None:
-        """("return", value) or ("exit", statement, locals), the locals as the frame's with native
-        code's changes (and the lists it changed written back); None where a frame with `values` may
-        not enter here (native_fuse.Fusion.fits, native_lists.ListBuffers.fits). `types_` is
-        `entry_types(values)` (a list's costs a pass over it); `make(line)` makes the generator
-        function defined at `line`, where leaving a fused loop needs one."""
+    def run(self, values: dict, types_: dict, make=None) -> tuple:
+        """("return", value) or ("exit", statement, locals, why), the locals as the frame's with native
+        code's changes (and the lists it changed written back), `why` a native_lower.Why; ("refused",
+        why) where a frame with `values` may not enter here (native_fuse.Fusion.fits,
+        native_lists.ListBuffers.refusal).
+        `types_` is `entry_types(values)` (a list's costs a pass over it); `make(line)` makes the
+        generator function defined at `line`, where leaving a fused loop needs one."""
         if not all(f.fits(values) for f in self.fusions):
-            return None
+            return "refused", "a generator expression not paused where its loop was fused"
         lists = ListBuffers([(values[n] if t in LISTS else sequence_of(values[n]), ITERATORS.get(t, t))
                              for n, t in types_.items() if t in LISTS or ITERATORS.get(t) in LISTS],
                             bool(self.typed.written))
-        if not lists.fits(values[n] for n in self.typed.written if n in values):
-            return None
+        refusal = lists.refusal([values[n] for n in self.typed.written if n in values])
+        if refusal is not None:
+            return "refused", refusal
         slots = (ctypes.c_int64 * self.slots)()
         floats = (ctypes.c_double * self.slots).from_buffer(slots)
         mask_slot = self.mask_slot
@@ -195,7 +196,7 @@ class Piece:
             return "return", None
         if status == 0:
             return "return", self._value(slots, floats, mask_slot + 3, self.typed.returns, slots[mask_slot + 2])
-        mask, statement = slots[mask_slot], slots[mask_slot + 1]
+        mask, statement, why = slots[mask_slot], slots[mask_slot + 1], Why(slots[mask_slot + 2])
         for fusion in self.fusions:    # an item being made is made again in tier 0
             if statement in fusion.generator_ids:
                 slots[self.layout[fusion.source] + 3] -= 1
@@ -212,7 +213,7 @@ class Piece:
                 changed[name] = self._value(slots, floats, first, t)
         for fusion in self.fusions:     # inner loops' first
             statement = fusion.hand_over(statement, changed, make)
-        return "exit", statement, changed
+        return "exit", statement, changed, why
 
     def _array_iterator(self, name: str, state: list, values: dict, lists):
         """The iterator local `name` from its slots `state` (its array's address, length and stride,
@@ -291,7 +292,8 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
         typed.returns = NType.NONE      # every `return` is where native code leaves
     if any(t is NType.NONE for t in typed.locals.values()) or typed.returns is None:
         raise NotCompilable("a local or the result is None")
-    llvm, machine = _binding()
+    llvm, new_machine = _binding()
+    machine = new_machine()
     from llvmlite import ir
     module = ir.Module(name=name)
     module.triple = llvm.get_process_triple()

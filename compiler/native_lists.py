@@ -55,8 +55,8 @@ class _Buffer:
 class ListBuffers:
     """The buffers of the lists of one entry into native code: `entered` is (list, its native type)
     for each list a local holds or a local iterator goes over; `written`, whether the piece stores into
-    lists (they are then kept as entered, to write back what changed). `fits` says whether native code
-    may be entered with them: no row shared in a way one buffer cannot hold, and none of
+    lists (they are then kept as entered, to write back what changed). `refusal` says why native code
+    may not be entered with them: a row shared in a way one buffer cannot hold, or one of
     `written_lists` (those it may store into) from outside the computation."""
 
     def __init__(self, entered: list, written: bool):
@@ -68,10 +68,14 @@ class ListBuffers:
         for lst, t in sorted(entered, key=lambda pair: -LISTS[pair[1]][1]):    # tables first: rows are views
             self._place(lst, *LISTS[t])
 
-    def fits(self, written_lists) -> bool:
+    def refusal(self, written_lists) -> str | None:
+        """Why native code may not be entered with these lists, or None."""
         from .linker import is_foreign
-        return not self.shared and not any(
-            is_foreign(lst) or self.places[id(lst)][2] == 2 and any(map(is_foreign, lst)) for lst in written_lists)
+        if self.shared:
+            return "a list that is a row of two tables, or a table and a row"
+        if any(is_foreign(lst) or self.places[id(lst)][2] == 2 and any(map(is_foreign, lst)) for lst in written_lists):
+            return "a list from outside the computation that native code may change"
+        return None
 
     def _place(self, lst: list, dtype: str, dimensions: int):
         if id(lst) in self.places:

@@ -45,6 +45,45 @@ NATIVE_DEPTH = 3000
 thread, where a computation with no worker runs)."""
 
 
+class Why(enum.IntEnum):
+    """Why native code left for tier 0 (the metrics' deoptimization reasons): each exit stores its
+    code in the function's `$why`, which the entered piece hands back in its slots and a callee
+    returns as its status (never 0, which is its success), for its caller to leave with."""
+    PLANNED = 0
+    POLL = 1
+    OVERFLOW = 2
+    ZERO_DIVISION = 3
+    INDEX = 4
+    UNBOUND = 5
+    BEYOND_2_53 = 6
+    NEGATIVE_POWER = 7
+    ZERO_POWER = 8
+    COMPLEX_POWER = 9
+    FLOAT_RANGE = 10
+    MATH_DOMAIN = 11
+    FLOAT_TO_INT = 12
+    SHIFT = 13
+    NUMPY = 14
+    RANGE = 15
+    DEPTH = 16
+
+    @property
+    def text(self) -> str:
+        return _WHY_TEXT[self]
+
+
+_WHY_TEXT = {
+    Why.PLANNED: "code native code does not run", Why.POLL: "a suspension, cancel or checkpoint asked for",
+    Why.OVERFLOW: "an int past 64 bits", Why.ZERO_DIVISION: "a division by zero",
+    Why.INDEX: "an index out of range", Why.UNBOUND: "a local read before it is bound",
+    Why.BEYOND_2_53: "an int past 2**53 with a float", Why.NEGATIVE_POWER: "an int to a negative power",
+    Why.ZERO_POWER: "zero to a negative power", Why.COMPLEX_POWER: "a negative number to a fractional power",
+    Why.FLOAT_RANGE: "a float result out of range", Why.MATH_DOMAIN: "a math domain error",
+    Why.FLOAT_TO_INT: "a float that is no 64-bit int", Why.SHIFT: "a shift past 64 bits or by a negative count",
+    Why.NUMPY: "a numpy operation numpy warns about", Why.RANGE: "a range of step 0 or longer than 2**63 - 1",
+    Why.DEPTH: "native recursion past its bound"}
+
+
 class Mode(enum.Enum):
     ENTRY = "entry"     # called by the VM: locals in slots, written back where it leaves
     CALLEE = "callee"   # called by native code: arguments in registers, a pure computation
@@ -135,6 +174,7 @@ class Lowering:
         deep, fine = self.fn.append_basic_block("toodeep"), self.fn.append_basic_block("body")
         b.cbranch(too_deep, deep, fine)
         b.position_at_end(deep)
+        b.store(ir.Constant(I64, Why.DEPTH), self.vars["$why"])
         b.branch(self.exit_block)
         b.position_at_end(fine)
 
@@ -146,13 +186,13 @@ class Lowering:
             depth.initializer = ir.Constant(I64, 0)
         return depth
 
-    def _ret(self, status: int):
-        """Return `status`; a callee first counts itself out of the calls in flight."""
+    def _ret(self, status):
+        """Return `status` (an int, or an i32); a callee first counts itself out of the calls in flight."""
         b = self.builder
         if self.mode is Mode.CALLEE:
             depth = self._depth()
             b.store(b.sub(b.load(depth), ir.Constant(I64, 1)), depth)
-        b.ret(ir.Constant(I32, status))
+        b.ret(ir.Constant(I32, status) if isinstance(status, int) else status)
 
     # ## Frame
 
@@ -172,6 +212,7 @@ class Lowering:
                     self.tag_vars[name] = b.alloca(I1, name=f"{name}.numpy")
         self.vars["$mask"] = b.alloca(I64, name="mask")
         self.vars["$stmt"] = b.alloca(I64, name="stmt")
+        self.vars["$why"] = b.alloca(I64, name="why")
         if self.mode is Mode.ENTRY:
             for name in self.names:
                 first = self.layout[name]
@@ -252,10 +293,14 @@ class Lowering:
                     b.store(b.zext(b.load(self.tag_vars[name]), I64), self._slot(first + 1))
             b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
             b.store(b.load(self.exit_at), self._slot(self._mask_slot + 1))
-        self._ret(1)
+            b.store(b.load(self.vars["$why"]), self._slot(self._mask_slot + 2))
+            self._ret(1)
+        else:
+            self._ret(b.trunc(b.load(self.vars["$why"]), I32))
 
-    def leave_if(self, condition, statement: int | None = None):
-        """Leave native code at the current statement (or `statement`) where `condition` holds."""
+    def leave_if(self, condition, why, statement: int | None = None):
+        """Leave native code at the current statement (or `statement`) where `condition` holds, for the
+        reason `why` (a Why, or an i64 holding one: a callee's)."""
         b = self.builder
         where = self.statement if statement is None else statement
         if where <= 1:
@@ -265,6 +310,7 @@ class Lowering:
         b.cbranch(condition, go, stay)
         b.position_at_end(go)
         b.store(ir.Constant(I64, where), self.exit_at)
+        b.store(ir.Constant(I64, why) if isinstance(why, Why) else why, self.vars["$why"])
         b.branch(self.exit_block)
         b.position_at_end(stay)
 
@@ -279,6 +325,7 @@ class Lowering:
                 continue
             if id(s) in self.typed.exits:
                 self.builder.store(ir.Constant(I64, s.lineno), self.exit_at)
+                self.builder.store(ir.Constant(I64, Why.PLANNED), self.vars["$why"])
                 self.builder.branch(self.exit_block)
                 return
             getattr(self, "stmt_" + type(s).__name__)(s)
@@ -411,7 +458,7 @@ class Lowering:
             # The VM's own one-shot loop (resume code's rest of an iteration) never comes back here.
             # An atomic load: a plain one would be hoisted out of a loop that stores nothing.
             flag = b.load_atomic(self._poll(), "monotonic", 4)
-            self.leave_if(b.icmp_signed("!=", flag, ir.Constant(I32, 0)), s.lineno)
+            self.leave_if(b.icmp_signed("!=", flag, ir.Constant(I32, 0)), Why.POLL, s.lineno)
         b.branch(head)
         b.position_at_end(done)
         self.statement = s.lineno
@@ -470,7 +517,7 @@ class Lowering:
         args = [self.expr(a, NType.INT) for a in call.args]
         start, stop, step = ([ir.Constant(I64, 0)] + args + [ir.Constant(I64, 1)])[:3] if len(args) == 1 else \
             (args + [ir.Constant(I64, 1)])[:3]
-        self.leave_if(b.icmp_signed("==", step, ir.Constant(I64, 0)))      # ValueError
+        self.leave_if(b.icmp_signed("==", step, ir.Constant(I64, 0)), Why.RANGE)      # ValueError
         for var, value in zip(self.vars[name], (start, stop, step, ir.Constant(I64, 0))):
             b.store(value, var)
         self.mark_bound(name)
@@ -486,7 +533,7 @@ class Lowering:
         size = b.select(up, step, b.sub(zero, step))
         count = b.add(b.udiv(b.sub(span, one), size), one)
         count = b.select(nonempty, count, zero)
-        self.leave_if(b.icmp_signed("<", count, zero))      # longer than 2**63 - 1: tier 0 counts it
+        self.leave_if(b.icmp_signed("<", count, zero), Why.RANGE)      # longer than 2**63 - 1: tier 0 counts it
         return count
 
     # ## Expressions
@@ -528,7 +575,7 @@ class Lowering:
         b = self.builder
         if node.id not in self.entry_bound and not node.id.startswith(RESUME_FLAG):
             bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
-            self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)))     # UnboundLocalError
+            self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)), Why.UNBOUND)
         if t in ARRAYS:
             return tuple(b.load(var) for var in self.vars[node.id])
         if node.id in self.tag_vars:
@@ -551,7 +598,7 @@ class Lowering:
         n = ir.Constant(I64, len(t.items))
         i = self.expr(index, NType.INT)
         i = b.select(b.icmp_signed("<", i, ir.Constant(I64, 0)), b.add(i, n), i)
-        self.leave_if(b.icmp_unsigned(">=", i, n))
+        self.leave_if(b.icmp_unsigned(">=", i, n), Why.INDEX)
         chosen = b.extract_value(value, 0)
         for k in range(1, len(t.items)):
             chosen = b.select(b.icmp_unsigned("==", i, ir.Constant(I64, k)), b.extract_value(value, k), chosen)
@@ -589,7 +636,7 @@ class Lowering:
             length, stride = array[1 + 2 * k], array[2 + 2 * k]
             i = self.expr(index, NType.INT)
             i = b.select(b.icmp_signed("<", i, ir.Constant(I64, 0)), b.add(i, length), i)
-            self.leave_if(b.icmp_unsigned(">=", i, length))
+            self.leave_if(b.icmp_unsigned(">=", i, length), Why.INDEX)
             address = b.add(address, b.mul(i, stride))
         return address, array[1 + 2 * len(indices):]
 
@@ -630,7 +677,7 @@ class Lowering:
             return b.xor(value, ir.Constant(I64, -1))
         if base(t) is NType.FLOAT:
             return b.fneg(value)
-        self.leave_if(b.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))))
+        self.leave_if(b.icmp_signed("==", value, ir.Constant(I64, -(1 << 63))), Why.OVERFLOW)
         return b.sub(ir.Constant(I64, 0), value)
 
     def expr_Compare(self, node, t):
@@ -728,7 +775,7 @@ class Lowering:
         function = self.callee_name(callee)
         out = b.alloca(I64 if t is NType.NONE else ll_type(t))
         status = b.call(function, args + [out])
-        self.leave_if(b.icmp_signed("!=", status, ir.Constant(I32, 0)))
+        self.leave_if(b.icmp_signed("!=", status, ir.Constant(I32, 0)), b.zext(status, I64))   # its reason
         return b.load(out)
 
 

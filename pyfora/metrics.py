@@ -7,11 +7,12 @@ class Metrics:
     """What one computation cost. (A plain class: `import pyfora` loads this module, and dataclasses
     would add a few milliseconds to it.)"""
     __slots__ = ("wall_time", "cpu_time", "suspensions", "max_stack_depth", "compiles", "compile_time",
-                 "native_calls", "deoptimizations", "osr_entries")
+                 "native_calls", "deoptimizations", "osr_entries", "deoptimization_reasons", "fallbacks")
 
     def __init__(self, wall_time: float = 0.0, cpu_time: float = 0.0, suspensions: int = 0,
                  max_stack_depth: int = 0, compiles: int = 0, compile_time: float = 0.0, native_calls: int = 0,
-                 deoptimizations: int = 0, osr_entries: int = 0):
+                 deoptimizations: int = 0, osr_entries: int = 0, deoptimization_reasons: dict | None = None,
+                 fallbacks: dict | None = None):
         self.wall_time = wall_time
         self.cpu_time = cpu_time
         self.suspensions = suspensions
@@ -21,6 +22,8 @@ class Metrics:
         self.native_calls = native_calls          # entries into native code
         self.deoptimizations = deoptimizations    # exits from native code back to tier 0
         self.osr_entries = osr_entries            # running frames entered as native code (on-stack entry)
+        self.deoptimization_reasons = dict(deoptimization_reasons or {})    # why native code left: how often
+        self.fallbacks = dict(fallbacks or {})    # why code stayed in tier 0 (did not compile): how often
 
     def fields(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)

@@ -52,8 +52,10 @@ STOPS_PER_FUNCTION = 3
 """Stops for on-stack entry into one function in one computation: a function whose calls are short
 (an `is_prime` called in a loop) is hot again and again, and each stop costs a suspension of the
 whole stack for one call's worth of native code."""
-COUNTS = {"compiles": 0, "compile_time": 0.0, "native_calls": 0, "deoptimizations": 0, "osr_entries": 0}
-"""What the JIT did since `take_counts` last read it (the computation's metrics add it up)."""
+COUNTS = {"compiles": 0, "compile_time": 0.0, "native_calls": 0, "deoptimizations": 0, "osr_entries": 0,
+          "deoptimization_reasons": {}, "fallbacks": {}}
+"""What the JIT did since `take_counts` last read it (the computation's metrics add it up): the
+reasons are counted by their text, a fall-back by why its code stays in tier 0."""
 
 
 def take_counts() -> dict:
@@ -249,7 +251,7 @@ def enter(state, value) -> tuple | None:
         return (outcome[1],)
     if not planned:
         _GAVE_UP.add(key)
-    _, statement, changed = outcome
+    _, statement, changed, _ = outcome
     changed.pop(VALUE, None)
     for name, cell in state.cells.items():
         if name in changed:
@@ -289,7 +291,7 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
     outcome, _ = ran
     if outcome[0] == "return":
         return True, outcome[1]
-    _, statement, changed = outcome
+    _, statement, changed, _ = outcome
     from .suspend import FrameState
     return True, FrameState(unit.code.co_filename, unit.ir.lineno, fn.__name__, fn.__qualname__, fn.__globals__,
                             statement, Entry.START, changed, {})
@@ -309,13 +311,16 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     piece = _PIECES.get(key)
     if piece is None:
         piece = _compile(where, statements, types_, globals_, name, objects, home, frozenset(values))
-        _PIECES[key] = piece
+        _PIECES[key] = piece    # kept for the process: its engine owns the machine code
         if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
             if isinstance(piece, NotCompilable):
                 print(f"# jit: {name} stays in tier 0: {piece}", file=sys.stderr)
             for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
                 print(f"# jit: {name} leaves for tier 0 at statement {statement}: {why}", file=sys.stderr)
-    return None if isinstance(piece, NotCompilable) else piece
+    if isinstance(piece, NotCompilable):
+        _count("fallbacks", piece.reason)
+        return None
+    return piece
 
 
 def _compile(where, statements, types_: dict, globals_: dict, name: str, objects: dict, home, bound):
@@ -363,13 +368,19 @@ def _maker(unit: str, globals_: dict):
 def _run(piece, values: dict, types_: dict, make) -> tuple | None:
     """The piece's outcome (native_engine.Piece.run), and whether it left where it had to (code it
     does not run), not where its assumptions failed (a deoptimization); None where the frame may not
-    enter it."""
+    enter it (a fall-back, counted)."""
     outcome = piece.run(values, types_, make)
-    if outcome is None:
+    if outcome[0] == "refused":
+        _count("fallbacks", outcome[1])
         return None
     COUNTS["native_calls"] += 1
     planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
     if outcome[0] != "return" and not planned:
         COUNTS["deoptimizations"] += 1
+        _count("deoptimization_reasons", outcome[3].text)
     return outcome, planned
+
+
+def _count(table: str, reason: str):
+    COUNTS[table][reason] = COUNTS[table].get(reason, 0) + 1
 

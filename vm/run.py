@@ -154,7 +154,12 @@ class Computation:
             self.metrics.cpu_time += time.thread_time() - cpu
             self.metrics.max_stack_depth = max(self.metrics.max_stack_depth, monitor.max_depth)
             for name, count in jit.take_counts().items():
-                setattr(self.metrics, name, getattr(self.metrics, name) + count)
+                if isinstance(count, dict):     # reasons: counted by their text
+                    table = getattr(self.metrics, name)
+                    for reason, n in count.items():
+                        table[reason] = table.get(reason, 0) + n
+                else:
+                    setattr(self.metrics, name, getattr(self.metrics, name) + count)
         return Outcome(status, payload, self.metrics)
 
     def _suspended(self, continuation) -> tuple[Status, bytes] | None:

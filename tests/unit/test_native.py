@@ -616,6 +616,28 @@ def test_native_code_leaves_for_tier0_with_pythons_answer(native, fn, args):
     got = _outcome(future.result)
     assert _same(expected, got), (expected, got)
     assert (future.metrics.native_calls, future.metrics.deoptimizations) == (1, 1)
+    assert sum(future.metrics.deoptimization_reasons.values()) == 1
+
+
+@pytest.mark.parametrize("fn,args,why", [
+    (growing, (50,), "an int past 64 bits"), (floor_ops, (7, 0), "a division by zero"),
+    (powers, (-8.0, 0.5), "a negative number to a fractional power"), (math_calls, (-1.0,), "a math domain error"),
+    (array_index, (np.arange(5.0), 6), "an index out of range"), (picked, ((1, 2, 3), 4), "an index out of range"),
+    (maybe_unbound, (1,), "a local read before it is bound"),
+    (sum_of, (100, Multiply(1 << 60)), "an int past 64 bits")], ids=_name)     # a callee's reason, through its caller
+def test_a_deoptimization_is_counted_with_its_reason(native, fn, args, why):
+    future = native.submit(fn, *args)
+    _outcome(future.result)
+    assert future.metrics.deoptimization_reasons == {why: 1}
+
+
+def test_code_that_stays_in_tier0_is_counted_with_its_reason(native):
+    shared = native.submit(table_total, _ROWS[:2], _ROWS[1:])
+    assert shared.result() == table_total(_ROWS[:2], _ROWS[1:])
+    assert shared.metrics.fallbacks == {"a list that is a row of two tables, or a table and a row": 1}
+    mixed = native.submit(cycled, (1, 2.5), 10)
+    assert mixed.result() == cycled((1, 2.5), 10)
+    assert mixed.metrics.fallbacks == {"a tuple of (int, float) indexed by a computed index": 1}
 
 
 def test_native_code_compiles_once_per_types(native):
