@@ -8,7 +8,7 @@
 | PYFORA_JIT_THRESHOLD | monitor samples (about 20 ms each) inside a function's loops before they go native (default 3); 0: try every computation's function as native code at its start | |
 | PYFORA_MEMORY_LIMIT | bytes of address space per worker process, at least MIN_MEMORY_LIMIT (checked by `connect`) | |
 | PYFORA_CACHE_DIR | directory of the compiled-code cache (compiler/code_cache.py), and of the workers' bytecode where PYTHONDONTWRITEBYTECODE is set (scheduler/pool.py); default: the user cache directory | |
-| PYFORA_DUMP | comma-separated: `ir` each function's statement form as it is compiled; `typed`, `llvm`, `opt`, `asm` each stage of native code; `jit` why code stays in tier 0 | |
+| PYFORA_DUMP | comma-separated: `ir` each function's statement form as it is compiled; `typed`, `llvm`, `opt`, `asm` each stage of native code; `jit` why code stays in tier 0, is not entered, or leaves native code | |
 
 There is no forking, splitting or work stealing yet (issue 10): a computation
 runs on one worker, in tier 0, its hot loops of numbers as native code (the JIT,

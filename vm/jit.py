@@ -312,11 +312,10 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     if piece is None:
         piece = _compile(where, statements, types_, globals_, name, objects, home, frozenset(values))
         _PIECES[key] = piece    # kept for the process: its engine owns the machine code
-        if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
-            if isinstance(piece, NotCompilable):
-                print(f"# jit: {name} stays in tier 0: {piece}", file=sys.stderr)
-            for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
-                print(f"# jit: {name} leaves for tier 0 at statement {statement}: {why}", file=sys.stderr)
+        if isinstance(piece, NotCompilable):
+            _dump(f"{name} stays in tier 0: {piece}")
+        for statement, why in sorted(getattr(piece, "leaves_at", {}).items()):
+            _dump(f"{name} leaves for tier 0 at statement {statement}: {why}")
     if isinstance(piece, NotCompilable):
         _count("fallbacks", piece.reason)
         return None
@@ -372,13 +371,21 @@ def _run(piece, values: dict, types_: dict, make) -> tuple | None:
     outcome = piece.run(values, types_, make)
     if outcome[0] == "refused":
         _count("fallbacks", outcome[1])
+        _dump(f"not entered: {outcome[1]}")
         return None
     COUNTS["native_calls"] += 1
     planned = outcome[0] == "exit" and outcome[1] in piece.leaves_at
     if outcome[0] != "return" and not planned:
         COUNTS["deoptimizations"] += 1
         _count("deoptimization_reasons", outcome[3].text)
+        _dump(f"left for tier 0 at statement {outcome[1]}: {outcome[3].text}")
     return outcome, planned
+
+
+def _dump(line: str):
+    """PYFORA_DUMP=jit: what the JIT did and why, on stderr."""
+    if "jit" in os.environ.get("PYFORA_DUMP", "").split(","):
+        print(f"# jit: {line}", file=sys.stderr)
 
 
 def _count(table: str, reason: str):
