@@ -7,8 +7,8 @@ statements a suspension can stop between. A comprehension holding a lambda or
 a generator expression keeps its own scope (late binding would differ) and
 only its first iterable, which Python evaluates outside, is flattened.
 
-`sum`, `any` and `all` of a generator expression become a loop in the
-enclosing function too, with no generator at all. From 3.12 on CPython's
+`sum`, `any`, `all`, `min` and `max` of a generator expression become a loop
+in the enclosing function too, around the generator's function. From 3.12 on CPython's
 `sum` compensates float rounding: the loop then adds through the VM's own
 steps (vm/prelude.py), and before 3.12 through `+`, which is exactly
 CPython's `sum` there.
@@ -111,13 +111,26 @@ class ComprehensionRewrites:
     expr_ListComp = expr_SetComp = expr_DictComp = _comprehension_loop
 
     def reduction_loop(self, e):
-        """`sum(g)`, `any(g)`, `all(g)` of a generator expression, as a loop in this frame: the
-        VM's own versions (vm/prelude.py) without the cost of calling them."""
+        """`sum(g)`, `any(g)`, `all(g)`, `min(g)`, `max(g)` of a generator expression, as a loop in this
+        frame: the VM's own versions (vm/prelude.py) without the cost of calling them. `min` keeps the
+        first of equal items and compares as CPython's does (`item < best`; `max`: `item > best`); of
+        no items, it calls the C builtin with none, which raises the running version's own error."""
         pre, gen = self.expr(e.args[0])
         result, item = self.temp(), self.temp()
         reduction = e.func.id
         after = []
-        if reduction == "_pf_sum" and COMPENSATED_SUM:
+        if reduction in ("_pf_min", "_pf_max"):
+            empty = self.temp()
+            pre.append(self.assign(empty, ast.Constant(True), e))
+            better = ast.Compare(left=var(item), ops=[ast.Lt() if reduction == "_pf_min" else ast.Gt()],
+                                 comparators=[var(result)])
+            body = [located(ast.If(test=var(empty), body=[self.assign(result, var(item), e),
+                                                          self.assign(empty, ast.Constant(False), e)],
+                                   orelse=[located(ast.If(test=better, body=[self.assign(result, var(item), e)],
+                                                          orelse=[]), e)]), e)]
+            none = ast.Call(func=var(reduction), args=[ast.Tuple(elts=[], ctx=ast.Load())], keywords=[])
+            after = self._if_stmts(var(empty), [self.assign(result, none, e)], e)
+        elif reduction == "_pf_sum" and COMPENSATED_SUM:
             state = self.temp()
             pre.append(_assign_pair(result, state, _step(SUM_START, ast.Constant(0)), e))
             body = [_compensated_add(result, state, item, self.temp(), e)]
@@ -239,8 +252,8 @@ def _assign_pair(first: str, second: str, value: ast.expr, origin) -> ast.stmt:
 
 
 def inlined_reduction(call: ast.Call) -> bool:
-    """A routed `sum`/`any`/`all` of just a generator expression (compiler/routing.py)."""
-    return isinstance(call.func, ast.Name) and call.func.id in ("_pf_sum", "_pf_any", "_pf_all") \
+    """A routed `sum`/`any`/`all`/`min`/`max` of just a generator expression (compiler/routing.py)."""
+    return isinstance(call.func, ast.Name) and call.func.id in ("_pf_sum", "_pf_any", "_pf_all", "_pf_min", "_pf_max") \
         and len(call.args) == 1 and not call.keywords and isinstance(call.args[0], ast.GeneratorExp)
 
 

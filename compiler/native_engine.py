@@ -88,7 +88,11 @@ class Program:
         found = self.specializations.get(key)
         if found is None:
             found = self._specialize(function, signature)
-            found.inference.run()
+            try:
+                found.inference.run()
+            except NotCompilable:   # not one of the module's: a statement that calls it may leave instead
+                del self.specializations[key]
+                raise
         return found.inference.typed.returns
 
     def _specialize(self, function, signature: tuple) -> _Specialization:
