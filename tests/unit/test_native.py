@@ -479,6 +479,19 @@ def filtered_cubes(n):
     return sum(cube(x) for x in range(n) if x % 3)
 
 
+def wave(x):
+    return math.sin(x) * x
+
+
+def peak(n):
+    """`max` of a generator calling a function: a loop in the frame, the generator fused into it."""
+    return max(wave(i) for i in range(n))
+
+
+def lowest_residue(n):
+    return min(cube(i) % 11 for i in range(n) if i % 3)
+
+
 def shifted(x, k):
     return x << k
 
@@ -529,6 +542,7 @@ NATIVE = [
     (table_total, ([[1.0, 2.0], [3.0, 4.0]], [[0.5, 0.5], [2.0, -1.0]])), (table_total, ([[1, 2]], [[3, 4]])),
     (oscillate, (300,)), (best_sine, (1000,)), (picked, ((1, 2, 3), 3)), (picked, ((True, False), 2)),
     (cycled, ((1, 2, 3), 20)), (cycled, ((0.5, -1.5), 7)),
+    (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
 ]
 """(function, arguments) that run natively to the end."""
 

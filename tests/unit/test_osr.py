@@ -10,7 +10,7 @@ import pytest
 
 import pyfora
 from pyfora.vm import jit
-from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, oscillate, sum_of
+from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, oscillate, peak, sum_of
 
 
 def mixed(n):
@@ -264,9 +264,10 @@ def test_a_long_call_finishes_natively(ex, fn, n):
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,args", [(sine_total, (10_000_000,)), (primes_counted, (300_000,)),
-                                     (scaled_roots, (1.5, 3_000_000)), (pair_weights, (2_500,))],
-                         ids=["float-sum", "int-sum-calling-a-function", "reading-a-cell", "inside-an-outer-loop"])
-def test_a_generator_expression_consumed_by_sum_is_fused_and_finishes_natively(ex, fn, args):
+                                     (scaled_roots, (1.5, 3_000_000)), (pair_weights, (2_500,)), (peak, (3_000_000,))],
+                         ids=["float-sum", "int-sum-calling-a-function", "reading-a-cell", "inside-an-outer-loop",
+                              "max"])
+def test_a_generator_expression_consumed_by_a_reduction_is_fused_and_finishes_natively(ex, fn, args):
     future = ex.submit(fn, *args)
     assert future.result(timeout=100) == fn(*args)
     m = future.metrics
