@@ -29,8 +29,8 @@ from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, Why, is_plain_funct
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers
-from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS, NType,
-                            TupleType, base, members, range_state, sequence_of, type_of_value)
+from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, MIXED, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS,
+                            NType, TupleType, base, members, range_state, sequence_of, type_of_value)
 from .statements import display_name
 
 
@@ -173,6 +173,8 @@ class Piece:
             mask |= 1 << i
             if t in UNIONS:
                 slots[first + 1] = held in NP_SCALARS
+            if t in MIXED:
+                slots[first + 1] = held is NType.FLOAT
             if t in LISTS:
                 slots[first:first + slot_width(t)] = lists.slots(value)
             elif t in ARRAYS:
@@ -183,7 +185,7 @@ class Piece:
                         floats[first + k] = v
                     else:
                         slots[first + k] = int(v)
-            elif base(t) is NType.FLOAT:
+            elif base(t) is NType.FLOAT or held is NType.FLOAT:
                 floats[first] = value
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
@@ -241,8 +243,8 @@ class Piece:
         whose number it is; by default the slot after)."""
         if isinstance(t, TupleType):
             return tuple(Piece._value(slots, floats, index + k, item) for k, item in enumerate(t.items))
-        if t in UNIONS:
-            t = UNIONS[t][int(slots[index + 1] if tag is None else tag)]
+        if t in UNIONS or t in MIXED:
+            t = members(t)[int(slots[index + 1] if tag is None else tag)]
         if t in NP_SCALARS:
             import numpy as np
             return {NType.NP_FLOAT: np.float64, NType.NP_INT: np.int64, NType.NP_BOOL: np.bool_}[t](
@@ -308,7 +310,7 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
         if spec.name not in emitted:
             emitted[spec.name] = None
             typed_callee = spec.inference.typed
-            if typed_callee.returns in (None, NType.NONE, *UNIONS):
+            if typed_callee.returns in (None, NType.NONE, *UNIONS, *MIXED):
                 raise NotCompilable(f"{callee.function.__qualname__} gives no number")
             emitted[spec.name] = Lowering(module, spec.name, spec.statements, typed_callee, Mode.CALLEE,
                                           spec.params, callee_name, frozenset(spec.params)).lower()

@@ -28,12 +28,12 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
-from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, NP_SCALARS, UNIONS, NType, TupleType, base
+from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, MIXED, NP_SCALARS, UNIONS, NType, TupleType, base, row
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
 LL = {NType.INT: I64, NType.FLOAT: F64, NType.BOOL: I1}
-LL.update({np_type: LL[held] for np_type, held in BASE.items()})
+LL.update({np_type: LL[held] for np_type, held in BASE.items()})      # and an int-or-float's bits
 _BYTE = ir.IntType(8)
 _ELEMENTS = {"int64": I64, "float64": F64, "bool": _BYTE, "list of int": I64, "list of float": F64,
              "list of bool": _BYTE}
@@ -97,8 +97,8 @@ def slot_width(t: NType) -> int:
         return len(t.items)
     if t is NType.RANGE or t in ITERATORS:
         return 4        # start, stop, step, index; an array's data, length, stride, index
-    if t in UNIONS:
-        return 2        # the number, then 1 where it is numpy's
+    if t in UNIONS or t in MIXED:
+        return 2        # the number, then 1 where it is numpy's (where it is a float)
     return 1 + 2 * ARRAYS[t][1] if t in ARRAYS else 1
 
 
@@ -208,7 +208,7 @@ class Lowering:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
                 self.vars[name] = b.alloca(ll_type(t), name=name)
-                if t in UNIONS:
+                if t in UNIONS or t in MIXED:
                     self.tag_vars[name] = b.alloca(I1, name=f"{name}.numpy")
         self.vars["$mask"] = b.alloca(I64, name="mask")
         self.vars["$stmt"] = b.alloca(I64, name="stmt")
@@ -342,32 +342,32 @@ class Lowering:
             self.builder.store(value, self.builder.inttoptr(address, memory.as_pointer()))
             return
         if isinstance(s.value, ast.Tuple) and isinstance(s.targets[0], ast.Tuple):   # the items, then the names
-            values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v))
+            values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v), self.typed.expressions[id(v)])
                       for t, v in zip(s.targets[0].elts, s.value.elts)]
-            for target, (value, tag) in zip(s.targets[0].elts, values):
-                self.store(target.id, value, tag)
+            for target, (value, tag, have) in zip(s.targets[0].elts, values):
+                self.store(target.id, value, tag, have)
             return
         start = sum_start(s)
         if start is not None:
-            self.store(s.targets[0].elts[0].id, ir.Constant(I64, start))
-            self.store(s.targets[0].elts[1].id, ir.Constant(I1, 0))
+            self.store(s.targets[0].elts[0].id, ir.Constant(I64, start), have=NType.INT)
+            self.store(s.targets[0].elts[1].id, ir.Constant(I1, 0), have=NType.BOOL)
             return
         if isinstance(s.targets[0], ast.Tuple) and isinstance(self.typed.expressions.get(id(s.value)), TupleType):
             t = self.typed.expressions[id(s.value)]      # `x, v = step(x, v)`
             value = self.expr(s.value)
             for k, (target, item) in enumerate(zip(s.targets[0].elts, t.items)):
                 self.store(target.id, self.convert(self.builder.extract_value(value, k), item,
-                                                   self.typed.locals[target.id]))
+                                                   self.typed.locals[target.id]), have=item)
             return
         if isinstance(s.targets[0], ast.Tuple):       # `n, m = a.shape`
             array = self.expr_Name(s.value.value, self.typed.locals[s.value.value.id])
             for k, target in enumerate(s.targets[0].elts):
-                self.store(target.id, array[1 + 2 * k])
+                self.store(target.id, array[1 + 2 * k], have=NType.INT)
             return
         if len(s.targets) > 1:      # `a = b = value`: one value, each name converted to its own type
             value, t = self.expr(s.value), self.typed.expressions[id(s.value)]
             for target in s.targets:
-                self.store(target.id, self.convert(value, t, self.typed.locals[target.id]), self.tag_of(s.value))
+                self.store(target.id, self.convert(value, t, self.typed.locals[target.id]), self.tag_of(s.value), t)
             return
         name = s.targets[0].id
         t = self.typed.locals.get(name)
@@ -384,17 +384,18 @@ class Lowering:
             else:
                 self._new_range(name, s.value.args[0])
         else:
-            self.store(name, self.expr(s.value, t), self.tag_of(s.value))
+            self.store(name, self.expr(s.value, t), self.tag_of(s.value), self.typed.expressions[id(s.value)])
 
     def stmt_AugAssign(self, s: ast.AugAssign):
         t = self.typed.expressions[id(s)]
-        value = self.binop(s.op, s.target, s.value, t)
-        self.store(s.target.id, value, self.builder.or_(self.tag_of(s.target), self.tag_of(s.value)))
+        value = self.convert(self.binop(s.op, s.target, s.value, t), t, self.typed.locals[s.target.id])
+        self.store(s.target.id, value, self.builder.or_(self.tag_of(s.target), self.tag_of(s.value)), t)
 
     def tag_of(self, node: ast.expr):
-        """Whether the value of `node` (lowered already) is numpy's: an i1."""
+        """Whether the value of `node` (lowered already) is numpy's (of an int-or-float, whether it is a
+        float): an i1."""
         t = self.typed.expressions[id(node)]
-        if t in UNIONS:
+        if t in UNIONS or t in MIXED:
             return self.tags[id(node)]
         return ir.Constant(I1, int(t in NP_SCALARS))
 
@@ -437,9 +438,9 @@ class Lowering:
         b.position_at_end(body)
         if over in ITERATORS:
             element = self.element(b.add(b.load(start), b.mul(i, b.load(step))), ITERATORS[over])
-            self.store(s.target.id, element)
+            self.store(s.target.id, element, have=row(ITERATORS[over]))
         else:
-            self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))))
+            self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))), have=NType.INT)
         b.store(b.add(i, ir.Constant(I64, 1)), index)
         self._loop_body(s, body, head, done, positioned=True)
 
@@ -492,16 +493,21 @@ class Lowering:
                     self._tuple_to_slots(value, t, self._mask_slot + 3)
                 else:
                     b.store(self._to_slot(value, t), self._slot(self._mask_slot + 3))
-                if t in UNIONS:
+                if t in UNIONS or t in MIXED:
                     b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 2))
             else:
                 b.store(value, self.fn.args[-1])
         self._ret(0)
 
-    def store(self, name: str, value, tag=None):
+    def store(self, name: str, value, tag=None, have: NType | None = None):
         """Bind local `name` to `value`; `tag` says whether it is numpy's (for a union local: None is
-        a Python number)."""
+        a Python number); for an int-or-float local, `have` is the value's type (its tag, where it
+        is one too)."""
         b = self.builder
+        if self.typed.locals[name] in MIXED and have not in MIXED:
+            if have is None:
+                raise NotCompilable(f"`{name}`, an int or a float, bound to a value of no known type", self.statement)
+            tag = ir.Constant(I1, int(have is NType.FLOAT))
         for var, part in zip(self.vars[name], value) if isinstance(value, tuple) else ((self.vars[name], value),):
             b.store(part, var)      # an array: its address, then each dimension's length and stride
         if name in self.tag_vars:
@@ -542,10 +548,16 @@ class Lowering:
         """The value of `node`, converted to `want` (an int or bool where a float is wanted)."""
         t = self.typed.expressions[id(node)]
         value = getattr(self, "expr_" + type(node).__name__)(node, t)
+        if t in MIXED and want is NType.FLOAT:      # the number as a float: its bits, or the int converted
+            b = self.builder
+            return b.select(self.tags[id(node)], b.bitcast(value, F64), b.sitofp(value, F64))
         return value if want is None else self.convert(value, t, want)
 
     def convert(self, value, have: NType, want: NType):
         b = self.builder
+        if want in MIXED:       # its bits, the tag set apart (`store`)
+            return b.bitcast(value, I64) if have is NType.FLOAT else value if have in MIXED else \
+                self.convert(value, have, NType.INT)
         have, want = base(have), base(want)
         if have is want:
             return value
@@ -656,6 +668,8 @@ class Lowering:
     def binop(self, op, left_node, right_node, t):
         from .native_arith import ARITHMETIC
         lt, rt = self.typed.expressions[id(left_node)], self.typed.expressions[id(right_node)]
+        if lt in MIXED and rt is NType.INT:     # an int or a float over an int: as each would divide
+            return self._mixed_divide(left_node, right_node)
         rule = ARITHMETIC.get((type(op), t))
         if rule is None:
             raise NotCompilable(f"`{type(op).__name__}` giving {t.value}", self.statement)
@@ -663,6 +677,25 @@ class Lowering:
             from .native_arith import int_true_divide
             return int_true_divide(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
         return rule(self, self.expr(left_node, t), self.expr(right_node, t))
+
+    def _mixed_divide(self, left_node, right_node):
+        """`s / n` where `s` holds an int or a float: a float's division, or two ints' (exact)."""
+        from .native_arith import int_true_divide
+        b = self.builder
+        value, n = self.expr(left_node), self.expr(right_node)
+        as_float, as_int, done = (self.fn.append_basic_block(k) for k in ("divfloat", "divint", "divdone"))
+        b.cbranch(self.tags[id(left_node)], as_float, as_int)
+        b.position_at_end(as_float)
+        self.leave_if(b.icmp_signed("==", n, ir.Constant(I64, 0)), Why.ZERO_DIVISION)
+        quotient = b.fdiv(b.bitcast(value, F64), b.sitofp(n, F64))
+        incoming = [(quotient, b.block)]
+        b.branch(done)
+        b.position_at_end(as_int)
+        quotient = int_true_divide(self, value, n)
+        incoming.append((quotient, b.block))
+        b.branch(done)
+        b.position_at_end(done)
+        return self._merge(F64, incoming)
 
     def expr_UnaryOp(self, node, t):
         b = self.builder

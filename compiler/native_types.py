@@ -94,6 +94,10 @@ class _Method:
     instance: object
 
 
+_FLOAT_ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+"""Operators whose int operand CPython converts to a float when the other is one (float's own slots)."""
+
+
 def _signed(value):
     """How a compiled-in function or instance stands in a callee's signature."""
     return value if isinstance(value, types.FunctionType) else Known(value)
@@ -524,9 +528,14 @@ class Inference:
         left, right = self.expr(node.left), self.expr(node.right)
         if left is None or right is None:
             return None
+        op = type(node.op)
+        if NType.NUMBER in (left, right):       # an int or a float with a float: a float's arithmetic
+            if {left, right} == {NType.NUMBER, NType.FLOAT} and op in _FLOAT_ARITHMETIC \
+                    or left is NType.NUMBER and right is NType.INT and op is ast.Div:     # `s / len(xs)`
+                return NType.FLOAT
+            raise NotCompilable(f"`{op.__name__}` of {left.value} and {right.value}", self.statement)
         if left not in SCALARS or right not in SCALARS:
             raise NotCompilable("arithmetic on something other than numbers", self.statement)
-        op = type(node.op)
         if left in UNIONS or right in UNIONS:       # what each pair of concrete operands gives
             results = [self._arithmetic(op, a, b) for a in members(left) for b in members(right)]
             joined = join(*results)

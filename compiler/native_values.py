@@ -50,6 +50,7 @@ class NType(enum.Enum):
     FLOAT_U = "float or numpy.float64"
     INT_U = "int or numpy.int64"
     BOOL_U = "bool or numpy.bool"
+    NUMBER = "int or float"
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
@@ -92,9 +93,17 @@ BASE.update({union: members[0] for union, members in UNIONS.items()})
 """A numpy scalar is held as the Python number of its kind; only its arithmetic and its type differ."""
 
 
+MIXED = {NType.NUMBER: (NType.INT, NType.FLOAT)}
+"""A local that holds an int and, later, a float (`s = 0` then `s += x * 0.5`): the number's bits and a
+tag that says which (native_lower). Native code only computes with it where the other operand is a
+float (where CPython converts the int to a float first, exactly, as native code does) and hands it back
+as it is."""
+BASE[NType.NUMBER] = NType.INT      # held as an int's 64 bits, a float's bits where the tag says so
+
+
 def members(t: NType) -> tuple:
     """The concrete types a value of type `t` may have."""
-    return UNIONS.get(t, (t,))
+    return UNIONS.get(t) or MIXED.get(t) or (t,)
 
 
 def join(*types_: NType) -> NType | None:
@@ -102,7 +111,7 @@ def join(*types_: NType) -> NType | None:
     wanted = {m for t in types_ for m in members(t)}
     if len(wanted) == 1:
         return wanted.pop()
-    return next((union for union, held in UNIONS.items() if wanted == set(held)), None)
+    return next((union for union, held in {**UNIONS, **MIXED}.items() if wanted == set(held)), None)
 
 
 NUMPY_ARRAYS = {NType.INT_1: ("int64", 1), NType.INT_2: ("int64", 2), NType.FLOAT_1: ("float64", 1),

@@ -479,6 +479,45 @@ def filtered_cubes(n):
     return sum(cube(x) for x in range(n) if x % 3)
 
 
+def accumulate(n):
+    """An int, then floats: `s` is 0 (an int) until the loop adds to it."""
+    s = 0
+    for i in range(n):
+        s += math.sqrt(i) * 0.5
+    return s
+
+
+def mean(xs):
+    s = 0
+    for x in xs:
+        s = s + x
+    return s / len(xs)
+
+
+def mean_total(xs, n):
+    """`mean`, with its int-then-float accumulator, as a native callee."""
+    t = 0.0
+    for k in range(n):
+        t += mean(xs) * k
+    return t
+
+
+def ratio(n, k):
+    s = 0
+    for i in range(n):
+        s = s + i * 0.5
+    return s / k
+
+
+def compared(n):
+    s = 0
+    for i in range(n):
+        s += i * 0.5
+        if s > 10.0:
+            return i
+    return -1
+
+
 def wave(x):
     return math.sin(x) * x
 
@@ -543,6 +582,7 @@ NATIVE = [
     (oscillate, (300,)), (best_sine, (1000,)), (picked, ((1, 2, 3), 3)), (picked, ((True, False), 2)),
     (cycled, ((1, 2, 3), 20)), (cycled, ((0.5, -1.5), 7)),
     (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
+    (accumulate, (1000,)), (accumulate, (0,)), (mean_total, ([1.0, 2.5, 4.0], 50)),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -580,6 +620,8 @@ LEAVES = [
     (generator_item_raises, (4,)),      # ZeroDivisionError in the generator's body
     (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
     (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
+    (ratio, (0, 0)),                        # an int-or-float holding 0 over 0: ZeroDivisionError
+    (ratio, (3, 0)),                        # holding a float: "float division by zero"
     (picked, ((1, 2, 3), 4)),               # IndexError: tuple index out of range
     (picked, ((1 << 62, 1 << 62), 2)),      # past 64 bits
 ]
@@ -696,6 +738,7 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
                                      (sum_of, (10, Add(1 << 70))),
                                      (table_total, (_ROWS[:2], _ROWS[1:])),     # a row in two tables
                                      (cycled, ((1, 2.5), 10)),      # a computed index of items of two types
+                                     (compared, (100,)),    # an int-or-float compared
                                      (picked, ((1 << 64, 1), 2)),   # an item native code cannot hold
                                      (table_total, ([[1.0, 2.0], [3.0]], [[1.0, 1.0], [1.0, 1.0]]))])    # ragged
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
