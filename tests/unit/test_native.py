@@ -6,13 +6,18 @@ is entered natively at once); the metrics say whether native code ran and whethe
 import concurrent.futures
 import itertools
 import math
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 import pyfora
 from pyfora.vm import jit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from jit_programs import Add, Compose, Multiply  # noqa: E402  (the guide's classes, as the benchmark has them)
 
 
 def loop_sum(n):
@@ -331,32 +336,6 @@ def picked(p, n):
     for i in range(n):
         s += p[i]
     return s
-
-
-class Add:
-    def __init__(self, arg):
-        self.arg = arg
-
-    def __call__(self, x):
-        return self.arg + x
-
-
-class Multiply:
-    def __init__(self, arg):
-        self.arg = arg
-
-    def __call__(self, x):
-        return self.arg * x
-
-
-class Compose:
-    """The pyfora guide's composition of callables: compiled in, it runs as its lambda does."""
-    def __init__(self, f, g):
-        self.f = f
-        self.g = g
-
-    def __call__(self, x):
-        return self.f(self.g(x))
 
 
 class Doubled(Add):
