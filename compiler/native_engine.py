@@ -28,9 +28,10 @@ from .native_fuse import fuse
 from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, Why, is_plain_function, slot_layout, slot_width
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
-from .native_lists import ListBuffers
+from .native_lists import ListBuffers, record_lists
 from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, MIXED, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS,
-                            NType, TupleType, base, members, range_state, sequence_of, type_of_value)
+                            NType, RecordsIterType, RecordsType, TupleType, base, members, range_state, sequence_of,
+                            type_of_value)
 from .statements import display_name
 
 
@@ -153,10 +154,24 @@ class Piece:
         generator function defined at `line`, where leaving a fused loop needs one."""
         if not all(f.fits(values) for f in self.fusions):
             return "refused", "a generator expression not paused where its loop was fused"
-        lists = ListBuffers([(values[n] if t in LISTS else sequence_of(values[n]), ITERATORS.get(t, t))
-                             for n, t in types_.items() if t in LISTS or ITERATORS.get(t) in LISTS],
-                            bool(self.typed.written))
-        refusal = lists.refusal([values[n] for n in self.typed.written if n in values])
+        entered = []        # (list, type) of each list a local holds or goes over, or a record holds
+        for n, t in types_.items():
+            over = t.records if isinstance(t, RecordsIterType) else ITERATORS.get(t, t)    # what it goes over
+            if over in LISTS or isinstance(over, RecordsType):
+                held = values[n] if over is t else sequence_of(values[n])
+                entered.extend([(held, over)] if over in LISTS else record_lists(held, over))
+        lists = ListBuffers(entered, bool(self.typed.written))
+        written = []
+        for n in self.typed.written:
+            if n in values:
+                t = types_.get(n)
+                if isinstance(t, RecordsIterType):
+                    written.extend(lst for lst, _ in record_lists(sequence_of(values[n]), t.records))
+                elif isinstance(t, RecordsType):
+                    written.extend(lst for lst, _ in record_lists(values[n], t))
+                else:
+                    written.append(values[n])
+        refusal = lists.refusal(written)
         if refusal is not None:
             return "refused", refusal
         slots = (ctypes.c_int64 * self.slots)()
@@ -177,6 +192,10 @@ class Piece:
                 slots[first + 1] = held is NType.FLOAT
             if t in LISTS:
                 slots[first:first + slot_width(t)] = lists.slots(value)
+            elif isinstance(t, RecordsType):
+                slots[first:first + 3] = lists.records(value, t)
+            elif isinstance(t, RecordsIterType):
+                slots[first:first + 4] = [*lists.records(sequence_of(value), t.records), value.__reduce__()[2]]
             elif t in ARRAYS:
                 slots[first:first + slot_width(t)] = _array_slots(value)
             elif isinstance(t, TupleType):
@@ -209,11 +228,11 @@ class Piece:
         changed = dict(values)
         for i, name in enumerate(sorted(self.layout)):
             t, first = self.typed.locals[name], self.layout[name]
-            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in NUMPY_ARRAYS:
-                continue    # a numpy array is never bound in native code: the frame keeps its own
+            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in NUMPY_ARRAYS or isinstance(t, RecordsType):
+                continue    # a numpy array or a list of tuples is never bound in native code: the frame keeps its own
             if t in LISTS:
                 changed[name] = lists.object_at(slots[first], LISTS[t][1])
-            elif t in ITERATORS:
+            elif t in ITERATORS or isinstance(t, RecordsIterType):
                 changed[name] = self._array_iterator(name, slots[first:first + 4], values, lists)
             else:
                 changed[name] = self._value(slots, floats, first, t)
@@ -229,7 +248,7 @@ class Piece:
         if index < 0:
             return None
         source = self.typed.iterated.get(name)
-        if ITERATORS[self.typed.locals[name]] in LISTS:
+        if ITERATORS.get(self.typed.locals[name]) in LISTS:
             sequence = lists.object_at(state[0], 1)
         else:
             sequence = values[source] if source in values else sequence_of(values[name])
@@ -268,6 +287,18 @@ def _array_slots(a) -> list:
     return [a.ctypes.data] + [v for k in range(a.ndim) for v in (a.shape[k], a.strides[k])]
 
 
+def _returns_a_value(statements: list) -> bool:
+    """Whether a `return` of something other than None is among `statements` (not in a nested def)."""
+    found = [s for s in statements]
+    while found:
+        node = found.pop()
+        if isinstance(node, ast.Return) and node.value is not None \
+                and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+            return True
+        found.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, (ast.FunctionDef, ast.Lambda)))
+    return False
+
+
 def entry_types(values: dict) -> dict:
     """The native types of the locals bound at an entry (those native code cannot hold are left out)."""
     types_ = {}
@@ -294,8 +325,8 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
     typed = inference.run()
     program.settle()
     typed = inference.run()
-    if typed.returns is None and typed.exits:
-        typed.returns = NType.NONE      # every `return` is where native code leaves
+    if typed.returns is None and (typed.exits or not _returns_a_value(statements)):
+        typed.returns = NType.NONE      # every `return` is where native code leaves, or it falls off the end
     if any(t is NType.NONE for t in typed.locals.values()) or typed.returns is None:
         raise NotCompilable("a local or the result is None")
     llvm, new_machine = _binding()

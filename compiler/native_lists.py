@@ -14,10 +14,23 @@ each element it changed is stored into its list, and only those: an element
 it did not touch keeps its object. The numbers are compared by their bits, so
 a -0.0 written over 0.0 is a change.
 """
-from .native_values import LISTS
+from .native_values import LISTS, NType
 
 _DTYPES = {"list of float": "float64", "list of int": "int64", "list of bool": "bool"}
 _KINDS = {"list of float": float, "list of int": int, "list of bool": bool}
+
+
+def record_lists(lst: list, t) -> list:
+    """(list, type) of each list the tuples of `lst`, a native_values.RecordsType list, hold."""
+    found = []
+    for record in lst:
+        for path, (leaf, _) in t.fields.items():
+            if leaf in LISTS:
+                value = record
+                for k in path:
+                    value = value[k]
+                found.append((value, leaf))
+    return found
 
 
 class _Buffer:
@@ -65,6 +78,7 @@ class ListBuffers:
         self.places = {}     # id(list) -> (its buffer, its first element's index, number of dimensions)
         self.objects = {}    # (address, dimensions) -> the list there
         self.shared = False  # a row of two tables, or a list that is a table and a row
+        self.tables = {}     # id(a list of tuples) -> (its table of records, its slots)
         for lst, t in sorted(entered, key=lambda pair: -LISTS[pair[1]][1]):    # tables first: rows are views
             self._place(lst, *LISTS[t])
 
@@ -94,6 +108,28 @@ class ListBuffers:
         self.buffers.append(buffer)
         self.places[id(lst)] = (buffer, 0, dimensions)
         self.objects[buffer.address, dimensions] = lst
+
+    def records(self, lst: list, t) -> list:
+        """The slots of a list of tuples (native_values.RecordsType): a table of its records, a number
+        as its bits, a list as its buffer's slots, made once per entry."""
+        found = self.tables.get(id(lst))
+        if found is None:
+            import numpy as np
+            table = np.zeros((len(lst), t.width), dtype=np.int64)
+            numbers = table.view(np.float64)
+            for row, record in enumerate(lst):
+                for path, (leaf, first) in t.fields.items():
+                    value = record
+                    for k in path:
+                        value = value[k]
+                    if leaf in LISTS:
+                        table[row, first:first + 3] = self.slots(value)
+                    elif leaf is NType.FLOAT:
+                        numbers[row, first] = value
+                    else:
+                        table[row, first] = int(value)
+            found = self.tables[id(lst)] = (table, [table.ctypes.data, len(lst), t.width * 8])
+        return found[1]
 
     def slots(self, lst: list) -> list:
         """A list's slots: its data's address, then each dimension's length and stride."""

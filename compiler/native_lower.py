@@ -28,7 +28,8 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
-from .native_values import ARRAYS, BASE, ITERATORS, KNOWN, MIXED, NP_SCALARS, UNIONS, NType, TupleType, base, row
+from .native_values import (ARRAYS, BASE, ITERATORS, KNOWN, MIXED, NP_SCALARS, NUMBERS, UNIONS, NType,
+                            RecordsIterType, RecordsType, TupleType, base, row)
 from .resume import RESUME_FLAG
 
 I1, I32, I64, F64 = ir.IntType(1), ir.IntType(32), ir.IntType(64), ir.DoubleType()
@@ -66,6 +67,7 @@ class Why(enum.IntEnum):
     NUMPY = 14
     RANGE = 15
     DEPTH = 16
+    UNPACK = 17
 
     @property
     def text(self) -> str:
@@ -81,7 +83,7 @@ _WHY_TEXT = {
     Why.FLOAT_RANGE: "a float result out of range", Why.MATH_DOMAIN: "a math domain error",
     Why.FLOAT_TO_INT: "a float that is no 64-bit int", Why.SHIFT: "a shift past 64 bits or by a negative count",
     Why.NUMPY: "a numpy operation numpy warns about", Why.RANGE: "a range of step 0 or longer than 2**63 - 1",
-    Why.DEPTH: "native recursion past its bound"}
+    Why.DEPTH: "native recursion past its bound", Why.UNPACK: "a list taken apart into another number of names"}
 
 
 class Mode(enum.Enum):
@@ -95,7 +97,9 @@ def slot_width(t: NType) -> int:
     number one."""
     if isinstance(t, TupleType):
         return len(t.items)
-    if t is NType.RANGE or t in ITERATORS:
+    if isinstance(t, RecordsType):
+        return 3        # its table's address, length and stride
+    if t is NType.RANGE or t in ITERATORS or isinstance(t, RecordsIterType):
         return 4        # start, stop, step, index; an array's data, length, stride, index
     if t in UNIONS or t in MIXED:
         return 2        # the number, then 1 where it is numpy's (where it is a float)
@@ -202,9 +206,9 @@ class Lowering:
             t = self.typed.locals[name]
             if t is NType.RANGE:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("start", "stop", "step", "i"))
-            elif t in ITERATORS:
+            elif t in ITERATORS or isinstance(t, RecordsIterType):
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("data", "n", "stride", "i"))
-            elif t in ARRAYS:
+            elif t in ARRAYS or isinstance(t, RecordsType):
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
                 self.vars[name] = b.alloca(ll_type(t), name=name)
@@ -282,7 +286,7 @@ class Lowering:
         if self.mode is Mode.ENTRY:
             for name in self.names:
                 first, t = self.layout[name], self.typed.locals[name]
-                if t is NType.RANGE or t in ITERATORS or t in ARRAYS:   # a list's address says which
+                if isinstance(self.vars[name], tuple):     # an iterator or array (a list's address says which)
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(var), self._slot(first + k))
                 elif isinstance(t, TupleType):
@@ -373,11 +377,11 @@ class Lowering:
         t = self.typed.locals.get(name)
         if t in KNOWN:
             return      # compiled in (native_types.Inference._bind_object)
-        if t is NType.RANGE or t in ITERATORS:
+        if t is NType.RANGE or t in ITERATORS or isinstance(t, RecordsIterType):
             if isinstance(s.value, ast.Constant):
                 self.builder.store(ir.Constant(I64, -1), self.vars[name][3])
-            elif t in ITERATORS:
-                array = self.expr_Name(s.value.args[0], ITERATORS[t])
+            elif t in ITERATORS or isinstance(t, RecordsIterType):
+                array = self.expr_Name(s.value.args[0], t.records if isinstance(t, RecordsIterType) else ITERATORS[t])
                 for var, value in zip(self.vars[name], (*array, ir.Constant(I64, 0))):
                     self.builder.store(value, var)
                 self.mark_bound(name)
@@ -432,17 +436,44 @@ class Lowering:
         b.position_at_end(head)
         self.statement = s.lineno
         i = b.load(index)
-        n = b.load(stop) if over in ITERATORS else self._range_length(b.load(start), b.load(stop), b.load(step))
+        n = b.load(stop) if over is not NType.RANGE else self._range_length(b.load(start), b.load(stop), b.load(step))
         more = b.icmp_signed("<", i, n)
         b.cbranch(more, body, done)
         b.position_at_end(body)
-        if over in ITERATORS:
+        if isinstance(over, RecordsIterType):
+            self._take_apart(s.target, over.records.shape, (), over.records, b.add(b.load(start), b.mul(i, b.load(step))))
+        elif over in ITERATORS:
             element = self.element(b.add(b.load(start), b.mul(i, b.load(step))), ITERATORS[over])
             self.store(s.target.id, element, have=row(ITERATORS[over]))
         else:
             self.store(s.target.id, b.add(b.load(start), b.mul(i, b.load(step))), have=NType.INT)
         b.store(b.add(i, ir.Constant(I64, 1)), index)
         self._loop_body(s, body, head, done, positioned=True)
+
+    def _take_apart(self, target: ast.expr, part, path: tuple, records: RecordsType, record):
+        """Bind `target`'s names to the leaves of the record at address `record` (native_types'
+        `_take_apart` typed them); a list taken apart must have one item per name, else leave
+        (ValueError)."""
+        b = self.builder
+        if isinstance(part, tuple):
+            for k, (element, inner) in enumerate(zip(target.elts, part)):
+                self._take_apart(element, inner, path + (k,), records, record)
+            return
+        leaf, first = records.fields[path]
+
+        def slot(k):
+            return b.load(b.inttoptr(b.add(record, ir.Constant(I64, 8 * (first + k))), I64.as_pointer()))
+        if leaf in NUMBERS:
+            raw = slot(0)
+            self.store(target.id, self._from_slot(raw, leaf), have=leaf)
+        elif isinstance(target, ast.Name):
+            self.store(target.id, (slot(0), slot(1), slot(2)))
+        else:
+            data, length, stride = slot(0), slot(1), slot(2)
+            self.leave_if(b.icmp_signed("!=", length, ir.Constant(I64, len(target.elts))), Why.UNPACK)
+            for k, element in enumerate(target.elts):
+                value = self.element(b.add(data, b.mul(ir.Constant(I64, k), stride)), leaf)
+                self.store(element.id, value, have=row(leaf))
 
     def _loop_body(self, s, body, head, done, positioned=False):
         b = self.builder
@@ -588,7 +619,7 @@ class Lowering:
         if node.id not in self.entry_bound and not node.id.startswith(RESUME_FLAG):
             bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
             self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)), Why.UNBOUND)
-        if t in ARRAYS:
+        if isinstance(self.vars.get(node.id), tuple):
             return tuple(b.load(var) for var in self.vars[node.id])
         if node.id in self.tag_vars:
             self.tags[id(node)] = b.load(self.tag_vars[node.id])

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from .astutil import ITER_BUILTIN, MUTATION_CHECK, OUT_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
 from .native_objects import Known, NotAnAttribute, attribute, called, class_function
 from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LISTS, LOOPED,
-                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, TUPLE_ITEMS, UNIONS, NType, TupleType, base,
-                            join, members, row, tuple_of, type_of_value)
+                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, TUPLE_ITEMS, UNIONS, NType, RecordsIterType,
+                            RecordsType, TupleType, base, join, members, row, tuple_of, type_of_value)
 
 
 class NotCompilable(Exception):
@@ -241,16 +241,17 @@ class Inference:
         if self._is_range_iterator(s.value):
             self.bind(name, NType.RANGE)
         elif self._array_iterator(s.value) is not None:
-            self.bind(name, ITERATOR_OF[self._array_iterator(s.value)])
+            over = self._array_iterator(s.value)
+            self.bind(name, over.iterator if isinstance(over, RecordsType) else ITERATOR_OF[over])
             self.typed.iterated[name] = s.value.args[0].id
         elif isinstance(s.value, ast.Constant) and s.value.value is None \
-                and self.typed.locals.get(name) in LOOPED:
+                and (self.typed.locals.get(name) in LOOPED or isinstance(self.typed.locals.get(name), RecordsIterType)):
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
             if value in LISTS:
                 self._bind_list(name, s.value)
-            elif value in ARRAYS:
+            elif value in ARRAYS or isinstance(value, (RecordsType, RecordsIterType)):
                 raise NotCompilable(f"a {value.value} bound in native code (only those it is entered with)",
                                     s.lineno)
             if value in KNOWN:
@@ -316,7 +317,7 @@ class Inference:
         if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == ITER_BUILTIN
                 and len(value.args) == 1 and isinstance(value.args[0], ast.Name)):
             t = self.typed.locals.get(value.args[0].id)
-            return t if t in ITERATOR_OF else None
+            return t if t in ITERATOR_OF or isinstance(t, RecordsType) else None
         return None
 
     def _shape_of(self, node: ast.expr) -> NType | None:
@@ -398,20 +399,51 @@ class Inference:
             self.loops -= user
 
     def stmt_For(self, s: ast.For):
-        if s.orelse or not isinstance(s.target, ast.Name) or not isinstance(s.iter, ast.Name):
-            raise NotCompilable("a `for` other than over a named range iterator into a name", s.lineno)
+        if s.orelse or not isinstance(s.iter, ast.Name):
+            raise NotCompilable("a `for` other than over a named iterator", s.lineno)
         over = self.typed.locals.get(s.iter.id)
+        if isinstance(over, RecordsIterType):     # `for ([x, y, z], v, m) in bodies`: each item taken apart
+            source = ast.Name(id=self.typed.iterated.get(s.iter.id, s.iter.id), ctx=ast.Load())   # or entered with
+            self._take_apart(s.target, over.records.shape, self._roots(source))
+            self.loop(s)
+            return
+        if not isinstance(s.target, ast.Name):
+            raise NotCompilable("a `for` into other than a name", s.lineno)
         if over not in LOOPED:
             raise NotCompilable("a `for` over something other than a range or a 1-D array", s.lineno)
         self.bind(s.target.id, NType.INT if over is NType.RANGE else row(ITERATORS[over]))
         self.loop(s)
+
+    def _take_apart(self, target: ast.expr, part, roots: frozenset):
+        """Bind the names of `target` to the leaves of a record's `part` (a shape, or a leaf's type): a
+        list to a name (one of the lists of `roots`'), or taken apart into one name per number."""
+        if isinstance(target, ast.Name):
+            if isinstance(part, tuple):
+                raise NotCompilable("a tuple holding lists bound to a name", self.statement)
+            if part in LISTS and not roots <= self.typed.roots.get(target.id, frozenset()):
+                self.typed.roots[target.id] = self.typed.roots.get(target.id, frozenset()) | roots
+                self.changed = True
+            self.bind(target.id, part)
+            return
+        if not isinstance(target, (ast.Tuple, ast.List)) or any(isinstance(e, ast.Starred) for e in target.elts):
+            raise NotCompilable("a `for` target other than names in tuples and lists", self.statement)
+        if isinstance(part, tuple):
+            if len(target.elts) != len(part):
+                raise NotCompilable("a tuple taken apart into another number of names", self.statement)
+            for element, inner in zip(target.elts, part):
+                self._take_apart(element, inner, roots)
+        elif part in LISTS and all(isinstance(e, ast.Name) for e in target.elts):
+            for element in target.elts:     # its length is checked where it is taken apart
+                self.bind(element.id, row(part))
+        else:
+            raise NotCompilable(f"a {part.value} taken apart", self.statement)
 
     def stmt_Return(self, s: ast.Return):
         none = s.value is None or isinstance(s.value, ast.Constant) and s.value.value is None
         value = NType.NONE if none else self.expr(s.value)
         if value is None:
             return      # a recursive call's type is not known yet
-        if value in ARRAYS or value in KNOWN:
+        if value in ARRAYS or value in KNOWN or isinstance(value, (RecordsType, RecordsIterType)):
             raise NotCompilable(f"a {value.value} returned", s.lineno)
         if self.typed.returns is None:
             self.typed.returns, self.changed = value, True
@@ -713,7 +745,7 @@ class Inference:
                                                                 (NType.INT, NType.NP_INT)):
             self.typed.calls[id(node)] = ("builtin", "float" if made is NType.NP_FLOAT else "int")
             return made
-        if target is len and len(args) == 1 and (args[0] in ARRAYS or isinstance(args[0], TupleType)):
+        if target is len and len(args) == 1 and (args[0] in ARRAYS or isinstance(args[0], (TupleType, RecordsType))):
             self.typed.calls[id(node)] = ("builtin", "len")
             return NType.INT
         if target in BUILTINS and target is not range:

@@ -68,6 +68,55 @@ class TupleType:
         return f"<{self.value}>"
 
 
+class RecordsType:
+    """A list of tuples of one shape (the n-body's `[([x, y, z], [vx, vy, vz], mass), ...]`): each
+    tuple's leaves are numbers or lists of numbers, nested tuples allowed. Native code holds it as a
+    table of records, a number one slot, a list three (its numbers' place, length and stride), read
+    only: its lists are written through their own buffers (native_lists)."""
+
+    def __init__(self, shape: tuple):
+        self.shape = shape
+        self.value = f"list of tuples {_shape_text(shape)}"
+        self.fields = {}        # path of indices -> (leaf type, first slot in a record)
+        self.width = self._lay_out(shape, ())
+
+    def _lay_out(self, shape: tuple, path: tuple, first: int = 0) -> int:
+        for k, leaf in enumerate(shape):
+            if isinstance(leaf, tuple):
+                first = self._lay_out(leaf, path + (k,), first)
+            else:
+                self.fields[path + (k,)] = (leaf, first)
+                first += 1 if leaf in NUMBERS else 3
+        return first
+
+    def __repr__(self):
+        return f"<{self.value}>"
+
+
+class RecordsIterType:
+    """An iterator over a RecordsType list: its table's place, length and stride, and the index."""
+
+    def __init__(self, records: RecordsType):
+        self.records = records
+        self.value = f"iterator over a {records.value}"
+
+
+def _shape_text(shape: tuple) -> str:
+    return "(" + ", ".join(_shape_text(v) if isinstance(v, tuple) else v.value for v in shape) + ")"
+
+
+_RECORDS: dict = {}
+
+
+def records_of(shape: tuple) -> RecordsType:
+    """The one RecordsType of this shape, and its iterator type (`.iterator`)."""
+    found = _RECORDS.get(shape)
+    if found is None:
+        found = _RECORDS[shape] = RecordsType(shape)
+        found.iterator = RecordsIterType(found)
+    return found
+
+
 _TUPLES: dict = {}
 TUPLE_ITEMS = 16
 """Items of a tuple native code holds at most."""
@@ -161,7 +210,8 @@ def type_of_value(value) -> NType | None:
     if kind.__module__ == "numpy":
         return _numpy_type(value)
     if kind is _SEQUENCE_ITERATOR or kind is _LIST_ITERATOR:
-        return ITERATOR_OF.get(type_of_value(sequence_of(value)))
+        over = type_of_value(sequence_of(value))
+        return over.iterator if isinstance(over, RecordsType) else ITERATOR_OF.get(over)
     if kind is list:
         return _list_type(value)
     if kind is types.FunctionType:
@@ -193,6 +243,9 @@ def _list_type(value: list) -> NType | None:
     identity a copy would lose: `x in xs` finds a NaN by identity), or of a table of them (distinct
     rows of one length), else None. Empty: None."""
     kinds = set(map(type, value))
+    if kinds == {tuple}:
+        shapes = set(map(_record_shape, value))
+        return records_of(shapes.pop()) if len(shapes) == 1 and None not in shapes else None
     if kinds == {list}:
         rows = {_list_type(row) for row in value}
         if len(rows) != 1 or len({len(row) for row in value}) != 1 or len(set(map(id, value))) != len(value):
@@ -203,6 +256,25 @@ def _list_type(value: list) -> NType | None:
     if kinds == {int}:
         return NType.INT_LIST if INT_MIN <= min(value) and max(value) <= INT_MAX else None
     return NType.BOOL_LIST if kinds == {bool} else None
+
+
+def _record_shape(value: tuple) -> tuple | None:
+    """The shape of a tuple whose leaves are numbers and lists of one kind of number (nested tuples
+    allowed), or None."""
+    shape = []
+    for item in value:
+        if type(item) is tuple:
+            leaf = _record_shape(item)
+        elif type(item) is list:
+            leaf = _list_type(item)
+            leaf = leaf if leaf in LISTS and LISTS[leaf][1] == 1 else None
+        else:
+            leaf = type_of_value(item)
+            leaf = leaf if leaf in NUMBERS else None
+        if leaf is None:
+            return None
+        shape.append(leaf)
+    return tuple(shape) if shape else None
 
 
 def sequence_of(iterator):

@@ -497,6 +497,23 @@ def compared(n):
     return -1
 
 
+def centroid(points):
+    """A list of tuples of numbers, each taken apart by the loop."""
+    sx = sy = 0.0
+    for x, y in points:
+        sx += x
+        sy += y
+    return sx / len(points), sy / len(points)
+
+
+def weighted_lengths(items):
+    """Tuples holding a list and a weight; the list taken apart into names."""
+    total = 0.0
+    for ([x, y, z], w) in items:
+        total += w * math.sqrt(x * x + y * y + z * z)
+    return total
+
+
 def wave(x):
     return math.sin(x) * x
 
@@ -562,6 +579,8 @@ NATIVE = [
     (cycled, ((1, 2, 3), 20)), (cycled, ((0.5, -1.5), 7)),
     (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
     (accumulate, (1000,)), (accumulate, (0,)), (mean_total, ([1.0, 2.5, 4.0], 50)),
+    (centroid, ([(1.0, 2.0), (3.5, -1.0), (0.25, 8.0)],)), (centroid, ([(1, 2.5)],)),
+    (weighted_lengths, ([([1.0, 2.0, 2.0], 0.5), ([3.0, 4.0, 0.0], 2.0)],)),
 ]
 """(function, arguments) that run natively to the end."""
 
@@ -599,6 +618,7 @@ LEAVES = [
     (generator_item_raises, (4,)),      # ZeroDivisionError in the generator's body
     (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
     (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
+    (weighted_lengths, ([([1.0, 2.0], 0.5)],)),     # ValueError: not enough values to unpack
     (ratio, (0, 0)),                        # an int-or-float holding 0 over 0: ZeroDivisionError
     (ratio, (3, 0)),                        # holding a float: "float division by zero"
     (picked, ((1, 2, 3), 4)),               # IndexError: tuple index out of range

@@ -3,7 +3,9 @@ goes on, and the frame enters native code at its next iteration with its live lo
 the answer is CPython's, where native code finishes the loop and where it leaves again."""
 import concurrent.futures
 import math
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +13,9 @@ import pytest
 import pyfora
 from pyfora.vm import jit
 from test_native import Add, Compose, Multiply, halves, is_prime, loop_sum, oscillate, peak, sum_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from jit_programs import nbody  # noqa: E402  (the benchmark's n-body: bodies as tuples of lists)
 
 
 def mixed(n):
@@ -309,7 +314,8 @@ def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)), (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
-                                     (product_trace, (180,))], ids=["list", "table", "rows-bound-in-the-loop"])
+                                     (product_trace, (180,)), (nbody, (150_000,))],
+                         ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists"])
 def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
     future = ex.submit(fn, *args)
     assert future.result(timeout=100) == fn(*args)
