@@ -304,8 +304,40 @@ def call_math(low, name: str, args: list, types_: list, result: NType):
     return value
 
 
+def complex_arithmetic(low, op, a: tuple, b: tuple):
+    """`a op b` of complex numbers given as (real, imaginary) doubles, as CPython's _Py_c_sum,
+    _Py_c_diff and _Py_c_prod compute them (in that order, no fused multiply-add)."""
+    builder = low.builder
+    (ar, ai), (br, bi) = a, b
+    if isinstance(op, ast.Add):
+        real, imag = builder.fadd(ar, br), builder.fadd(ai, bi)
+    elif isinstance(op, ast.Sub):
+        real, imag = builder.fsub(ar, br), builder.fsub(ai, bi)
+    else:
+        real = builder.fsub(builder.fmul(ar, br), builder.fmul(ai, bi))
+        imag = builder.fadd(builder.fmul(ar, bi), builder.fmul(ai, br))
+    return low.complex_of(real, imag)
+
+
+def _complex_abs(low, value):
+    """abs(z) as CPython's _Py_c_abs: an infinite part (the real one first) gives its magnitude, even
+    beside a NaN; another NaN gives Py_NAN (a positive quiet NaN); else hypot, leaving where finite
+    parts give an infinity (OverflowError)."""
+    builder = low.builder
+    real, imag = builder.extract_value(value, 0), builder.extract_value(value, 1)
+    fabs = low.module.declare_intrinsic("llvm.fabs", [F64])
+    finite = builder.and_(_is_finite(low, real), _is_finite(low, imag))
+    result = builder.call(_libm(low, "hypot", 2), [real, imag])
+    low.leave_if(builder.and_(_is_inf(low, result), finite), Why.FLOAT_RANGE)
+    special = builder.select(_is_inf(low, real), builder.call(fabs, [real]),
+                             builder.select(_is_inf(low, imag), builder.call(fabs, [imag]), ir.Constant(F64, math.nan)))
+    return builder.select(finite, result, special)
+
+
 def call_builtin(low, name: str, args: list, types_: list, result: NType):
     builder = low.builder
+    if name == "abs_complex":
+        return _complex_abs(low, args[0])
     if name == "abs":
         value = low.convert(args[0], types_[0], result)
         if result is NType.FLOAT:

@@ -198,6 +198,8 @@ class Piece:
                 slots[first:first + 4] = [*lists.records(sequence_of(value), t.records), value.__reduce__()[2]]
             elif t in ARRAYS:
                 slots[first:first + slot_width(t)] = _array_slots(value)
+            elif t is NType.COMPLEX:
+                floats[first], floats[first + 1] = value.real, value.imag
             elif isinstance(t, TupleType):
                 for k, (item, v) in enumerate(zip(t.items, value)):
                     if item is NType.FLOAT:
@@ -262,6 +264,8 @@ class Piece:
         whose number it is; by default the slot after)."""
         if isinstance(t, TupleType):
             return tuple(Piece._value(slots, floats, index + k, item) for k, item in enumerate(t.items))
+        if t is NType.COMPLEX:
+            return complex(floats[index], floats[index + 1])
         if t in UNIONS or t in MIXED:
             t = members(t)[int(slots[index + 1] if tag is None else tag)]
         if t in NP_SCALARS:

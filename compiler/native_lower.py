@@ -95,8 +95,8 @@ def slot_width(t: NType) -> int:
     """Slots a local of type `t` takes: a range iterator four (start, stop, step, index; -1 when let
     go), an array its data's address then each dimension's length and stride, a tuple one per item, a
     number one."""
-    if isinstance(t, TupleType):
-        return len(t.items)
+    if parts(t) is not None:
+        return len(parts(t))
     if isinstance(t, RecordsType):
         return 3        # its table's address, length and stride
     if t is NType.RANGE or t in ITERATORS or isinstance(t, RecordsIterType):
@@ -118,13 +118,23 @@ def slot_layout(typed: Typed) -> dict:
 
 
 def const(t: NType, value) -> ir.Constant:
+    if t is NType.COMPLEX:
+        return ir.Constant(ll_type(t), [ir.Constant(F64, value.real), ir.Constant(F64, value.imag)])
     return ir.Constant(LL[t], value)
 
 
-def ll_type(t: NType):
-    """How a value of type `t` is held in LLVM: a tuple as a struct of its items."""
+def parts(t) -> tuple | None:
+    """The types of the parts of a value held as a struct, one slot each: a tuple's items, a complex
+    number's real and imaginary parts; None for others."""
     if isinstance(t, TupleType):
-        return ir.LiteralStructType([LL[item] for item in t.items])
+        return t.items
+    return (NType.FLOAT, NType.FLOAT) if t is NType.COMPLEX else None
+
+
+def ll_type(t: NType):
+    """How a value of type `t` is held in LLVM: a tuple or a complex number as a struct of its parts."""
+    if parts(t) is not None:
+        return ir.LiteralStructType([LL[item] for item in parts(t)])
     return LL[t]
 
 
@@ -224,9 +234,9 @@ class Lowering:
                 if isinstance(self.vars[name], tuple):
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(self._slot(first + k)), var)
-                elif isinstance(t, TupleType):
+                elif parts(t) is not None:
                     value = ir.Constant(ll_type(t), ir.Undefined)
-                    for k, item in enumerate(t.items):
+                    for k, item in enumerate(parts(t)):
                         value = b.insert_value(value, self._from_slot(b.load(self._slot(first + k)), item), k)
                     b.store(value, self.vars[name])
                 else:
@@ -243,9 +253,9 @@ class Lowering:
                 mask |= self.bits[name]
             b.store(ir.Constant(I64, mask), self.vars["$mask"])
 
-    def _tuple_to_slots(self, value, t: TupleType, first: int):
+    def _parts_to_slots(self, value, t, first: int):
         b = self.builder
-        for k, item in enumerate(t.items):
+        for k, item in enumerate(parts(t)):
             b.store(self._to_slot(b.extract_value(value, k), item), self._slot(first + k))
 
     @property
@@ -289,8 +299,8 @@ class Lowering:
                 if isinstance(self.vars[name], tuple):     # an iterator or array (a list's address says which)
                     for k, var in enumerate(self.vars[name]):
                         b.store(b.load(var), self._slot(first + k))
-                elif isinstance(t, TupleType):
-                    self._tuple_to_slots(b.load(self.vars[name]), t, first)
+                elif parts(t) is not None:
+                    self._parts_to_slots(b.load(self.vars[name]), t, first)
                 else:
                     b.store(self._to_slot(b.load(self.vars[name]), t), self._slot(first))
                 if name in self.tag_vars:
@@ -520,8 +530,8 @@ class Lowering:
         if t is not NType.NONE:
             value = self.expr(s.value, t)
             if self.mode is Mode.ENTRY:     # after the mask and the exit: the union's tag, then the value
-                if isinstance(t, TupleType):
-                    self._tuple_to_slots(value, t, self._mask_slot + 3)
+                if parts(t) is not None:
+                    self._parts_to_slots(value, t, self._mask_slot + 3)
                 else:
                     b.store(self._to_slot(value, t), self._slot(self._mask_slot + 3))
                 if t in UNIONS or t in MIXED:
@@ -648,7 +658,10 @@ class Lowering:
         return chosen
 
     def expr_Attribute(self, node, t):
-        """An attribute of a compiled-in instance: its value where the piece was compiled."""
+        """An attribute of a compiled-in instance: its value where the piece was compiled; a complex
+        number's part."""
+        if self.typed.expressions.get(id(node.value)) is NType.COMPLEX:
+            return self.builder.extract_value(self.expr(node.value), 0 if node.attr == "real" else 1)
         return const(t, int(self.typed.constants[id(node)]) if t is NType.BOOL else self.typed.constants[id(node)])
 
     def expr_Subscript(self, node, t):
@@ -697,8 +710,10 @@ class Lowering:
         return value
 
     def binop(self, op, left_node, right_node, t):
-        from .native_arith import ARITHMETIC
+        from .native_arith import ARITHMETIC, complex_arithmetic
         lt, rt = self.typed.expressions[id(left_node)], self.typed.expressions[id(right_node)]
+        if t is NType.COMPLEX:
+            return complex_arithmetic(self, op, self.as_complex(left_node), self.as_complex(right_node))
         if lt in MIXED and rt is NType.INT:     # an int or a float over an int: as each would divide
             return self._mixed_divide(left_node, right_node)
         rule = ARITHMETIC.get((type(op), t))
@@ -708,6 +723,20 @@ class Lowering:
             from .native_arith import int_true_divide
             return int_true_divide(self, self.expr(left_node, NType.INT), self.expr(right_node, NType.INT))
         return rule(self, self.expr(left_node, t), self.expr(right_node, t))
+
+    def as_complex(self, node):
+        """The value of `node` as a complex number's (real, imaginary) doubles: a real number's imaginary
+        part is 0.0, as CPython (3.11 to 3.13) makes it before complex arithmetic."""
+        b = self.builder
+        t = self.typed.expressions[id(node)]
+        value = self.expr(node)
+        if t is NType.COMPLEX:
+            return b.extract_value(value, 0), b.extract_value(value, 1)
+        return self.convert(value, t, NType.FLOAT), ir.Constant(F64, 0.0)
+
+    def complex_of(self, real, imag):
+        value = ir.Constant(ll_type(NType.COMPLEX), ir.Undefined)
+        return self.builder.insert_value(self.builder.insert_value(value, real, 0), imag, 1)
 
     def _mixed_divide(self, left_node, right_node):
         """`s / n` where `s` holds an int or a float: a float's division, or two ints' (exact)."""
@@ -737,6 +766,8 @@ class Lowering:
             self.tags[id(node)] = self.tag_of(node.operand)
         if isinstance(node.op, ast.UAdd):
             return value
+        if t is NType.COMPLEX:
+            return self.complex_of(b.fneg(b.extract_value(value, 0)), b.fneg(b.extract_value(value, 1)))
         if isinstance(node.op, ast.Invert):
             return b.xor(value, ir.Constant(I64, -1))
         if base(t) is NType.FLOAT:
@@ -798,7 +829,7 @@ class Lowering:
                     b.cbranch(truth, done, more)
                 b.position_at_end(more)
         b.position_at_end(done)
-        return self._merge(LL[t], incoming)
+        return self._merge(ll_type(t), incoming)
 
     def expr_IfExp(self, node, t):
         b = self.builder
@@ -810,7 +841,7 @@ class Lowering:
             incoming.append((self.expr(value_node, t), b.block))
             b.branch(done)
         b.position_at_end(done)
-        return self._merge(LL[t], incoming)
+        return self._merge(ll_type(t), incoming)
 
     def expr_Call(self, node, t):
         from .native_arith import call_builtin, call_math
@@ -818,6 +849,10 @@ class Lowering:
         if what == ("builtin", "len"):
             held = self.typed.expressions[id(node.args[0])]
             return ir.Constant(I64, len(held.items)) if isinstance(held, TupleType) else self.expr(node.args[0])[1]
+        if what == ("builtin", "complex"):
+            real, imag = (self.expr(a, NType.FLOAT) for a in node.args) if len(node.args) == 2 else \
+                (self.expr(node.args[0], NType.FLOAT), ir.Constant(F64, 0.0))
+            return self.complex_of(real, imag)
         if isinstance(what, tuple):
             args = [self.expr(a) for a in node.args]
             types_ = [base(self.typed.expressions[id(a)]) for a in node.args]

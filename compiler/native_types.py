@@ -84,7 +84,8 @@ _NUMPY_SCALAR_MAKERS = {"float64": NType.NP_FLOAT, "int64": NType.NP_INT}
 """`numpy.float64(x)` of any number, `numpy.int64(n)` of an int: conversions native code makes."""
 PYTHON_TYPES = {NType.INT: int, NType.FLOAT: float, NType.BOOL: bool}
 """The Python type of a value of each native type (numpy's scalars' types are not tested natively)."""
-BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range"}
+BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range",
+            complex: "complex"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -529,7 +530,7 @@ class Inference:
 
     def expr_Constant(self, node: ast.Constant) -> NType:
         value = type_of_value(node.value)
-        if value not in NUMBERS:
+        if value not in NUMBERS and value is not NType.COMPLEX:
             raise NotCompilable(f"the constant {node.value!r}", self.statement)
         return value
 
@@ -540,8 +541,11 @@ class Inference:
         return value
 
     def expr_Attribute(self, node: ast.Attribute) -> NType | None:
-        """An attribute of an instance native code is specialized on: what it holds now, compiled in."""
+        """An attribute of an instance native code is specialized on: what it holds now, compiled in; a
+        complex number's `real` and `imag`."""
         owner = node.value
+        if node.attr in ("real", "imag") and self.expr(owner) is NType.COMPLEX:
+            return NType.FLOAT
         if not (isinstance(owner, ast.Name) and self.typed.locals.get(owner.id) is NType.OBJECT):
             raise NotCompilable("an attribute of something other than an instance", self.statement)
         try:
@@ -561,6 +565,10 @@ class Inference:
         if left is None or right is None:
             return None
         op = type(node.op)
+        if NType.COMPLEX in (left, right):      # CPython 3.11-3.13 make the other operand complex first
+            if not {left, right} <= {NType.COMPLEX, NType.FLOAT, NType.INT} or op not in (ast.Add, ast.Sub, ast.Mult):
+                raise NotCompilable(f"`{op.__name__}` of {left.value} and {right.value}", self.statement)
+            return NType.COMPLEX
         if NType.NUMBER in (left, right):       # an int or a float with a float: a float's arithmetic
             if {left, right} == {NType.NUMBER, NType.FLOAT} and op in _FLOAT_ARITHMETIC \
                     or left is NType.NUMBER and right is NType.INT and op is ast.Div:     # `s / len(xs)`
@@ -606,6 +614,8 @@ class Inference:
         value = self.expr(node.operand)
         if value is None:
             return None
+        if value is NType.COMPLEX and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return value
         if value not in SCALARS:
             raise NotCompilable("a unary operation on something other than a number", self.statement)
         if isinstance(node.op, ast.Not):
@@ -776,6 +786,13 @@ class Inference:
 
     def _builtin(self, name: str, args: list, node: ast.Call) -> NType | None:
         self.typed.calls[id(node)] = ("builtin", name)
+        if name == "complex":       # of one or two numbers (floats: CPython's own parts)
+            if not 1 <= len(args) <= 2 or any(a is not None and a not in NUMBERS for a in args):
+                raise NotCompilable("`complex` of other than one or two numbers", self.statement)
+            return NType.COMPLEX
+        if name == "abs" and args == [NType.COMPLEX]:
+            self.typed.calls[id(node)] = ("builtin", "abs_complex")
+            return NType.FLOAT
         if name in ("min", "max"):
             if len(args) < 2:
                 raise NotCompilable(f"`{name}` of an iterable", self.statement)

@@ -4,7 +4,7 @@ The types: 64-bit `INT` (a Python int outside that range is no `INT`: a
 piece is not entered with it; one made by arithmetic leaves native code, see
 native_lower), `FLOAT`, `BOOL`, `RANGE` (an iterator over a range: the
 statement form names every loop's iterator), numpy's float64/int64/bool
-scalars, tuples of numbers, read-only numpy arrays and lists of one kind of
+scalars, complex numbers (two floats), tuples of numbers, read-only numpy arrays and lists of one kind of
 number (and tables of them) with their iterators, functions and instances of
 user classes (compiled in, never held: native_objects), and unions of a Python
 number and numpy's of the same kind. compiler/native_types.py infers them for
@@ -51,6 +51,7 @@ class NType(enum.Enum):
     INT_U = "int or numpy.int64"
     BOOL_U = "bool or numpy.bool"
     NUMBER = "int or float"
+    COMPLEX = "complex"
 
 
 NUMBERS = (NType.INT, NType.FLOAT, NType.BOOL)
@@ -227,6 +228,8 @@ def type_of_value(value) -> NType | None:
         return NType.INT if INT_MIN <= value <= INT_MAX else None
     if kind is float:
         return NType.FLOAT
+    if kind is complex:
+        return NType.COMPLEX
     if kind is type(iter(range(0))) and range_state(value) is not None:
         return NType.RANGE
     if value is None:

@@ -514,6 +514,38 @@ def weighted_lengths(items):
     return total
 
 
+def mandel_complex(size, max_iter):
+    """The Mandelbrot counts written with complex numbers."""
+    total = 0
+    for iy in range(size):
+        for ix in range(size):
+            c = complex(-2.0 + 2.5 * ix / size, -1.25 + 2.5 * iy / size)
+            z = 0j
+            n = 0
+            while n < max_iter and abs(z) <= 2.0:
+                z = z * z + c
+                n += 1
+            total += n
+    return total
+
+
+def turned(z, n):
+    w = complex(0.6, 0.8)
+    for _ in range(n):
+        z = -(z * w - 0.5 * z + 2) * 0.5
+    return z
+
+
+def magnitude(re, im):
+    return abs(complex(re, im) * 1j)
+
+
+def complex_ratio(z, n):
+    for _ in range(n):
+        z = z / (1 + 1j)
+    return z
+
+
 def wave(x):
     return math.sin(x) * x
 
@@ -580,6 +612,8 @@ NATIVE = [
     (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
     (accumulate, (1000,)), (accumulate, (0,)), (mean_total, ([1.0, 2.5, 4.0], 50)),
     (centroid, ([(1.0, 2.0), (3.5, -1.0), (0.25, 8.0)],)), (centroid, ([(1, 2.5)],)),
+    (mandel_complex, (30, 60)), (turned, (1 + 0j, 500)), (turned, (complex(-0.0, 2.5), 3)),
+    (magnitude, (3.0, -4.0)), (magnitude, (math.inf, math.nan)), (magnitude, (math.nan, 1.0)),
     (weighted_lengths, ([([1.0, 2.0, 2.0], 0.5), ([3.0, 4.0, 0.0], 2.0)],)),
 ]
 """(function, arguments) that run natively to the end."""
@@ -619,6 +653,7 @@ LEAVES = [
     (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
     (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
     (weighted_lengths, ([([1.0, 2.0], 0.5)],)),     # ValueError: not enough values to unpack
+    (magnitude, (1e308, 1.5e308)),          # OverflowError: absolute value too large
     (ratio, (0, 0)),                        # an int-or-float holding 0 over 0: ZeroDivisionError
     (ratio, (3, 0)),                        # holding a float: "float division by zero"
     (picked, ((1, 2, 3), 4)),               # IndexError: tuple index out of range
@@ -738,6 +773,7 @@ def test_past_the_bound_on_specializations_new_types_stay_in_tier0(native):
                                      (table_total, (_ROWS[:2], _ROWS[1:])),     # a row in two tables
                                      (cycled, ((1, 2.5), 10)),      # a computed index of items of two types
                                      (compared, (100,)),    # an int-or-float compared
+                                     (complex_ratio, (1 + 2j, 5)),    # complex division
                                      (picked, ((1 << 64, 1), 2)),   # an item native code cannot hold
                                      (table_total, ([[1.0, 2.0], [3.0]], [[1.0, 1.0], [1.0, 1.0]]))])    # ragged
 def test_code_native_code_cannot_run_stays_in_tier0(native, fn, args):
