@@ -125,7 +125,8 @@ class Profile:
             if key in _GAVE_UP or place in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
                 continue
             self.samples[key] = self.samples.get(key, 0) + 1
-            if self.samples[key] < max(threshold(), 1):
+            ready = self.samples[key] == 1 and loop is not None and _compiled_for(f, function, loop, only_if_ready=True)
+            if self.samples[key] < max(threshold(), 1) and not ready:     # compiled before: entered at once
                 continue
             target = loop if loop is not None else _recursion_entry(f, function)
             if target is None or loop is not None and _compiled_for(f, function, target) is None:
@@ -143,14 +144,14 @@ class Profile:
         return wanted
 
 
-def _compiled_for(frame, function: int, target: int):
-    """The piece that would go on with `frame` (of `function`) at `target`, compiled now if new; None
-    where it does not compile."""
+def _compiled_for(frame, function: int, target: int, only_if_ready: bool = False):
+    """The piece that would go on with `frame` (of `function`) at `target`, compiled now if new (with
+    `only_if_ready`, only one compiled before); None where it does not compile."""
     from .suspend import frame_locals
     code, values = frame.f_code, frame_locals(frame)     # before the first import of the engine (slow)
     from pyfora.compiler.native_engine import entry_types
     return _entered_piece(code.co_filename, function, target, Entry.START, values, entry_types(values),
-                          frame.f_globals, code.co_qualname)
+                          frame.f_globals, code.co_qualname, only_if_ready)
 
 
 _LOCATED: dict = {}
@@ -261,12 +262,12 @@ def enter(state, value) -> tuple | None:
 
 
 def _entered_piece(unit: str, function: int, statement: int, entry: Entry, values: dict, types_: dict,
-                   globals_: dict, name: str):
+                   globals_: dict, name: str, only_if_ready: bool = False):
     """The piece that goes on with a frame of `function` at `statement`, with locals `values` of the
     native types `types_`."""
     key = ResumeKey(function, statement, entry, frozenset(values))
     return _piece((unit, key), lambda: rest_of(UNITS[unit], key), values, types_, globals_, name,
-                  function_node(UNITS[unit], function))
+                  function_node(UNITS[unit], function), only_if_ready)
 
 
 def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
@@ -297,10 +298,12 @@ def call(fn, args: tuple, kwargs: dict) -> tuple[bool, object]:
                             statement, Entry.START, changed, {})
 
 
-def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: str, home):
+def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: str, home,
+           only_if_ready: bool = False):
     """The piece compiled from `statements()`, a part of the def `home`, at `where` for `types_`, the
-    types of `values` (and the functions they hold), compiled now if new; None if it does not compile.
-    A fault of the JIT's own costs speed, never the answer: it counts as not compiling."""
+    types of `values` (and the functions they hold), compiled now if new (unless `only_if_ready`);
+    None if it does not compile. A fault of the JIT's own costs speed, never the answer: it counts as
+    not compiling."""
     from pyfora.compiler.native_objects import state_key
     from pyfora.compiler.native_types import NotCompilable
     from pyfora.compiler.native_values import KNOWN
@@ -309,6 +312,8 @@ def _piece(where, statements, values: dict, types_: dict, globals_: dict, name: 
     # caller makes anew each call is the same piece.
     key = (where, tuple(sorted((k, state_key(objects[k]) if k in objects else t.value) for k, t in types_.items())))
     piece = _PIECES.get(key)
+    if piece is None and only_if_ready:
+        return None
     if piece is None:
         piece = _compile(where, statements, types_, globals_, name, objects, home, frozenset(values))
         _PIECES[key] = piece    # kept for the process: its engine owns the machine code
