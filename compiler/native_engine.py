@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
-from .native_lower import POLL, RESUME_FLAG, Lowering, Mode, Why, is_plain_function, slot_layout, slot_width
+from .native_lower import (POLL, RESUME_FLAG, Lowering, Mode, Why, first_index, is_plain_function, slot_layout,
+                           slot_width)
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers, record_lists
 from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, MIXED, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS,
-                            NType, RecordsIterType, RecordsType, TupleType, base, members, range_state, sequence_of,
-                            type_of_value)
+                            ComboIterType, NType, RecordsIterType, RecordsType, TupleType, base, combo_parts, members,
+                            range_state, sequence_of, type_of_value)
 from .statements import display_name
 
 
@@ -155,11 +156,15 @@ class Piece:
         if not all(f.fits(values) for f in self.fusions):
             return "refused", "a generator expression not paused where its loop was fused"
         entered = []        # (list, type) of each list a local holds or goes over, or a record holds
+        arrays = {}         # (data, length, stride) -> each numpy array entered, for the iterators rebuilt
         for n, t in types_.items():
-            over = t.records if isinstance(t, RecordsIterType) else ITERATORS.get(t, t)    # what it goes over
-            if over in LISTS or isinstance(over, RecordsType):
-                held = values[n] if over is t else sequence_of(values[n])
-                entered.extend([(held, over)] if over in LISTS else record_lists(held, over))
+            for held, t in _combo_iterators(values[n], t) if isinstance(t, ComboIterType) else [(values[n], t)]:
+                over = t.records if isinstance(t, RecordsIterType) else ITERATORS.get(t, t)    # what it goes over
+                held = held if over is t else sequence_of(held)
+                if over in LISTS or isinstance(over, RecordsType):
+                    entered.extend([(held, over)] if over in LISTS else record_lists(held, over))
+                elif over in NUMPY_ARRAYS:
+                    arrays[tuple(_array_slots(held)[:3])] = held
         lists = ListBuffers(entered, bool(self.typed.written))
         written = []
         for n in self.typed.written:
@@ -171,7 +176,7 @@ class Piece:
                     written.extend(lst for lst, _ in record_lists(values[n], t))
                 else:
                     written.append(values[n])
-        refusal = lists.refusal(written)
+        refusal = lists.refusal(written) or _shared_iterator(values, types_)
         if refusal is not None:
             return "refused", refusal
         slots = (ctypes.c_int64 * self.slots)()
@@ -196,6 +201,8 @@ class Piece:
                 slots[first:first + 3] = lists.records(value, t)
             elif isinstance(t, RecordsIterType):
                 slots[first:first + 4] = [*lists.records(sequence_of(value), t.records), value.__reduce__()[2]]
+            elif isinstance(t, ComboIterType):
+                slots[first:first + t.width] = _combo_slots(value, t, lists)
             elif t in ARRAYS:
                 slots[first:first + slot_width(t)] = _array_slots(value)
             elif t is NType.COMPLEX:
@@ -236,6 +243,9 @@ class Piece:
                 changed[name] = lists.object_at(slots[first], LISTS[t][1])
             elif t in ITERATORS or isinstance(t, RecordsIterType):
                 changed[name] = self._array_iterator(name, slots[first:first + 4], values, lists)
+            elif isinstance(t, ComboIterType):
+                changed[name] = None if slots[first + first_index(t)] < 0 else \
+                    _combo_object(slots[first:first + t.width], t, lists, arrays)
             else:
                 changed[name] = self._value(slots, floats, first, t)
         for fusion in self.fusions:     # inner loops' first
@@ -286,6 +296,81 @@ class Piece:
         return slots[index]
 
 
+def _shared_iterator(values: dict, types_: dict) -> str | None:
+    """Why native code may not take over an enumerate's or zip's iterators: one that a local holds too
+    (`enumerate(it)`: tier 0 would go on with `it` where native code made a new one); else None."""
+    held = {id(v) for v in values.values()}
+    for name, t in types_.items():
+        if isinstance(t, ComboIterType) and any(id(inner) in held for inner, _ in _combo_iterators(values[name], t)):
+            return "an enumerate or zip over an iterator a local holds"
+    return None
+
+
+def _combo_iterators(iterator, t: ComboIterType):
+    """(iterator, type) of each range, array or list iterator of a live enumerate or zip."""
+    for inner, part in zip(combo_parts(iterator)[1], t.parts):
+        if isinstance(part, ComboIterType):
+            yield from _combo_iterators(inner, part)
+        else:
+            yield inner, part
+
+
+def _combo_slots(iterator, t: ComboIterType, lists) -> list:
+    """The slots of a live enumerate or zip: its count, then each iterator's."""
+    count, inners = combo_parts(iterator)
+    slots = [] if count is None else [count]
+    for inner, part in zip(inners, t.parts):
+        if part is NType.RANGE:
+            slots.extend(range_state(inner))
+        elif isinstance(part, ComboIterType):
+            slots.extend(_combo_slots(inner, part, lists))
+        else:
+            sequence = sequence_of(inner)
+            slots.extend([*(lists.slots(sequence) if ITERATORS[part] in LISTS else _array_slots(sequence)),
+                          inner.__reduce__()[2]])
+    return slots
+
+
+def _combo_object(slots: list, t: ComboIterType, lists, arrays: dict):
+    """A new enumerate or zip in the state `slots` say (the one made in the frame is private to it:
+    native_engine's `_private_iterators`)."""
+    k = int(t.kind == "enumerate")
+    inners = []
+    for part in t.parts:
+        if isinstance(part, ComboIterType):
+            inners.append(_combo_object(slots[k:k + part.width], part, lists, arrays))
+            k += part.width
+            continue
+        data, length, stride, index = slots[k:k + 4]
+        if part is NType.RANGE:
+            inner = iter(range(data, length, stride))
+        else:
+            inner = iter(lists.object_at(data, 1) if ITERATORS[part] in LISTS else arrays[data, length, stride])
+        inner.__setstate__(index)
+        inners.append(inner)
+        k += 4
+    return enumerate(inners[0], slots[0]) if t.kind == "enumerate" else zip(*inners)
+
+
+def _private_iterators(home: ast.FunctionDef) -> set:
+    """The locals of `home` that only ever hold an enumerate or zip it makes (`_pf_iter(zip(a, b))`)
+    or None: native code may replace the object where it leaves, as nothing else holds it."""
+    made, other, seen = set(), set(), set()
+    for node in ast.walk(home):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value
+            fresh = (isinstance(value, ast.Call) and len(value.args) == 1 and isinstance(value.args[0], ast.Call)
+                     and isinstance(value.args[0].func, ast.Name) and value.args[0].func.id in ("enumerate", "zip"))
+            empty = isinstance(value, ast.Constant) and value.value is None
+            (made if fresh else set() if empty else other).add(node.targets[0].id)
+            seen.add(id(node.targets[0]))
+    for node in ast.walk(home):     # bound any other way: a parameter, a `for` target, `x += ...`
+        if isinstance(node, ast.arg) or isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) \
+                and id(node) not in seen:
+            other.add(node.arg if isinstance(node, ast.arg) else node.id)
+    return made - other
+
+
 def _array_slots(a) -> list:
     """A numpy array's data address, then each dimension's length and stride."""
     return [a.ctypes.data] + [v for k in range(a.ndim) for v in (a.shape[k], a.strides[k])]
@@ -329,6 +414,9 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
     typed = inference.run()
     program.settle()
     typed = inference.run()
+    private = _private_iterators(home) if home is not None else set()
+    if any(isinstance(t, ComboIterType) and n not in private for n, t in entry.items()):
+        raise NotCompilable("an enumerate or zip that something besides its loop may hold")
     if typed.returns is None and (typed.exits or not _returns_a_value(statements)):
         typed.returns = NType.NONE      # every `return` is where native code leaves, or it falls off the end
     if any(t is NType.NONE for t in typed.locals.values()) or typed.returns is None:

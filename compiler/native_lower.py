@@ -28,7 +28,7 @@ import types
 from llvmlite import ir
 
 from .native_types import MATH_INT, NotCompilable, Typed, constant_int, sum_start
-from .native_values import (ARRAYS, BASE, ITERATORS, KNOWN, MIXED, NP_SCALARS, NUMBERS, UNIONS, NType,
+from .native_values import (ARRAYS, BASE, ITERATORS, KNOWN, MIXED, NP_SCALARS, NUMBERS, UNIONS, ComboIterType, NType,
                             RecordsIterType, RecordsType, TupleType, base, row)
 from .resume import RESUME_FLAG
 
@@ -99,6 +99,8 @@ def slot_width(t: NType) -> int:
         return len(parts(t))
     if isinstance(t, RecordsType):
         return 3        # its table's address, length and stride
+    if isinstance(t, ComboIterType):
+        return t.width
     if t is NType.RANGE or t in ITERATORS or isinstance(t, RecordsIterType):
         return 4        # start, stop, step, index; an array's data, length, stride, index
     if t in UNIONS or t in MIXED:
@@ -218,6 +220,8 @@ class Lowering:
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("start", "stop", "step", "i"))
             elif t in ITERATORS or isinstance(t, RecordsIterType):
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{p}") for p in ("data", "n", "stride", "i"))
+            elif isinstance(t, ComboIterType):
+                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(t.width))
             elif t in ARRAYS or isinstance(t, RecordsType):
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
             else:
@@ -387,6 +391,14 @@ class Lowering:
         t = self.typed.locals.get(name)
         if t in KNOWN:
             return      # compiled in (native_types.Inference._bind_object)
+        if isinstance(t, ComboIterType):
+            if isinstance(s.value, ast.Constant):       # let go: its first iterator's index is -1
+                self.builder.store(ir.Constant(I64, -1), self.vars[name][first_index(t)])
+            else:
+                for var, value in zip(self.vars[name], self._new_combo(s.value.args[0], t)):
+                    self.builder.store(value, var)
+                self.mark_bound(name)
+            return
         if t is NType.RANGE or t in ITERATORS or isinstance(t, RecordsIterType):
             if isinstance(s.value, ast.Constant):
                 self.builder.store(ir.Constant(I64, -1), self.vars[name][3])
@@ -437,9 +449,64 @@ class Lowering:
         b.cbranch(self.truth(s.test), body, done)
         self._loop_body(s, body, head, done)
 
+    def _combo_for(self, s: ast.For, over: ComboIterType):
+        """A `for` over an enumerate or zip: every part's length first (those may leave), then each part
+        in turn gives its item or ends the loop, as CPython's zip and enumerate take them."""
+        b = self.builder
+        head, body, done = (self.fn.append_basic_block(n) for n in ("for", "body", "endfor"))
+        b.branch(head)
+        b.position_at_end(head)
+        self.statement = s.lineno
+        slots = self.vars[s.iter.id]
+        lengths = {}
+        for first, part in _leaves(over, 0):
+            start, stop, step, _ = slots[first:first + 4]
+            lengths[first] = b.load(stop) if part is not NType.RANGE else \
+                self._range_length(b.load(start), b.load(stop), b.load(step))
+        self._combo_item(s.target, over, 0, slots, lengths, done)
+        b.branch(body)
+        b.position_at_end(body)
+        self._loop_body(s, body, head, done, positioned=True)
+
+    def _combo_item(self, target, t: ComboIterType, first: int, slots: tuple, lengths: dict, done):
+        b = self.builder
+        k = first + (t.kind == "enumerate")
+        if t.kind == "enumerate":      # past 64 bits: tier 0 takes this item (before any part moves on)
+            self.leave_if(b.icmp_signed("==", b.load(slots[first]), ir.Constant(I64, (1 << 63) - 1)), Why.OVERFLOW)
+        items = []
+        for part in t.parts:
+            if isinstance(part, ComboIterType):
+                items.append((part, k))
+                k += part.width
+                continue
+            start, stop, step, index = slots[k:k + 4]
+            i = b.load(index)
+            more = self.fn.append_basic_block("more")
+            b.cbranch(b.icmp_signed("<", i, lengths[k]), more, done)
+            b.position_at_end(more)
+            address = b.add(b.load(start), b.mul(i, b.load(step)))
+            items.append((NType.INT, address) if part is NType.RANGE else (row(ITERATORS[part]),
+                                                                            self.element(address, ITERATORS[part])))
+            b.store(b.add(i, ir.Constant(I64, 1)), index)
+            k += 4
+        names = target.elts
+        if t.kind == "enumerate":
+            count = b.load(slots[first])
+            b.store(b.add(count, ir.Constant(I64, 1)), slots[first])
+            self.store(names[0].id, count, have=NType.INT)
+            names = names[1:]
+        for name, (part, value) in zip(names, items):
+            if isinstance(part, ComboIterType):
+                self._combo_item(name, part, value, slots, lengths, done)
+            else:
+                self.store(name.id, value, have=part)
+
     def stmt_For(self, s: ast.For):
         b = self.builder
         over = self.typed.locals[s.iter.id]
+        if isinstance(over, ComboIterType):
+            self._combo_for(s, over)
+            return
         start, stop, step, index = self.vars[s.iter.id]     # of an array: data, length, stride
         head, body, done = (self.fn.append_basic_block(n) for n in ("for", "body", "endfor"))
         b.branch(head)
@@ -560,14 +627,33 @@ class Lowering:
         b.store(b.or_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name])), self.vars["$mask"])
 
     def _new_range(self, name: str, call: ast.Call):
+        for var, value in zip(self.vars[name], self._range_state(call)):
+            self.builder.store(value, var)
+        self.mark_bound(name)
+
+    def _range_state(self, call: ast.Call) -> tuple:
+        """(start, stop, step, 0) of `range(...)`, leaving where the step is 0 (ValueError)."""
         b = self.builder
         args = [self.expr(a, NType.INT) for a in call.args]
         start, stop, step = ([ir.Constant(I64, 0)] + args + [ir.Constant(I64, 1)])[:3] if len(args) == 1 else \
             (args + [ir.Constant(I64, 1)])[:3]
         self.leave_if(b.icmp_signed("==", step, ir.Constant(I64, 0)), Why.RANGE)      # ValueError
-        for var, value in zip(self.vars[name], (start, stop, step, ir.Constant(I64, 0))):
-            b.store(value, var)
-        self.mark_bound(name)
+        return start, stop, step, ir.Constant(I64, 0)
+
+    def _new_combo(self, call: ast.Call, t: ComboIterType) -> list:
+        """The slots of `enumerate(...)` or `zip(...)` made here, in the order Python makes its parts."""
+        values = []
+        sources = call.args[:1] if t.kind == "enumerate" else call.args
+        if t.kind == "enumerate":
+            values.append(self.expr(call.args[1], NType.INT) if len(call.args) == 2 else ir.Constant(I64, 0))
+        for source, part in zip(sources, t.parts):
+            if part is NType.RANGE:
+                values.extend(self._range_state(source))
+            elif isinstance(part, ComboIterType):
+                values.extend(self._new_combo(source, part))
+            else:
+                values.extend((*self.expr(source), ir.Constant(I64, 0)))
+        return values
 
     def _range_length(self, start, stop, step):
         """len(range(start, stop, step)) in unsigned 64-bit arithmetic (every difference of two 64-bit
@@ -876,6 +962,23 @@ class Lowering:
         status = b.call(function, args + [out])
         self.leave_if(b.icmp_signed("!=", status, ir.Constant(I32, 0)), b.zext(status, I64))   # its reason
         return b.load(out)
+
+
+def _leaves(t: ComboIterType, first: int):
+    """(first slot, type) of each range or array iterator of an enumerate or zip, in order."""
+    k = first + (t.kind == "enumerate")
+    for part in t.parts:
+        if isinstance(part, ComboIterType):
+            yield from _leaves(part, k)
+            k += part.width
+        else:
+            yield k, part
+            k += 4
+
+
+def first_index(t: ComboIterType) -> int:
+    """The slot of the index of an enumerate's or zip's first iterator: -1 there once it is let go."""
+    return next(_leaves(t, 0))[0] + 3
 
 
 def is_plain_function(fn) -> bool:

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from .astutil import ITER_BUILTIN, MUTATION_CHECK, OUT_CHECK, SUM_ADD, SUM_START, SUM_TOTAL, TEMP
 from .native_objects import Known, NotAnAttribute, attribute, called, class_function
 from .native_values import (ARRAYS, ELEMENT, INT_MAX, INT_MIN, ITERATOR_OF, ITERATORS, KNOWN, LISTS, LOOPED,
-                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, TUPLE_ITEMS, UNIONS, NType, RecordsIterType,
-                            RecordsType, TupleType, base, join, members, row, tuple_of, type_of_value)
+                            NP_SCALARS, NUMBERS, NUMPY_ARRAYS, SCALARS, TUPLE_ITEMS, UNIONS, ComboIterType, NType,
+                            RecordsIterType, RecordsType, TupleType, base, combo_of, join, members, row, tuple_of,
+                            type_of_value)
 
 
 class NotCompilable(Exception):
@@ -86,6 +87,7 @@ PYTHON_TYPES = {NType.INT: int, NType.FLOAT: float, NType.BOOL: bool}
 """The Python type of a value of each native type (numpy's scalars' types are not tested natively)."""
 BUILTINS = {abs: "abs", min: "min", max: "max", int: "int", float: "float", bool: "bool", range: "range",
             complex: "complex"}
+"""Builtins native code calls (`enumerate` and `zip` it goes over only where a `for` iterates them)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,14 +241,18 @@ class Inference:
                 self.bind(target.id, value)
             return
         name = s.targets[0].id
-        if self._is_range_iterator(s.value):
+        combo = self._combo_iterator(s.value)
+        if combo is not None:
+            self.bind(name, combo)
+        elif self._is_range_iterator(s.value):
             self.bind(name, NType.RANGE)
         elif self._array_iterator(s.value) is not None:
             over = self._array_iterator(s.value)
             self.bind(name, over.iterator if isinstance(over, RecordsType) else ITERATOR_OF[over])
             self.typed.iterated[name] = s.value.args[0].id
         elif isinstance(s.value, ast.Constant) and s.value.value is None \
-                and (self.typed.locals.get(name) in LOOPED or isinstance(self.typed.locals.get(name), RecordsIterType)):
+                and (self.typed.locals.get(name) in LOOPED
+                     or isinstance(self.typed.locals.get(name), (RecordsIterType, ComboIterType))):
             return     # the loop is over: its iterator is let go of
         else:
             value = self.expr(s.value)
@@ -312,6 +318,50 @@ class Inference:
         if isinstance(node, ast.Name):
             return self.objects[node.id]
         return self.typed.constants[id(node)]
+
+    def _combo_iterator(self, value: ast.expr) -> ComboIterType | None:
+        """The type of `_pf_iter(enumerate(a))` or `_pf_iter(zip(a, range(n)))` (of 1-D array and list
+        locals, ranges, and such calls), made here; None where `value` is no such call."""
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == ITER_BUILTIN
+                and len(value.args) == 1):
+            return None
+        return self._combo_call(value.args[0])
+
+    def _combo_call(self, call: ast.expr) -> ComboIterType | None:
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and not call.keywords
+                and self.resolve(call.func) in (enumerate, zip)):
+            return None
+        kind = self.resolve(call.func).__name__
+        sources = call.args[:1] if kind == "enumerate" else call.args
+        if kind == "enumerate" and not 1 <= len(call.args) <= 2 or not sources:
+            raise NotCompilable(f"`{kind}` of other than iterables native code goes over", self.statement)
+        if kind == "enumerate" and len(call.args) == 2 and self.expr(call.args[1]) not in (NType.INT, NType.BOOL):
+            raise NotCompilable("`enumerate` counting from other than an int", self.statement)
+        parts = []
+        for source in sources:
+            if isinstance(source, ast.Call) and self._range_call(source):
+                parts.append(NType.RANGE)
+            elif self._combo_call(source) is not None:
+                parts.append(self._combo_call(source))
+            elif isinstance(source, ast.Name) and self.expr(source) in ITERATOR_OF:
+                parts.append(ITERATOR_OF[self.typed.locals[source.id]])
+            else:
+                raise NotCompilable(f"`{kind}` of other than ranges, 1-D arrays and lists", self.statement)
+        return combo_of(kind, tuple(parts))
+
+    def _bind_combo(self, target: ast.expr, t: ComboIterType):
+        """Bind a `for` target to an item of an enumerate or zip: (count, item) or one item per part."""
+        elements = ([NType.INT] if t.kind == "enumerate" else []) + [
+            NType.INT if p is NType.RANGE else p if isinstance(p, ComboIterType) else row(ITERATORS[p]) for p in t.parts]
+        if not isinstance(target, (ast.Tuple, ast.List)) or len(target.elts) != len(elements):
+            raise NotCompilable(f"an item of a {t.value} taken apart other than one name per part", self.statement)
+        for element_target, element in zip(target.elts, elements):
+            if isinstance(element, ComboIterType):
+                self._bind_combo(element_target, element)
+            elif isinstance(element_target, ast.Name):
+                self.bind(element_target.id, element)
+            else:
+                raise NotCompilable(f"a number of a {t.value} taken apart", self.statement)
 
     def _array_iterator(self, value: ast.expr) -> NType | None:
         """The type of the 1-D array local `value` iterates over, if it is `_pf_iter(a)` of one."""
@@ -403,6 +453,10 @@ class Inference:
         if s.orelse or not isinstance(s.iter, ast.Name):
             raise NotCompilable("a `for` other than over a named iterator", s.lineno)
         over = self.typed.locals.get(s.iter.id)
+        if isinstance(over, ComboIterType):
+            self._bind_combo(s.target, over)
+            self.loop(s)
+            return
         if isinstance(over, RecordsIterType):     # `for ([x, y, z], v, m) in bodies`: each item taken apart
             source = ast.Name(id=self.typed.iterated.get(s.iter.id, s.iter.id), ctx=ast.Load())   # or entered with
             self._take_apart(s.target, over.records.shape, self._roots(source))

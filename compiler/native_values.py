@@ -118,6 +118,47 @@ def records_of(shape: tuple) -> RecordsType:
     return found
 
 
+class ComboIterType:
+    """An `enumerate` or a `zip` of iterators native code goes over (ranges', 1-D arrays' and lists',
+    or other such): its slots are the count (of an enumerate), then each iterator's own."""
+
+    def __init__(self, kind: str, parts: tuple):
+        self.kind, self.parts = kind, parts
+        self.value = f"{kind} over ({', '.join(p.value for p in parts)})"
+        self.width = (kind == "enumerate") + sum(p.width if isinstance(p, ComboIterType) else 4 for p in parts)
+
+
+_COMBOS: dict = {}
+
+
+def combo_of(kind: str, parts: tuple) -> ComboIterType:
+    found = _COMBOS.get((kind, parts))
+    if found is None:
+        found = _COMBOS[kind, parts] = ComboIterType(kind, parts)
+    return found
+
+
+def combo_parts(iterator) -> tuple:
+    """(the count or None, the iterators) of a live enumerate or zip."""
+    reduced = iterator.__reduce__()
+    if type(iterator) is zip:
+        return None, reduced[1]
+    inner, count = reduced[1]
+    return count, (inner,)
+
+
+def _combo_type(iterator) -> ComboIterType | None:
+    if type(iterator) is zip and len(iterator.__reduce__()) != 2:
+        return None     # zip(strict=True): its check is tier 0's
+    count, inners = combo_parts(iterator)
+    if count is not None and not INT_MIN <= count <= INT_MAX:
+        return None
+    parts = tuple(type_of_value(i) for i in inners)
+    if any(p is not NType.RANGE and p not in ITERATORS and not isinstance(p, ComboIterType) for p in parts):
+        return None
+    return combo_of(type(iterator).__name__, parts)
+
+
 _TUPLES: dict = {}
 TUPLE_ITEMS = 16
 """Items of a tuple native code holds at most."""
@@ -217,6 +258,8 @@ def type_of_value(value) -> NType | None:
         return _list_type(value)
     if kind is types.FunctionType:
         return NType.FUNC
+    if kind is enumerate or kind is zip:
+        return _combo_type(value)
     if kind is tuple:
         items = [type_of_value(v) for v in value]
         return tuple_of(items) if 0 < len(items) <= TUPLE_ITEMS and all(t in NUMBERS for t in items) else None

@@ -546,6 +546,28 @@ def complex_ratio(z, n):
     return z
 
 
+def enumerated(xs, start):
+    t = 0 * start
+    for k, x in enumerate(xs, start):
+        t += k * x
+    return t
+
+
+def zipped(a, b, n):
+    """zip stops at its shortest iterable; each item taken apart into names."""
+    s = 0.0
+    for x, y, k in zip(a, b, range(n)):
+        s += x * y + k
+    return s
+
+
+def counted_pairs(a, b):
+    s = 0.0
+    for k, (x, y) in enumerate(zip(a, b)):
+        s += k * (x - y)
+    return s
+
+
 def wave(x):
     return math.sin(x) * x
 
@@ -612,6 +634,9 @@ NATIVE = [
     (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
     (accumulate, (1000,)), (accumulate, (0,)), (mean_total, ([1.0, 2.5, 4.0], 50)),
     (centroid, ([(1.0, 2.0), (3.5, -1.0), (0.25, 8.0)],)), (centroid, ([(1, 2.5)],)),
+    (enumerated, ([1.0, 2.5, -3.0], 0)), (enumerated, ([1, 2, 3], 10)),
+    (zipped, (np.arange(5.0), [1.0, 2.0, 3.0, 4.0], 10)), (zipped, ([1.0], [2.0], 0)),
+    (counted_pairs, ([1.0, 2.0, 3.0], np.arange(4.0))),
     (mandel_complex, (30, 60)), (turned, (1 + 0j, 500)), (turned, (complex(-0.0, 2.5), 3)),
     (magnitude, (3.0, -4.0)), (magnitude, (math.inf, math.nan)), (magnitude, (math.nan, 1.0)),
     (weighted_lengths, ([([1.0, 2.0, 2.0], 0.5), ([3.0, 4.0, 0.0], 2.0)],)),
@@ -653,6 +678,7 @@ LEAVES = [
     (sum_of, (100, Multiply(1 << 60))),     # past 64 bits in a method
     (sum_of, (10, Reciprocal(5))),          # ZeroDivisionError in a method
     (weighted_lengths, ([([1.0, 2.0], 0.5)],)),     # ValueError: not enough values to unpack
+    (enumerated, ([1, 2, 3], (1 << 63) - 2)),       # the count past 64 bits
     (magnitude, (1e308, 1.5e308)),          # OverflowError: absolute value too large
     (ratio, (0, 0)),                        # an int-or-float holding 0 over 0: ZeroDivisionError
     (ratio, (3, 0)),                        # holding a float: "float division by zero"

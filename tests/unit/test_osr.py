@@ -238,6 +238,28 @@ def late_store(box, n):
     return total
 
 
+def enumerated_pairs(n):
+    xs = [i * 0.5 for i in range(n)]
+    ys = [i * 0.25 for i in range(n)]
+    s = 0.0
+    for k, (a, b) in enumerate(zip(xs, ys)):
+        s += k * a - b
+    return s
+
+
+def shared_iterator(n):
+    """`enumerate(it)` of an iterator the frame goes on with after the loop: native code does not take
+    it over (it would go on with a copy)."""
+    xs = [i * 0.5 for i in range(n)]
+    it = iter(xs)
+    s = 0.0
+    for k, x in enumerate(it):
+        s += k * x
+        if k == n - 10:
+            break
+    return s, sum(it)
+
+
 def forever():
     x = 0
     while True:
@@ -314,13 +336,21 @@ def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)), (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
-                                     (product_trace, (180,)), (nbody, (150_000,))],
-                         ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists"])
+                                     (product_trace, (180,)), (nbody, (150_000,)), (enumerated_pairs, (2_000_000,))],
+                         ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists", "enumerate-of-zip"])
 def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
     future = ex.submit(fn, *args)
     assert future.result(timeout=100) == fn(*args)
     m = future.metrics
     assert m.deoptimizations == 0 and 1 <= m.osr_entries == m.native_calls, m
+
+
+@pytest.mark.timeout(120)
+def test_an_enumerate_over_an_iterator_the_frame_holds_is_not_taken_over(ex):
+    future = ex.submit(shared_iterator, 2_000_000)
+    assert future.result(timeout=100) == shared_iterator(2_000_000)
+    assert future.metrics.osr_entries == 0
+    assert future.metrics.fallbacks["an enumerate or zip over an iterator a local holds"] >= 1, future.metrics
 
 
 @pytest.mark.timeout(120)
