@@ -70,7 +70,8 @@ class ListBuffers:
     for each list a local holds or a local iterator goes over; `written`, whether the piece stores into
     lists (they are then kept as entered, to write back what changed). `refusal` says why native code
     may not be entered with them: a row shared in a way one buffer cannot hold, or one of
-    `written_lists` (those it may store into) from outside the computation."""
+    `written_lists` (those it may store into, numpy arrays too) from outside the computation (or, of
+    an array, read-only)."""
 
     def __init__(self, entered: list, written: bool):
         self.written = written
@@ -87,8 +88,14 @@ class ListBuffers:
         from .linker import is_foreign
         if self.shared:
             return "a list that is a row of two tables, or a table and a row"
-        if any(is_foreign(lst) or self.places[id(lst)][2] == 2 and any(map(is_foreign, lst)) for lst in written_lists):
-            return "a list from outside the computation that native code may change"
+        for written in written_lists:
+            if type(written) is not list:       # a numpy array, written in place
+                if is_foreign(written):
+                    return "an array from outside the computation that native code may change"
+                if not written.flags.writeable:
+                    return "a read-only array that native code may change"
+            elif is_foreign(written) or self.places[id(written)][2] == 2 and any(map(is_foreign, written)):
+                return "a list from outside the computation that native code may change"
         return None
 
     def _place(self, lst: list, dtype: str, dimensions: int):

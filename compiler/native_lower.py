@@ -352,12 +352,7 @@ class Lowering:
         if isinstance(s.targets[0], ast.Subscript):     # `lst[i] = v`: the value, the place, then the store
             target = s.targets[0]
             element = self.typed.expressions[id(target)]
-            value = self.expr(s.value, element)
-            address = self.item_address(target)
-            if element is NType.BOOL:
-                value = self.builder.zext(value, _BYTE)
-            memory = _BYTE if element is NType.BOOL else LL[element]
-            self.builder.store(value, self.builder.inttoptr(address, memory.as_pointer()))
+            self._store_element(target, self.expr(s.value, element), element)
             return
         if isinstance(s.value, ast.Tuple) and isinstance(s.targets[0], ast.Tuple):   # the items, then the names
             values = [(self.expr(v, self.typed.locals[t.id]), self.tag_of(v), self.typed.expressions[id(v)])
@@ -414,8 +409,22 @@ class Lowering:
 
     def stmt_AugAssign(self, s: ast.AugAssign):
         t = self.typed.expressions[id(s)]
+        if isinstance(s.target, ast.Subscript):     # a numpy array's item: read, computed, stored in place
+            element = self.typed.expressions[id(s.target)]
+            value = self.convert(self.binop(s.op, s.target, s.value, t), t, element)
+            self._store_element(s.target, value, element)
+            return
         value = self.convert(self.binop(s.op, s.target, s.value, t), t, self.typed.locals[s.target.id])
         self.store(s.target.id, value, self.builder.or_(self.tag_of(s.target), self.tag_of(s.value)), t)
+
+    def _store_element(self, target: ast.Subscript, value, element: NType):
+        """Store `value` (of the element type) at the item `target` names, leaving first where the
+        index is out of range."""
+        address = self.item_address(target)
+        if base(element) is NType.BOOL:
+            value = self.builder.zext(value, _BYTE)
+        memory = _BYTE if base(element) is NType.BOOL else LL[element]
+        self.builder.store(value, self.builder.inttoptr(address, memory.as_pointer()))
 
     def tag_of(self, node: ast.expr):
         """Whether the value of `node` (lowered already) is numpy's (of an int-or-float, whether it is a

@@ -267,16 +267,21 @@ class Inference:
 
     def _store_item(self, target: ast.Subscript, value: ast.expr):
         """`lst[i] = value` (or `table[i][j] = value`) into a list native code holds: of the list's own
-        kind of number only (another would change what the list holds), in the frame it enters (a
-        callee changes nothing: compiler/native_lists.py writes back the entered piece's lists)."""
+        kind of number only (another would change what the list holds); `a[i] = value` (`m[i, j]`) into
+        a numpy array, in place: of its kind, or an int or bool into float64 (numpy converts them as
+        native code does). In the frame native code enters only (a callee changes nothing:
+        compiler/native_lists.py writes back the entered piece's lists)."""
         t = self.expr(value)
         array = self.expr(target.value)
-        if array not in LISTS:
+        if array not in LISTS and array not in NUMPY_ARRAYS:
             raise NotCompilable(f"an item stored into {'a value' if array is None else array.value}", self.statement)
         if not self.leaving:
-            raise NotCompilable("an item stored into a list by a called function", self.statement)
+            raise NotCompilable("an item stored into a list or array by a called function", self.statement)
         element = self.expr(target)
-        if t is not None and element is not t:
+        if element in ARRAYS:
+            raise NotCompilable("a row of an array stored into", self.statement)
+        converted = array in NUMPY_ARRAYS and element is NType.NP_FLOAT and t in (NType.INT, NType.BOOL)
+        if t is not None and base(element) is not base(t) and not converted:
             raise NotCompilable(f"a {t.value} stored into a {array.value}", self.statement)
         self._write(target.value)
 
@@ -379,6 +384,11 @@ class Inference:
         return None
 
     def stmt_AugAssign(self, s: ast.AugAssign):
+        if isinstance(s.target, ast.Subscript) and self.expr(s.target.value) in NUMPY_ARRAYS:
+            value = self.expr(ast.BinOp(left=s.target, op=s.op, right=s.value))    # `m[i][j] += v`: in place
+            self.typed.expressions[id(s)] = value
+            self._store_item(s.target, ast.BinOp(left=s.target, op=s.op, right=s.value))
+            return
         if not isinstance(s.target, ast.Name):
             raise NotCompilable("augmented assignment to something other than a name", s.lineno)
         value = self.expr(ast.BinOp(left=s.target, op=s.op, right=s.value))
@@ -541,7 +551,7 @@ class Inference:
                 and isinstance(check.args[1], ast.Constant) and isinstance(check.args[1].value, str)):
             return False
         checked = self.typed.locals.get(check.args[0].id)
-        if checked in LISTS and self.leaving:
+        if (checked in LISTS or checked in NUMPY_ARRAYS) and self.leaving:
             self._write(check.args[0])
             return True
         return checked is NType.OBJECT and len(check.args[1].value.split("\x00")) == 3

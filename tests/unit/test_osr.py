@@ -238,12 +238,14 @@ def late_store(box, n):
     return total
 
 
-def enumerated_pairs(n):
+def enumerated_pairs(n, passes):
+    """The enumerate and zip made anew by each pass, in native code after the first ones."""
     xs = [i * 0.5 for i in range(n)]
     ys = [i * 0.25 for i in range(n)]
     s = 0.0
-    for k, (a, b) in enumerate(zip(xs, ys)):
-        s += k * a - b
+    for _ in range(passes):
+        for k, (a, b) in enumerate(zip(xs, ys)):
+            s += k * a - b
     return s
 
 
@@ -254,10 +256,40 @@ def shared_iterator(n):
     it = iter(xs)
     s = 0.0
     for k, x in enumerate(it):
-        s += k * x
+        s += math.sin(k * x)
         if k == n - 10:
             break
     return s, sum(it)
+
+
+def filled_arrays(n):
+    """numpy arrays made here, written in place: float64 items (and ints converted), int64 items, a
+    2-D array by `m[i, j]` and `m[i][j]`."""
+    out = np.empty(n)
+    counts = np.zeros(n, dtype=np.int64)
+    m = np.zeros((n // 1000, 1000))
+    for i in range(n):
+        if i % 3:
+            out[i] = i * 0.5
+        else:
+            out[i] = i      # an int stored into float64
+        counts[i] = i % 7
+    for i in range(n // 1000):
+        for j in range(1000):
+            m[i, j] = i - j * 0.25
+            m[i][j] += 1.0
+    return float(out.sum()), int(counts.sum()), float(m.sum()), out[-1], m[3, 7]
+
+
+def late_array_store(box, n):
+    """Writes into an array from outside (which only a run can tell) at the last step."""
+    a = first_of(box)
+    total = 0.0
+    for i in range(n):
+        total += i * 0.5
+        if i == n - 1:
+            a[0] = total
+    return total
 
 
 def forever():
@@ -336,8 +368,10 @@ def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)), (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
-                                     (product_trace, (180,)), (nbody, (150_000,)), (enumerated_pairs, (2_000_000,))],
-                         ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists", "enumerate-of-zip"])
+                                     (product_trace, (180,)), (nbody, (150_000,)), (enumerated_pairs, (200_000, 30)),
+                                     (filled_arrays, (3_000_000,))],
+                         ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists", "enumerate-of-zip",
+                              "numpy-arrays-in-place"])
 def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
     future = ex.submit(fn, *args)
     assert future.result(timeout=100) == fn(*args)
@@ -346,9 +380,18 @@ def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
 
 
 @pytest.mark.timeout(120)
+def test_native_code_does_not_write_into_an_array_from_outside(ex):
+    box = [np.zeros(2)]
+    future = ex.submit(late_array_store, box, 20_000_000)
+    with pytest.raises(pyfora.PythonToForaConversionError, match="came from outside the computation"):
+        future.result(timeout=100)
+    assert box[0].tolist() == [0.0, 0.0]
+
+
+@pytest.mark.timeout(120)
 def test_an_enumerate_over_an_iterator_the_frame_holds_is_not_taken_over(ex):
-    future = ex.submit(shared_iterator, 2_000_000)
-    assert future.result(timeout=100) == shared_iterator(2_000_000)
+    future = ex.submit(shared_iterator, 4_000_000)
+    assert future.result(timeout=100) == shared_iterator(4_000_000)
     assert future.metrics.osr_entries == 0
     assert future.metrics.fallbacks["an enumerate or zip over an iterator a local holds"] >= 1, future.metrics
 
