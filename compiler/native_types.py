@@ -827,8 +827,8 @@ class Inference:
         if isinstance(target, _Method) or isinstance(target, types.FunctionType):
             if None in args:
                 return None
-            if any(a not in NUMBERS + NP_SCALARS + KNOWN + tuple(ARRAYS) and not isinstance(a, TupleType)
-                   for a in args):
+            if any(a not in NUMBERS + NP_SCALARS + KNOWN + tuple(ARRAYS) + (NType.COMPLEX,)
+                   and not isinstance(a, TupleType) for a in args):
                 raise NotCompilable("a call with arguments other than numbers, arrays, functions and instances",
                                     self.statement)
             signature = tuple(_signed(self._object(n)) if a in KNOWN else a for a, n in zip(args, node.args))

@@ -125,7 +125,8 @@ class Profile:
             if key in _GAVE_UP or place in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
                 continue
             self.samples[key] = self.samples.get(key, 0) + 1
-            ready = self.samples[key] == 1 and loop is not None and _compiled_for(f, function, loop, only_if_ready=True)
+            ready = self.samples[key] == 1 and (_compiled_for(f, function, loop, only_if_ready=True) if loop is not None
+                                                else _recursion_entry(f, function, only_if_ready=True))
             if self.samples[key] < max(threshold(), 1) and not ready:     # compiled before: entered at once
                 continue
             target = loop if loop is not None else _recursion_entry(f, function)
@@ -196,10 +197,11 @@ def _statements(unit) -> dict:
     return found
 
 
-def _recursion_entry(frame, function: int) -> int | None:
+def _recursion_entry(frame, function: int, only_if_ready: bool = False) -> int | None:
     """Where a recursion of `function` (which `frame` runs) is stopped for: its first statement, which
-    the next call reaches at once, when the whole function compiles for the types of `frame`'s
-    arguments (those it was called with, where it has not rebound them); else None."""
+    the next call reaches at once, when the whole function compiles (with `only_if_ready`, compiled
+    before) for the types of `frame`'s arguments (those it was called with, where it has not rebound
+    them); else None."""
     from .suspend import frame_locals
     values = frame_locals(frame)      # before the first import of the engine (slow)
     from pyfora.compiler.native_engine import entry_types
@@ -216,7 +218,7 @@ def _recursion_entry(frame, function: int) -> int | None:
             return None
         target = node.body[1].lineno      # a docstring is no statement that runs
     piece = _entered_piece(frame.f_code.co_filename, function, target, Entry.START, arguments,
-                           entry_types(arguments), frame.f_globals, frame.f_code.co_qualname)
+                           entry_types(arguments), frame.f_globals, frame.f_code.co_qualname, only_if_ready)
     return None if piece is None else target
 
 

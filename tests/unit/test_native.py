@@ -529,6 +529,20 @@ def mandel_complex(size, max_iter):
     return total
 
 
+def square_plus(z, c):
+    return z * z + c
+
+
+def escape_time(c, max_iter):
+    """A complex number passed to and returned by a native callee."""
+    z = 0j
+    for n in range(max_iter):
+        if abs(z) > 2.0:
+            return n
+        z = square_plus(z, c)
+    return max_iter
+
+
 def turned(z, n):
     w = complex(0.6, 0.8)
     for _ in range(n):
@@ -638,6 +652,7 @@ NATIVE = [
     (zipped, (np.arange(5.0), [1.0, 2.0, 3.0, 4.0], 10)), (zipped, ([1.0], [2.0], 0)),
     (counted_pairs, ([1.0, 2.0, 3.0], np.arange(4.0))),
     (mandel_complex, (30, 60)), (turned, (1 + 0j, 500)), (turned, (complex(-0.0, 2.5), 3)),
+    (escape_time, (complex(-0.75, 0.1), 500)), (escape_time, (0.3 + 0.5j, 100)),
     (magnitude, (3.0, -4.0)), (magnitude, (math.inf, math.nan)), (magnitude, (math.nan, 1.0)),
     (weighted_lengths, ([([1.0, 2.0, 2.0], 0.5), ([3.0, 4.0, 0.0], 2.0)],)),
 ]
