@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
-from .native_lower import (POLL, RESUME_FLAG, Lowering, Mode, Why, first_index, is_plain_function, slot_layout,
-                           slot_width)
+from .native_lower import (POLL, RESUME_FLAG, Lowering, Mode, Why, first_index, is_plain_function, local_width,
+                           slot_layout, slot_width)
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers, record_lists
@@ -158,6 +158,8 @@ class Piece:
         entered = []        # (list, type) of each list a local holds or goes over, or a record holds
         arrays = {}         # (data, length, stride) -> each numpy array entered, for the iterators rebuilt
         for n, t in types_.items():
+            if n in self.typed.growing or n in self.typed.aliases:
+                continue        # a buffer of its own (_Growing)
             for held, t in _combo_iterators(values[n], t) if isinstance(t, ComboIterType) else [(values[n], t)]:
                 over = t.records if isinstance(t, RecordsIterType) else ITERATORS.get(t, t)    # what it goes over
                 held = held if over is t else sequence_of(held)
@@ -177,6 +179,8 @@ class Piece:
                 else:
                     written.append(values[n])
         refusal = lists.refusal(written) or _shared_iterator(values, types_)
+        growing = _Growing({n: values[n] for n in self.typed.growing if n in types_ and n in self.layout})
+        refusal = refusal or growing.refusal(lists, values, self.typed.aliases)
         if refusal is not None:
             return "refused", refusal
         slots = (ctypes.c_int64 * self.slots)()
@@ -195,7 +199,9 @@ class Piece:
                 slots[first + 1] = held in NP_SCALARS
             if t in MIXED:
                 slots[first + 1] = held is NType.FLOAT
-            if t in LISTS:
+            if name in growing.entered:
+                slots[first:first + 4] = growing.slots(name)
+            elif t in LISTS:
                 slots[first:first + slot_width(t)] = lists.slots(value)
             elif isinstance(t, RecordsType):
                 slots[first:first + 3] = lists.records(value, t)
@@ -226,6 +232,7 @@ class Piece:
         slots[mask_slot] = mask
         status = self.function(slots)
         lists.write_back()
+        handed = growing.hand_back(slots, self.layout, self.typed, slots[mask_slot], sorted(self.layout))
         if status == 3 or status == 0 and self.typed.returns is NType.NONE:   # fell off the end, `return`
             return "return", None
         if status == 0:
@@ -235,9 +242,12 @@ class Piece:
             if statement in fusion.generator_ids:
                 slots[self.layout[fusion.source] + 3] -= 1
         changed = dict(values)
+        changed.update(handed)
+        changed.update({alias: handed[name] for alias, name in self.typed.aliases.items() if name in handed})
         for i, name in enumerate(sorted(self.layout)):
             t, first = self.typed.locals[name], self.layout[name]
-            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in NUMPY_ARRAYS or isinstance(t, RecordsType):
+            if not mask >> i & 1 or name.startswith(RESUME_FLAG) or t in NUMPY_ARRAYS or isinstance(t, RecordsType) \
+                    or name in handed:
                 continue    # a numpy array or a list of tuples is never bound in native code: the frame keeps its own
             if t in LISTS:
                 changed[name] = lists.object_at(slots[first], LISTS[t][1])
@@ -304,6 +314,66 @@ def _shared_iterator(values: dict, types_: dict) -> str | None:
         if isinstance(t, ComboIterType) and any(id(inner) in held for inner, _ in _combo_iterators(values[name], t)):
             return "an enumerate or zip over an iterator a local holds"
     return None
+
+
+_LIBC = ctypes.CDLL(None)
+_LIBC.malloc.restype, _LIBC.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+_LIBC.free.restype, _LIBC.free.argtypes = None, [ctypes.c_void_p]
+"""The C allocator native code's realloc and free go to."""
+
+
+class _Growing:
+    """The lists a piece appends to or makes: each in a buffer of its own from the C allocator, which
+    native code grows with realloc. One entered with is copied in (only where no other local, row or
+    record holds it: it has one place); where native code stops, its changed items and the ones
+    appended are stored into it, and a list native code made becomes a new list; the buffers are freed."""
+
+    def __init__(self, entered: dict):
+        self.entered = entered          # local -> the list it was entered with
+        self.buffers = {}               # local -> (address, numbers as entered)
+
+    def refusal(self, lists, values: dict, aliases: dict) -> str | None:
+        others = [v for n, v in values.items() if n not in self.entered and n not in aliases]
+        for lst in self.entered.values():
+            if id(lst) in lists.places or any(v is lst for v in others) \
+                    or sum(v is lst for v in self.entered.values()) > 1:
+                return "a list appended to that something else holds too"
+        return None
+
+    def slots(self, name: str) -> list:
+        import numpy as np
+        lst = self.entered[name]
+        numbers = np.array(lst, dtype={float: "float64", int: "int64", bool: "bool"}[type(lst[0])])
+        capacity = 2 * len(lst) + 16
+        address = _LIBC.malloc(capacity * numbers.itemsize)
+        if not address:
+            raise MemoryError("no memory for a list native code grows")
+        ctypes.memmove(address, numbers.ctypes.data, numbers.nbytes)
+        self.buffers[name] = (address, numbers)
+        return [address, len(lst), numbers.itemsize, capacity]
+
+    def hand_back(self, slots, layout: dict, typed, mask: int, names: list) -> dict:
+        """The growing lists' values for the frame (where native code stops), their buffers freed."""
+        import numpy as np
+        handed = {}
+        for name in typed.growing:
+            if name not in layout or not mask >> names.index(name) & 1:
+                continue
+            address, length, size, _ = slots[layout[name]:layout[name] + 4]
+            kind = {NType.FLOAT_LIST: "float64", NType.INT_LIST: "int64", NType.BOOL_LIST: "bool"}[typed.locals[name]]
+            now = np.frombuffer((ctypes.c_char * (length * size)).from_address(address), dtype=kind).copy()
+            if name in self.entered:
+                before = self.buffers[name][1]
+                lst = self.entered[name]
+                bits = np.uint8 if size == 1 else np.int64
+                for k in np.flatnonzero(now[:len(before)].view(bits) != before.view(bits)).tolist():
+                    lst[k] = now[k].item()
+                lst.extend(now[len(before):].tolist())
+                handed[name] = lst
+            else:
+                handed[name] = now.tolist()
+            _LIBC.free(address)
+        return handed
 
 
 def _combo_iterators(iterator, t: ComboIterType):
@@ -462,7 +532,7 @@ def compile_piece(statements: list, entry: dict, globals_: dict, name: str, obje
     address = engine.get_function_address("entry")
     function = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.POINTER(ctypes.c_int64))(address)
     layout = slot_layout(typed)
-    mask_slot = sum(slot_width(typed.locals[n]) for n in layout)
+    mask_slot = sum(local_width(typed, n) for n in layout)
     size = mask_slot + 3 + slot_width(typed.returns)        # + mask, exit, a union's tag, the value
     return Piece(typed, layout, function, size, engine, time.perf_counter() - started, mask_slot, fusions)
 

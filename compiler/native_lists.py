@@ -94,7 +94,8 @@ class ListBuffers:
                     return "an array from outside the computation that native code may change"
                 if not written.flags.writeable:
                     return "a read-only array that native code may change"
-            elif is_foreign(written) or self.places[id(written)][2] == 2 and any(map(is_foreign, written)):
+            elif is_foreign(written) or id(written) in self.places and self.places[id(written)][2] == 2 \
+                    and any(map(is_foreign, written)):      # (a list native code grows has no place here)
                 return "a list from outside the computation that native code may change"
         return None
 

@@ -68,6 +68,7 @@ class Why(enum.IntEnum):
     RANGE = 15
     DEPTH = 16
     UNPACK = 17
+    MEMORY = 18
 
     @property
     def text(self) -> str:
@@ -83,7 +84,8 @@ _WHY_TEXT = {
     Why.FLOAT_RANGE: "a float result out of range", Why.MATH_DOMAIN: "a math domain error",
     Why.FLOAT_TO_INT: "a float that is no 64-bit int", Why.SHIFT: "a shift past 64 bits or by a negative count",
     Why.NUMPY: "a numpy operation numpy warns about", Why.RANGE: "a range of step 0 or longer than 2**63 - 1",
-    Why.DEPTH: "native recursion past its bound", Why.UNPACK: "a list taken apart into another number of names"}
+    Why.DEPTH: "native recursion past its bound", Why.UNPACK: "a list taken apart into another number of names",
+    Why.MEMORY: "no memory for a list native code grows"}
 
 
 class Mode(enum.Enum):
@@ -108,14 +110,19 @@ def slot_width(t: NType) -> int:
     return 1 + 2 * ARRAYS[t][1] if t in ARRAYS else 1
 
 
+def local_width(typed: Typed, name: str) -> int:
+    """Slots local `name` takes: its type's, and a growing list's capacity after its length and stride."""
+    return 4 if name in typed.growing else slot_width(typed.locals[name])
+
+
 def slot_layout(typed: Typed) -> dict:
     """Local -> its first slot."""
     layout, n = {}, 0
     for name in sorted(typed.locals):
-        if typed.locals[name] is NType.NONE or typed.locals[name] in KNOWN:    # compiled in, not held
-            continue
+        if typed.locals[name] is NType.NONE or typed.locals[name] in KNOWN or name in typed.aliases:
+            continue    # compiled in, or another name of a growing list: not held
         layout[name] = n
-        n += slot_width(typed.locals[name])
+        n += local_width(typed, name)
     return layout
 
 
@@ -174,6 +181,8 @@ class Lowering:
         self.statement = 0
         self.entry_bound = entry_bound
         self._declare(params)
+        for alias, name in typed.aliases.items():     # one list, two names: the same places
+            self.vars[alias], self.bits[alias] = self.vars[name], self.bits[name]
         self.exit_block = self.fn.append_basic_block("exit")
         self.exit_at = self.vars["$stmt"]
         if mode is Mode.CALLEE:
@@ -223,7 +232,7 @@ class Lowering:
             elif isinstance(t, ComboIterType):
                 self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(t.width))
             elif t in ARRAYS or isinstance(t, RecordsType):
-                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(slot_width(t)))
+                self.vars[name] = tuple(b.alloca(I64, name=f"{name}.{k}") for k in range(local_width(self.typed, name)))
             else:
                 self.vars[name] = b.alloca(ll_type(t), name=name)
                 if t in UNIONS or t in MIXED:
@@ -264,7 +273,7 @@ class Lowering:
 
     @property
     def _mask_slot(self) -> int:
-        return sum(slot_width(self.typed.locals[n]) for n in self.names)
+        return sum(local_width(self.typed, n) for n in self.names)
 
     def _slot(self, index: int):
         return self.builder.gep(self.fn.args[0], [ir.Constant(I32, index)])
@@ -290,6 +299,7 @@ class Lowering:
     def lower(self) -> ir.Function:
         self.block(self.statements)
         if not self.builder.block.is_terminated:
+            self._save_growing()
             self._ret(3)     # fell off the end: the function returns None
         self._emit_exit()
         return self.fn
@@ -386,6 +396,11 @@ class Lowering:
         t = self.typed.locals.get(name)
         if t in KNOWN:
             return      # compiled in (native_types.Inference._bind_object)
+        if name in self.typed.growing and isinstance(s.value, ast.List):
+            self._new_list(name)
+            return
+        if name in self.typed.aliases:
+            return      # the list's other name: its own (Lowering.__init__)
         if isinstance(t, ComboIterType):
             if isinstance(s.value, ast.Constant):       # let go: its first iterator's index is -1
                 self.builder.store(ir.Constant(I64, -1), self.vars[name][first_index(t)])
@@ -598,7 +613,68 @@ class Lowering:
         pass
 
     def stmt_Expr(self, s):
-        pass        # a constant (native_types)
+        """A constant (native_types), or `x.append(v)`: v stored after the list's last item, its buffer
+        grown (realloc) first where full."""
+        name = self.typed.appends.get(id(s))
+        if name is None:
+            return
+        b = self.builder
+        element = self.typed.expressions[id(s.value.args[0])]
+        value = self.expr(s.value.args[0], element)
+        data, length, stride, capacity = self.vars[name]
+        full, room = self.fn.append_basic_block("full"), self.fn.append_basic_block("room")
+        b.cbranch(b.icmp_signed(">=", b.load(length), b.load(capacity)), full, room)
+        b.position_at_end(full)
+        bigger = b.add(b.mul(b.load(capacity), ir.Constant(I64, 2)), ir.Constant(I64, 16))
+        grown = b.call(self._libc("realloc", _BYTE.as_pointer(), [_BYTE.as_pointer(), I64]),
+                       [b.inttoptr(b.load(data), _BYTE.as_pointer()), b.mul(bigger, b.load(stride))])
+        self.leave_if(b.icmp_unsigned("==", b.ptrtoint(grown, I64), ir.Constant(I64, 0)), Why.MEMORY)
+        b.store(b.ptrtoint(grown, I64), data)
+        b.store(bigger, capacity)
+        b.branch(room)
+        b.position_at_end(room)
+        n = b.load(length)
+        if element is NType.BOOL:
+            value = b.zext(value, _BYTE)
+        place = b.add(b.load(data), b.mul(n, b.load(stride)))
+        b.store(value, b.inttoptr(place, (_BYTE if element is NType.BOOL else LL[element]).as_pointer()))
+        b.store(b.add(n, ir.Constant(I64, 1)), length)
+
+    def _new_list(self, name: str):
+        """`x = []`: a buffer of its own (native_engine frees the one it replaces, here, and the last)."""
+        b = self.builder
+        data, length, stride, capacity = self.vars[name]
+        bound = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name]))
+        free, fresh = self.fn.append_basic_block("free"), self.fn.append_basic_block("fresh")
+        b.cbranch(b.icmp_unsigned("!=", bound, ir.Constant(I64, 0)), free, fresh)
+        b.position_at_end(free)
+        b.call(self._libc("free", ir.VoidType(), [_BYTE.as_pointer()]), [b.inttoptr(b.load(data), _BYTE.as_pointer())])
+        b.branch(fresh)
+        b.position_at_end(fresh)
+        size = 1 if self.typed.locals[name] is NType.BOOL_LIST else 8
+        made = b.call(self._libc("malloc", _BYTE.as_pointer(), [I64]), [ir.Constant(I64, 16 * size)])
+        self.leave_if(b.icmp_unsigned("==", b.ptrtoint(made, I64), ir.Constant(I64, 0)), Why.MEMORY)
+        for var, value in zip((data, length, stride, capacity), (b.ptrtoint(made, I64), ir.Constant(I64, 0),
+                                                                  ir.Constant(I64, size), ir.Constant(I64, 16))):
+            b.store(value, var)
+        self.mark_bound(name)
+
+    def _save_growing(self):
+        """Where the entered piece returns: its growing lists' slots and the bound mask, for the VM to
+        hand their items back and free their buffers."""
+        if self.mode is not Mode.ENTRY or not self.typed.growing:
+            return
+        b = self.builder
+        for name in self.typed.growing:
+            for k, var in enumerate(self.vars[name]):
+                b.store(b.load(var), self._slot(self.layout[name] + k))
+        b.store(b.load(self.vars["$mask"]), self._slot(self._mask_slot))
+
+    def _libc(self, name: str, result, arguments: list):
+        found = self.module.globals.get(name)
+        if found is None:
+            found = ir.Function(self.module, ir.FunctionType(result, arguments), name)
+        return found
 
     def stmt_Return(self, s: ast.Return):
         b = self.builder
@@ -614,6 +690,7 @@ class Lowering:
                     b.store(b.zext(self.tag_of(s.value), I64), self._slot(self._mask_slot + 2))
             else:
                 b.store(value, self.fn.args[-1])
+        self._save_growing()
         self._ret(0)
 
     def store(self, name: str, value, tag=None, have: NType | None = None):
@@ -724,8 +801,10 @@ class Lowering:
         if node.id not in self.entry_bound and not node.id.startswith(RESUME_FLAG):
             bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[node.id]))
             self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)), Why.UNBOUND)
-        if isinstance(self.vars.get(node.id), tuple):
-            return tuple(b.load(var) for var in self.vars[node.id])
+        if isinstance(self.vars.get(node.id), tuple):     # a growing list's capacity is its own business
+            held = self.vars[node.id][:3] if self.typed.aliases.get(node.id, node.id) in self.typed.growing \
+                else self.vars[node.id]
+            return tuple(b.load(var) for var in held)
         if node.id in self.tag_vars:
             self.tags[id(node)] = b.load(self.tag_vars[node.id])
         return b.load(self.vars[node.id])

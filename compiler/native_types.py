@@ -97,6 +97,8 @@ class _Method:
     instance: object
 
 
+_GROWABLE = {NType.INT: NType.INT_LIST, NType.FLOAT: NType.FLOAT_LIST, NType.BOOL: NType.BOOL_LIST}
+"""The list a number of each kind is appended to."""
 _FLOAT_ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 """Operators whose int operand CPython converts to a float when the other is one (float's own slots)."""
 
@@ -128,6 +130,9 @@ class Typed:
     constants: dict = field(default_factory=dict)     # id(attribute) -> its value (native_objects: compiled in)
     roots: dict = field(default_factory=dict)         # list local -> the locals entered with whose lists it may be
     written: set = field(default_factory=set)         # locals entered with whose lists native code may change
+    growing: set = field(default_factory=set)         # list locals native code appends to or makes (`x = []`)
+    appends: dict = field(default_factory=dict)       # id(`x.append(v)` statement) -> x
+    aliases: dict = field(default_factory=dict)       # a temporary holding a growing list -> the list's local
 
 
 class Inference:
@@ -155,6 +160,8 @@ class Inference:
         self.objects = dict(objects or {})
         self.entered_with = dict(self.objects)
         self.entered = frozenset(entry)
+        self._made = set()          # list locals made by `x = []` in native code
+        self._sources = {}          # a temporary bound to a list local -> that local
         self.globals = globals_
         self.callee_return = callee_return
         self.typed = Typed(dict(entry))
@@ -172,6 +179,7 @@ class Inference:
                 if self.typed.exits and not self.looped:
                     raise NotCompilable("native code would leave for tier 0 with no loop run natively",
                                         min(where for where, _ in self.typed.exits.values()))
+                self._check_growing()
                 return self.typed
         raise NotCompilable("types do not settle", self.statement)
 
@@ -242,7 +250,12 @@ class Inference:
             return
         name = s.targets[0].id
         combo = self._combo_iterator(s.value)
-        if combo is not None:
+        if isinstance(s.value, ast.List) and not s.value.elts:     # `x = []`: a list native code makes
+            if not self.leaving:
+                raise NotCompilable("a list made by a called function", s.lineno)
+            self._made.add(name)
+            self._grow(name)
+        elif combo is not None:
             self.bind(name, combo)
         elif self._is_range_iterator(s.value):
             self.bind(name, NType.RANGE)
@@ -264,6 +277,50 @@ class Inference:
             if value in KNOWN:
                 self._bind_object(name, self._object(s.value))
             self.bind(name, value)
+
+    def _append(self, s: ast.Expr) -> bool:
+        """`x.append(v)` of a number to a list local, which native code then holds growing (a buffer of
+        its own, native_engine): whether `s` is one (typed here)."""
+        call = s.value
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append"
+                and isinstance(call.func.value, ast.Name) and len(call.args) == 1 and not call.keywords):
+            return False
+        name = self._sources.get(call.func.value.id, call.func.value.id)
+        held = self.typed.locals.get(name)
+        if held is not None and held not in _GROWABLE.values():
+            return False
+        if not self.leaving:
+            raise NotCompilable("a list appended to by a called function", self.statement)
+        t = self.expr(call.args[0])
+        if t is None:
+            return True
+        if t not in _GROWABLE or held is not None and held is not _GROWABLE[t]:
+            raise NotCompilable(f"a {t.value} appended to {'a list' if held is None else 'a ' + held.value}",
+                                self.statement)
+        self.bind(name, _GROWABLE[t])
+        self._grow(name)
+        self.typed.appends[id(s)] = name
+        self._write(ast.Name(id=name, ctx=ast.Load()))
+        return True
+
+    def _grow(self, name: str):
+        if name not in self.typed.growing:
+            self.typed.growing.add(name)
+            self.changed = True
+
+    def _check_growing(self):
+        """A list native code makes or appends to has one place: no other local, iterator or row is it,
+        and one it was entered with is never replaced by a new one."""
+        for name in self.typed.growing:
+            if name not in self.typed.locals:
+                raise NotCompilable(f"`{name}`, a list of no known kind (nothing appended to it)", self.statement)
+            if any(name in roots and other != name for other, roots in self.typed.roots.items()) \
+                    or self.typed.roots.get(name, frozenset({name})) != frozenset({name}) \
+                    or name in self.typed.iterated.values():
+                raise NotCompilable(f"the list `{name}` appended to under another name too", self.statement)
+        made = {n for n in self.typed.growing if n in self._made}
+        if made & self.entered:
+            raise NotCompilable("a list entered with replaced by a new one in native code", self.statement)
 
     def _store_item(self, target: ast.Subscript, value: ast.expr):
         """`lst[i] = value` (or `table[i][j] = value`) into a list native code holds: of the list's own
@@ -302,6 +359,17 @@ class Inference:
 
     def _bind_list(self, name: str, value: ast.expr):
         """`name = other` or `name = table[i]`: the same list object (a view of the same numbers)."""
+        source = value
+        while isinstance(source, ast.Subscript):
+            source = source.value
+        if name.startswith(TEMP) and isinstance(value, ast.Name):
+            self._sources[name] = value.id
+            if value.id in self.typed.growing:
+                self.typed.aliases[name] = value.id     # the statement form's receiver of `x.append(...)`
+                self.typed.roots.pop(name, None)
+                return
+        if name in self.typed.growing or isinstance(source, ast.Name) and source.id in self.typed.growing:
+            raise NotCompilable("a list appended to bound to another name", self.statement)
         roots = self._roots(value) | self.typed.roots.get(name, frozenset({name}) if name in self.entered
                                                           else frozenset())
         if self.typed.roots.get(name) != roots:
@@ -348,6 +416,8 @@ class Inference:
                 parts.append(NType.RANGE)
             elif self._combo_call(source) is not None:
                 parts.append(self._combo_call(source))
+            elif isinstance(source, ast.Name) and source.id in self.typed.growing:
+                raise NotCompilable("a list appended to gone over by an enumerate or zip", self.statement)
             elif isinstance(source, ast.Name) and self.expr(source) in ITERATOR_OF:
                 parts.append(ITERATOR_OF[self.typed.locals[source.id]])
             else:
@@ -519,6 +589,8 @@ class Inference:
         pass
 
     def stmt_Expr(self, s: ast.Expr):
+        if self._append(s):
+            return
         if self._mutation_check(s.value) or self._no_output_argument(s.value):
             self.typed.skipped.add(id(s))
         elif not isinstance(s.value, ast.Constant):    # a docstring, or `...`

@@ -246,7 +246,8 @@ def enter(state, value) -> tuple | None:
         _GAVE_UP.add(key)
         return None
     ran = _run(piece, values, types_, _maker(state.unit, state.globals))
-    if ran is None:
+    if ran is None:     # refused (counted): not asked for again in this computation
+        _GAVE_UP.add(key)
         return None
     COUNTS["osr_entries"] += 1
     outcome, planned = ran

@@ -582,6 +582,26 @@ def counted_pairs(a, b):
     return s
 
 
+def halves_list(n):
+    """A list native code makes (`out = []`) and appends to, handed back as a new list."""
+    out = []
+    for i in range(n):
+        out.append(i * 0.5)
+    return out
+
+
+def flags_made(n):
+    out = []
+    for i in range(n):
+        out.append(i % 3 == 0)
+    return out.count(True), len(out)
+
+
+def primes_listed(n):
+    """A list comprehension calling a function: the loop appending to it runs natively."""
+    return sum([cube(x) % 5 for x in range(n) if is_prime(x)])
+
+
 def wave(x):
     return math.sin(x) * x
 
@@ -648,6 +668,7 @@ NATIVE = [
     (peak, (1000,)), (peak, (0,)), (lowest_residue, (500,)), (lowest_residue, (1,)),
     (accumulate, (1000,)), (accumulate, (0,)), (mean_total, ([1.0, 2.5, 4.0], 50)),
     (centroid, ([(1.0, 2.0), (3.5, -1.0), (0.25, 8.0)],)), (centroid, ([(1, 2.5)],)),
+    (halves_list, (10,)), (halves_list, (0,)), (flags_made, (10,)), (primes_listed, (200,)),
     (enumerated, ([1.0, 2.5, -3.0], 0)), (enumerated, ([1, 2, 3], 10)),
     (zipped, (np.arange(5.0), [1.0, 2.0, 3.0, 4.0], 10)), (zipped, ([1.0], [2.0], 0)),
     (counted_pairs, ([1.0, 2.0, 3.0], np.arange(4.0))),
