@@ -619,6 +619,8 @@ class Lowering:
         if name is None:
             return
         b = self.builder
+        bit = b.and_(b.load(self.vars["$mask"]), ir.Constant(I64, self.bits[name]))
+        self.leave_if(b.icmp_unsigned("==", bit, ir.Constant(I64, 0)), Why.UNBOUND)   # (or entered as no list of ours)
         element = self.typed.expressions[id(s.value.args[0])]
         value = self.expr(s.value.args[0], element)
         data, length, stride, capacity = self.vars[name]

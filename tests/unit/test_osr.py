@@ -302,6 +302,15 @@ def appended(n):
     return len(kept["out"]), out[-1], out[n // 2], kept["out"][0]
 
 
+def appended_late(n):
+    """Empty where native code would be entered: a list of no known kind, so the loop stays in tier 0."""
+    out = []
+    for i in range(n):
+        if i > n - 5:
+            out.append(math.sqrt(i))
+    return out
+
+
 def forever():
     x = 0
     while True:
@@ -411,6 +420,13 @@ def test_a_list_item_past_64_bits_leaves_with_the_items_written_so_far(ex):
     future = ex.submit(late_overflow, 2_000_000)
     assert future.result(timeout=100) == late_overflow(2_000_000)
     assert future.metrics.osr_entries == 1 and future.metrics.deoptimizations == 1, future.metrics
+
+
+@pytest.mark.timeout(120)
+def test_a_list_empty_where_native_code_would_be_entered_is_appended_to_in_tier0(ex):
+    future = ex.submit(appended_late, 8_000_000)
+    assert future.result(timeout=100) == appended_late(8_000_000)
+    assert future.metrics.osr_entries == 0 and "`out` is no local of a native type" in future.metrics.fallbacks
 
 
 @pytest.mark.timeout(120)
