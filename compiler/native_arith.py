@@ -12,7 +12,7 @@ import math
 
 from llvmlite import ir
 
-from .native_lower import F64, I1, I64, Why
+from .native_ir import F64, I1, I64, Why
 from .native_types import NotCompilable
 from .native_values import UNIONS, NType
 

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 
 from .astutil import GENEXPR
 from .native_fuse import fuse
-from .native_lower import (POLL, RESUME_FLAG, Lowering, Mode, Why, first_index, is_plain_function, local_width,
-                           slot_layout, slot_width)
+from .native_ir import POLL, Mode, Why, local_width, slot_layout, slot_width
+from .native_lower import RESUME_FLAG, Lowering, is_plain_function
+from .native_loops import first_index
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
 from .native_lists import ListBuffers, record_lists

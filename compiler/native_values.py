@@ -18,6 +18,16 @@ import types
 from .native_objects import is_user_instance
 
 
+class NotCompilable(Exception):
+    """A piece of code native code cannot run; `statement` is the statement id where that was found."""
+
+    def __init__(self, reason: str, statement: int = 0):
+        super().__init__(f"{reason} (statement {statement})")
+        self.reason = reason
+        self.statement = statement
+        self.in_loop = False    # found inside a loop of the user's (native_sequences)
+
+
 class NType(enum.Enum):
     INT = "int"
     FLOAT = "float"
