@@ -226,9 +226,9 @@ def first_of(box):
 
 
 def late_store(box, n):
-    """Writes into a list from outside (which only a run can tell) at the last step: native code is
-    not entered with a list from outside the computation that it may change, and tier 0 refuses the
-    store."""
+    """Writes into a list or array from outside (which only a run can tell) at the last step: native
+    code is not entered with one from outside the computation that it may change, and tier 0 refuses
+    the store."""
     xs = first_of(box)
     total = 0.0
     for i in range(n):
@@ -279,17 +279,6 @@ def filled_arrays(n):
             m[i, j] = i - j * 0.25
             m[i][j] += 1.0
     return float(out.sum()), int(counts.sum()), float(m.sum()), out[-1], m[3, 7]
-
-
-def late_array_store(box, n):
-    """Writes into an array from outside (which only a run can tell) at the last step."""
-    a = first_of(box)
-    total = 0.0
-    for i in range(n):
-        total += i * 0.5
-        if i == n - 1:
-            a[0] = total
-    return total
 
 
 def appended(n):
@@ -401,7 +390,7 @@ def test_lists_made_in_the_computation_are_written_natively(ex, fn, args):
 @pytest.mark.timeout(120)
 def test_native_code_does_not_write_into_an_array_from_outside(ex):
     box = [np.zeros(2)]
-    future = ex.submit(late_array_store, box, 20_000_000)
+    future = ex.submit(late_store, box, 20_000_000)
     with pytest.raises(pyfora.PythonToForaConversionError, match="came from outside the computation"):
         future.result(timeout=100)
     assert box[0].tolist() == [0.0, 0.0]
