@@ -30,7 +30,7 @@ from .native_lower import RESUME_FLAG, Lowering, is_plain_function
 from .native_loops import first_index
 from .native_objects import Known, state_key
 from .native_types import Inference, NotCompilable
-from .native_lists import ListBuffers, record_lists
+from .native_lists import Growing, ListBuffers, record_lists
 from .native_values import (ARRAYS, ITERATORS, KNOWN, LISTS, MIXED, NP_SCALARS, NUMPY_ARRAYS, POLL_FLAG, UNIONS,
                             ComboIterType, NType, RecordsIterType, RecordsType, TupleType, base, combo_parts, members,
                             range_state, sequence_of, type_of_value)
@@ -160,7 +160,7 @@ class Piece:
         arrays = {}         # (data, length, stride) -> each numpy array entered, for the iterators rebuilt
         for n, t in types_.items():
             if n in self.typed.growing or n in self.typed.aliases:
-                continue        # a buffer of its own (_Growing)
+                continue        # a buffer of its own (native_lists.Growing)
             for held, t in _combo_iterators(values[n], t) if isinstance(t, ComboIterType) else [(values[n], t)]:
                 over = t.records if isinstance(t, RecordsIterType) else ITERATORS.get(t, t)    # what it goes over
                 held = held if over is t else sequence_of(held)
@@ -180,7 +180,7 @@ class Piece:
                 else:
                     written.append(values[n])
         refusal = lists.refusal(written) or _shared_iterator(values, types_)
-        growing = _Growing({n: values[n] for n in self.typed.growing if n in types_ and n in self.layout})
+        growing = Growing({n: values[n] for n in self.typed.growing if n in types_ and n in self.layout})
         refusal = refusal or growing.refusal(lists, values, self.typed.aliases)
         if refusal is not None:
             return "refused", refusal
@@ -315,66 +315,6 @@ def _shared_iterator(values: dict, types_: dict) -> str | None:
         if isinstance(t, ComboIterType) and any(id(inner) in held for inner, _ in _combo_iterators(values[name], t)):
             return "an enumerate or zip over an iterator a local holds"
     return None
-
-
-_LIBC = ctypes.CDLL(None)
-_LIBC.malloc.restype, _LIBC.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
-_LIBC.free.restype, _LIBC.free.argtypes = None, [ctypes.c_void_p]
-"""The C allocator native code's realloc and free go to."""
-
-
-class _Growing:
-    """The lists a piece appends to or makes: each in a buffer of its own from the C allocator, which
-    native code grows with realloc. One entered with is copied in (only where no other local, row or
-    record holds it: it has one place); where native code stops, its changed items and the ones
-    appended are stored into it, and a list native code made becomes a new list; the buffers are freed."""
-
-    def __init__(self, entered: dict):
-        self.entered = entered          # local -> the list it was entered with
-        self.buffers = {}               # local -> (address, numbers as entered)
-
-    def refusal(self, lists, values: dict, aliases: dict) -> str | None:
-        others = [v for n, v in values.items() if n not in self.entered and n not in aliases]
-        for lst in self.entered.values():
-            if id(lst) in lists.places or any(v is lst for v in others) \
-                    or sum(v is lst for v in self.entered.values()) > 1:
-                return "a list appended to that something else holds too"
-        return None
-
-    def slots(self, name: str) -> list:
-        import numpy as np
-        lst = self.entered[name]
-        numbers = np.array(lst, dtype={float: "float64", int: "int64", bool: "bool"}[type(lst[0])])
-        capacity = 2 * len(lst) + 16
-        address = _LIBC.malloc(capacity * numbers.itemsize)
-        if not address:
-            raise MemoryError("no memory for a list native code grows")
-        ctypes.memmove(address, numbers.ctypes.data, numbers.nbytes)
-        self.buffers[name] = (address, numbers)
-        return [address, len(lst), numbers.itemsize, capacity]
-
-    def hand_back(self, slots, layout: dict, typed, mask: int, names: list) -> dict:
-        """The growing lists' values for the frame (where native code stops), their buffers freed."""
-        import numpy as np
-        handed = {}
-        for name in typed.growing:
-            if name not in layout or not mask >> names.index(name) & 1:
-                continue
-            address, length, size, _ = slots[layout[name]:layout[name] + 4]
-            kind = {NType.FLOAT_LIST: "float64", NType.INT_LIST: "int64", NType.BOOL_LIST: "bool"}[typed.locals[name]]
-            now = np.frombuffer((ctypes.c_char * (length * size)).from_address(address), dtype=kind).copy()
-            if name in self.entered:
-                before = self.buffers[name][1]
-                lst = self.entered[name]
-                bits = np.uint8 if size == 1 else np.int64
-                for k in np.flatnonzero(now[:len(before)].view(bits) != before.view(bits)).tolist():
-                    lst[k] = now[k].item()
-                lst.extend(now[len(before):].tolist())
-                handed[name] = lst
-            else:
-                handed[name] = now.tolist()
-            _LIBC.free(address)
-        return handed
 
 
 def _combo_iterators(iterator, t: ComboIterType):

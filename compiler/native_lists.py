@@ -2,7 +2,7 @@
 code stops.
 
 Policy. A list of one kind of number (and a list of such lists, all of one
-length: a table) is entered as a copy of its numbers (an `array.array`): a
+length: a table) is entered as a copy of its numbers (a numpy array): a
 table's rows lie one after the other in one buffer, so a row bound in native
 code (`row = table[i]`) is a view into it, and a list that is also a row of a
 table entered with it is that view: each list object has one place in native
@@ -13,11 +13,19 @@ does for any). Where native code stops (it returns, or leaves for tier 0),
 each element it changed is stored into its list, and only those: an element
 it did not touch keeps its object. The numbers are compared by their bits, so
 a -0.0 written over 0.0 is a change.
+
+A list native code appends to (or makes, `x = []`) has a buffer of its own
+from the C allocator, which native code grows with realloc (`Growing`): one
+it was entered with is copied in only where nothing else native code holds
+is it; where native code stops, its changed items and the ones appended are
+stored into that same list object, and a list native code made becomes a
+new list.
 """
+import ctypes
+
 from .native_values import LISTS, NType
 
 _DTYPES = {"list of float": "float64", "list of int": "int64", "list of bool": "bool"}
-_KINDS = {"list of float": float, "list of int": int, "list of bool": bool}
 
 
 def record_lists(lst: list, t) -> list:
@@ -40,7 +48,6 @@ class _Buffer:
     def __init__(self, lst: list, dtype: str, table: bool, written: bool):
         import numpy as np      # not at import: the monitor thread imports this module while the run thread runs
         self.lst, self.table = lst, table
-        self.kind = _KINDS[dtype]
         self.numbers = np.array(lst, dtype=_DTYPES[dtype]).reshape(-1)
         self.width = len(lst[0]) if table else len(lst)
         self.entered = self.numbers.copy() if written else None
@@ -155,3 +162,61 @@ class ListBuffers:
     def write_back(self):
         for buffer in self.buffers:
             buffer.write_back()
+
+
+_LIBC = ctypes.CDLL(None)
+_LIBC.malloc.restype, _LIBC.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+_LIBC.free.restype, _LIBC.free.argtypes = None, [ctypes.c_void_p]
+"""The C allocator native code's realloc and free go to."""
+
+
+class Growing:
+    """The lists a piece appends to or makes (see the module's policy); `entered` maps the locals of
+    those it was entered with to them."""
+
+    def __init__(self, entered: dict):
+        self.entered = entered          # local -> the list it was entered with
+        self.buffers = {}               # local -> (address, numbers as entered)
+
+    def refusal(self, lists, values: dict, aliases: dict) -> str | None:
+        others = [v for n, v in values.items() if n not in self.entered and n not in aliases]
+        for lst in self.entered.values():
+            if id(lst) in lists.places or any(v is lst for v in others) \
+                    or sum(v is lst for v in self.entered.values()) > 1:
+                return "a list appended to that something else holds too"
+        return None
+
+    def slots(self, name: str) -> list:
+        import numpy as np
+        lst = self.entered[name]
+        numbers = np.array(lst, dtype={float: "float64", int: "int64", bool: "bool"}[type(lst[0])])
+        capacity = 2 * len(lst) + 16
+        address = _LIBC.malloc(capacity * numbers.itemsize)
+        if not address:
+            raise MemoryError("no memory for a list native code grows")
+        ctypes.memmove(address, numbers.ctypes.data, numbers.nbytes)
+        self.buffers[name] = (address, numbers)
+        return [address, len(lst), numbers.itemsize, capacity]
+
+    def hand_back(self, slots, layout: dict, typed, mask: int, names: list) -> dict:
+        """The growing lists' values for the frame (where native code stops), their buffers freed."""
+        import numpy as np
+        handed = {}
+        for name in typed.growing:
+            if name not in layout or not mask >> names.index(name) & 1:
+                continue
+            address, length, size, _ = slots[layout[name]:layout[name] + 4]
+            kind = {NType.FLOAT_LIST: "float64", NType.INT_LIST: "int64", NType.BOOL_LIST: "bool"}[typed.locals[name]]
+            now = np.frombuffer((ctypes.c_char * (length * size)).from_address(address), dtype=kind).copy()
+            if name in self.entered:
+                before = self.buffers[name][1]
+                lst = self.entered[name]
+                bits = np.uint8 if size == 1 else np.int64
+                for k in np.flatnonzero(now[:len(before)].view(bits) != before.view(bits)).tolist():
+                    lst[k] = now[k].item()
+                lst.extend(now[len(before):].tolist())
+                handed[name] = lst
+            else:
+                handed[name] = now.tolist()
+            _LIBC.free(address)
+        return handed
