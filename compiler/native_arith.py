@@ -136,12 +136,14 @@ def _float_power(low, a, b):
     power, a negative number to a non-integral one, an infinite result of finite operands."""
     builder = low.builder
     pow_ = _libm(low, "pow", 2)
-    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)), Why.ZERO_POWER)
+    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)),
+                 Why.ZERO_POWER)
     floor = builder.call(low.module.declare_intrinsic("llvm.floor", [F64]), [b])
     fractional = builder.fcmp_ordered("!=", floor, b)
     low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), fractional), Why.COMPLEX_POWER)
     result = builder.call(pow_, [a, b])
-    low.leave_if(builder.and_(_is_inf(low, result), builder.and_(_is_finite(low, a), _is_finite(low, b))), Why.FLOAT_RANGE)
+    low.leave_if(builder.and_(_is_inf(low, result), builder.and_(_is_finite(low, a), _is_finite(low, b))),
+                 Why.FLOAT_RANGE)
     return result
 
 
@@ -235,9 +237,11 @@ def _numpy_power(low, a, b):
     """float64 ** float64 is C's pow in numpy, as in CPython, but where CPython raises (a zero to a
     negative power, a negative number to a fractional one) numpy sets a flag: both leave."""
     builder = low.builder
-    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)), Why.ZERO_POWER)
+    low.leave_if(builder.and_(builder.fcmp_ordered("==", a, _FZERO), builder.fcmp_ordered("<", b, _FZERO)),
+                 Why.ZERO_POWER)
     floor = builder.call(low.module.declare_intrinsic("llvm.floor", [F64]), [b])
-    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), builder.fcmp_ordered("!=", floor, b)), Why.COMPLEX_POWER)
+    low.leave_if(builder.and_(builder.fcmp_ordered("<", a, _FZERO), builder.fcmp_ordered("!=", floor, b)),
+                 Why.COMPLEX_POWER)
     return builder.call(_libm(low, "pow", 2), [a, b])
 
 

@@ -95,7 +95,8 @@ class LoopLowering:
         b.cbranch(more, body, done)
         b.position_at_end(body)
         if isinstance(over, RecordsIterType):
-            self._take_apart(s.target, over.records.shape, (), over.records, b.add(b.load(start), b.mul(i, b.load(step))))
+            record = b.add(b.load(start), b.mul(i, b.load(step)))
+            self._take_apart(s.target, over.records.shape, (), over.records, record)
         elif over in ITERATORS:
             element = self.element(b.add(b.load(start), b.mul(i, b.load(step))), ITERATORS[over])
             self.store(s.target.id, element, have=row(ITERATORS[over]))

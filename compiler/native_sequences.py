@@ -154,7 +154,8 @@ class SequenceInference:
     def _bind_combo(self, target: ast.expr, t: ComboIterType):
         """Bind a `for` target to an item of an enumerate or zip: (count, item) or one item per part."""
         elements = ([NType.INT] if t.kind == "enumerate" else []) + [
-            NType.INT if p is NType.RANGE else p if isinstance(p, ComboIterType) else row(ITERATORS[p]) for p in t.parts]
+            NType.INT if p is NType.RANGE else p if isinstance(p, ComboIterType) else row(ITERATORS[p])
+            for p in t.parts]
         if not isinstance(target, (ast.Tuple, ast.List)) or len(target.elts) != len(elements):
             raise NotCompilable(f"an item of a {t.value} taken apart other than one name per part", self.statement)
         for element_target, element in zip(target.elts, elements):

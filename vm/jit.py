@@ -45,6 +45,9 @@ SPECIALIZATIONS = 16
 entry types (the guide's `typeExplosion`); past this, a new combination stays in tier 0."""
 _SPECIALIZED: dict = {}
 """Where a piece is entered -> pieces compiled there."""
+_REFUSED: set = set()
+"""(unit, function) whose entry was refused in the running computation (native_engine.Piece.run): not
+asked for again in it."""
 _GAVE_UP: set = set()
 """(unit, function) that native code is not tried for again on the spot, and (unit, function, loop)
 for a loop of it that did not compile (None for its recursion)."""
@@ -59,6 +62,8 @@ reasons are counted by their text, a fall-back by why its code stays in tier 0."
 
 
 def take_counts() -> dict:
+    """The counts, zeroed (and the entries refused in the computation that ends forgotten)."""
+    _REFUSED.clear()
     counts = dict(COUNTS)
     for name in COUNTS:
         COUNTS[name] = type(COUNTS[name])()
@@ -122,7 +127,7 @@ class Profile:
         for f, function, loop in candidates:
             key = (f.f_code.co_filename, function)
             place = (*key, loop)        # a loop of it, or (None) its recursion
-            if key in _GAVE_UP or place in _GAVE_UP or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
+            if key in _GAVE_UP or place in _GAVE_UP or key in _REFUSED or self.stops.get(key, 0) >= STOPS_PER_FUNCTION:
                 continue
             self.samples[key] = self.samples.get(key, 0) + 1
             ready = self.samples[key] == 1 and (_compiled_for(f, function, loop, only_if_ready=True) if loop is not None
@@ -246,8 +251,8 @@ def enter(state, value) -> tuple | None:
         _GAVE_UP.add(key)
         return None
     ran = _run(piece, values, types_, _maker(state.unit, state.globals))
-    if ran is None:     # refused (counted): not asked for again in this computation
-        _GAVE_UP.add(key)
+    if ran is None:     # refused (counted): these values (a list from outside...) are this computation's
+        _REFUSED.add(key)
         return None
     COUNTS["osr_entries"] += 1
     outcome, planned = ran

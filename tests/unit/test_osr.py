@@ -375,7 +375,8 @@ def test_a_recursion_whose_sums_outgrow_64_bits_leaves_for_tier0(ex):
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)), (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
+@pytest.mark.parametrize("fn,args", [(running_means, (200_000, 60)),
+                                     (edit_distance, ([1, 3, 2, 4] * 300, [1, 2, 3, 4, 4, 1] * 200)),
                                      (product_trace, (180,)), (nbody, (150_000,)), (enumerated_pairs, (200_000, 30)),
                                      (filled_arrays, (3_000_000,)), (appended, (6_000_000,))],
                          ids=["list", "table", "rows-bound-in-the-loop", "n-body-tuples-of-lists", "enumerate-of-zip",
