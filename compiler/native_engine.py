@@ -225,9 +225,7 @@ class Piece:
             elif t is NType.RANGE:
                 slots[first:first + 4] = list(range_state(value))
             elif t in ITERATORS:
-                sequence = sequence_of(value)
-                slots[first:first + 4] = [*(lists.slots(sequence) if ITERATORS[t] in LISTS else _array_slots(sequence)),
-                                          value.__reduce__()[2]]
+                slots[first:first + 4] = _iterator_slots(value, t, lists)
             else:
                 slots[first] = int(value)
         slots[mask_slot] = mask
@@ -336,10 +334,14 @@ def _combo_slots(iterator, t: ComboIterType, lists) -> list:
         elif isinstance(part, ComboIterType):
             slots.extend(_combo_slots(inner, part, lists))
         else:
-            sequence = sequence_of(inner)
-            slots.extend([*(lists.slots(sequence) if ITERATORS[part] in LISTS else _array_slots(sequence)),
-                          inner.__reduce__()[2]])
+            slots.extend(_iterator_slots(inner, part, lists))
     return slots
+
+
+def _iterator_slots(iterator, t, lists) -> list:
+    """The slots of a live iterator over a list or a 1-D array: its sequence's, then its index."""
+    sequence = sequence_of(iterator)
+    return [*(lists.slots(sequence) if ITERATORS[t] in LISTS else _array_slots(sequence)), iterator.__reduce__()[2]]
 
 
 def _combo_object(slots: list, t: ComboIterType, lists, arrays: dict):

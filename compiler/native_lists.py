@@ -30,15 +30,14 @@ _DTYPES = {"list of float": "float64", "list of int": "int64", "list of bool": "
 
 def record_lists(lst: list, t) -> list:
     """(list, type) of each list the tuples of `lst`, a native_values.RecordsType list, hold."""
-    found = []
-    for record in lst:
-        for path, (leaf, _) in t.fields.items():
-            if leaf in LISTS:
-                value = record
-                for k in path:
-                    value = value[k]
-                found.append((value, leaf))
-    return found
+    return [(_leaf(record, path), leaf) for record in lst for path, (leaf, _) in t.fields.items() if leaf in LISTS]
+
+
+def _leaf(record: tuple, path: tuple):
+    """The item of nested tuples `record` at `path`, one index per level."""
+    for k in path:
+        record = record[k]
+    return record
 
 
 class _Buffer:
@@ -134,9 +133,7 @@ class ListBuffers:
             numbers = table.view(np.float64)
             for row, record in enumerate(lst):
                 for path, (leaf, first) in t.fields.items():
-                    value = record
-                    for k in path:
-                        value = value[k]
+                    value = _leaf(record, path)
                     if leaf in LISTS:
                         table[row, first:first + 3] = self.slots(value)
                     elif leaf is NType.FLOAT:

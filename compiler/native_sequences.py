@@ -113,10 +113,12 @@ class SequenceInference:
                 return
         if name in self.typed.growing or isinstance(source, ast.Name) and source.id in self.typed.growing:
             raise NotCompilable("a list appended to bound to another name", self.statement)
-        roots = self._roots(value) | self.typed.roots.get(name, frozenset({name}) if name in self.entered
-                                                          else frozenset())
-        if self.typed.roots.get(name) != roots:
-            self.typed.roots[name] = roots
+        self._add_roots(name, self._roots(value) | (frozenset({name}) if name in self.entered else frozenset()))
+
+    def _add_roots(self, name: str, roots: frozenset):
+        """`name` may also be one of the lists (or rows) of the locals `roots`."""
+        if not roots <= self.typed.roots.get(name, frozenset()):
+            self.typed.roots[name] = self.typed.roots.get(name, frozenset()) | roots
             self.changed = True
 
     def _combo_iterator(self, value: ast.expr) -> ComboIterType | None:
@@ -218,9 +220,8 @@ class SequenceInference:
         if isinstance(target, ast.Name):
             if isinstance(part, tuple):
                 raise NotCompilable("a tuple holding lists bound to a name", self.statement)
-            if part in LISTS and not roots <= self.typed.roots.get(target.id, frozenset()):
-                self.typed.roots[target.id] = self.typed.roots.get(target.id, frozenset()) | roots
-                self.changed = True
+            if part in LISTS:
+                self._add_roots(target.id, roots)
             self.bind(target.id, part)
             return
         if not isinstance(target, (ast.Tuple, ast.List)) or any(isinstance(e, ast.Starred) for e in target.elts):
